@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Herald.Cli;
+
+/// <summary>The root of the <c>herald</c> command; each noun's commands register here.</summary>
+internal static class HeraldCommand
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Herald: notification email that arrives, and says why when it does not.");
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = Build();
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,3 @@
+using Herald.Cli;
+
+return await HeraldCommand.RunAsync(args);

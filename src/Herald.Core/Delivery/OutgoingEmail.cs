@@ -1,0 +1,7 @@
+using MimeKit;
+
+namespace Herald.Core.Delivery;
+
+/// <summary>A rendered, signed message and its envelope, ready for a route.</summary>
+/// <param name="MailFrom">The envelope sender: the per-message Return-Path on the bounce domain (VERP).</param>
+public sealed record OutgoingEmail(string Route, string MailFrom, string RcptTo, MimeMessage Message);

@@ -1,0 +1,28 @@
+namespace Herald.Core.Messages;
+
+public static class MessageStatusExtensions
+{
+    public static bool IsFinal(this MessageStatus status) =>
+        status is MessageStatus.Delivered or MessageStatus.Failed or MessageStatus.Expired;
+
+    /// <summary>The lower-case word used in the API, the CLI and storage.</summary>
+    public static string ToWire(this MessageStatus status) => status switch
+    {
+        MessageStatus.Queued => "queued",
+        MessageStatus.Deferred => "deferred",
+        MessageStatus.Delivered => "delivered",
+        MessageStatus.Failed => "failed",
+        MessageStatus.Expired => "expired",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static MessageStatus ParseWire(string value) => value switch
+    {
+        "queued" => MessageStatus.Queued,
+        "deferred" => MessageStatus.Deferred,
+        "delivered" => MessageStatus.Delivered,
+        "failed" => MessageStatus.Failed,
+        "expired" => MessageStatus.Expired,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "unknown message status"),
+    };
+}

@@ -1,0 +1,32 @@
+using Herald.Core.Events;
+using Herald.Core.Messages;
+
+namespace Herald.Core.Queue;
+
+/// <summary>The durable queue (port). Implementations: SQLite (embedded), later PostgreSQL.</summary>
+public interface IDeliveryQueue
+{
+    /// <summary>
+    /// Persist the message and its <c>accepted</c> event durably before returning. Idempotency keys are
+    /// compared against messages created at or after <paramref name="idempotencySince"/>.
+    /// </summary>
+    Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claim due jobs under a lease. Jobs whose lease expired (a crashed worker) are due again.
+    /// Delivery is therefore at least once: a job may be claimed again after its first worker sent it.
+    /// </summary>
+    Task<IReadOnlyList<DeliveryJob>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Apply a transition; false when the lease was lost (another claim or completion won).</summary>
+    Task<bool> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken);
+
+    /// <summary>The earliest time a job of at least <paramref name="lowestPriority"/> becomes due, or null when none.</summary>
+    Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once at start-up by the single process that owns an embedded store: releases leases left by a
+    /// previous run of this process (a kill -9), so nothing waits for a lease to expire. Returns how many.
+    /// </summary>
+    Task<int> RecoverAsync(CancellationToken cancellationToken);
+}

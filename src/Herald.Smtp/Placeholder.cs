@@ -1,0 +1,5 @@
+namespace Herald.Smtp;
+
+internal static class Placeholder
+{
+}

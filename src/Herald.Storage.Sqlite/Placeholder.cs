@@ -1,0 +1,5 @@
+namespace Herald.Storage.Sqlite;
+
+internal static class Placeholder
+{
+}
