@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using Fluid;
+using Herald.Core.Messages;
+
+namespace Herald.Core.Catalogue;
+
+/// <summary>
+/// Validates and compiles the configured catalogue. Every mistake is reported at start-up (and by
+/// <c>herald config check</c>) with the type and setting it concerns, instead of as a failed send later.
+/// </summary>
+public static partial class CatalogueBuilder
+{
+    private static readonly FluidParser Parser = new();
+
+    public static CatalogueBuildResult Build(IReadOnlyDictionary<string, NotificationTypeOptions> configured, SenderOptions? defaultSender)
+    {
+        var errors = new List<string>();
+        var types = new Dictionary<string, NotificationType>(StringComparer.Ordinal);
+        if (configured.Count == 0)
+        {
+            errors.Add("Herald:Catalogue: no notification types are configured");
+        }
+
+        foreach (var (key, options) in configured.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var type = BuildType(key, options, defaultSender, errors);
+            if (type is not null)
+            {
+                types.Add(key, type);
+            }
+        }
+
+        return errors.Count == 0
+            ? new CatalogueBuildResult(new NotificationCatalogue(types), errors)
+            : new CatalogueBuildResult(null, errors);
+    }
+
+    private static NotificationType? BuildType(string key, NotificationTypeOptions o, SenderOptions? defaults, List<string> errors)
+    {
+        var at = $"Herald:Catalogue:{key}";
+        var before = errors.Count;
+        if (!KeyPattern().IsMatch(key))
+        {
+            errors.Add($"{at}: the key must be lower-case letters, digits and dashes");
+        }
+
+        var category = string.IsNullOrWhiteSpace(o.Category) ? key : o.Category.Trim();
+        if (!KeyPattern().IsMatch(category))
+        {
+            errors.Add($"{at}:Category: '{category}' must be lower-case letters, digits and dashes");
+        }
+
+        var priority = ParsePriority(o.Priority, at, errors);
+        if (o.TimeToLive is not { } ttl || ttl <= TimeSpan.Zero)
+        {
+            errors.Add($"{at}:TimeToLive: required and must be positive, e.g. 00:10:00");
+            ttl = TimeSpan.Zero;
+        }
+
+        var sender = BuildSender(o.Sender, defaults, at, errors);
+        var fields = o.Fields.ToDictionary(
+            f => f.Key,
+            f => new FieldSpec(f.Key, f.Value.Required, f.Value.Secret),
+            StringComparer.Ordinal);
+        var subject = Parse(o.Subject, $"{at}:Subject", required: true, errors);
+        var text = Parse(o.Text, $"{at}:Text", required: true, errors);
+        var html = Parse(o.Html, $"{at}:Html", required: false, errors);
+        foreach (var (template, setting) in new[] { (subject, "Subject"), (text, "Text"), (html, "Html") })
+        {
+            if (template is null)
+            {
+                continue;
+            }
+
+            foreach (var name in VariableCollector.Collect(template).Order(StringComparer.Ordinal))
+            {
+                if (!fields.ContainsKey(name) && !NotificationCatalogue.BuiltInVariables.Contains(name))
+                {
+                    errors.Add($"{at}:{setting}: unknown variable '{name}' (declare it under Fields)");
+                }
+            }
+        }
+
+        if (errors.Count > before || subject is null || text is null || sender is null)
+        {
+            return null;
+        }
+
+        return new NotificationType(key, category, o.OptOut, priority, ttl, sender, fields, new TemplateSet(subject, text, html));
+    }
+
+    private static Priority ParsePriority(string? value, string at, List<string> errors)
+    {
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case "critical": return Priority.Critical;
+            case "normal" or null or "": return Priority.Normal;
+            case "bulk": return Priority.Bulk;
+            default:
+                errors.Add($"{at}:Priority: '{value}' is not one of critical, normal, bulk");
+                return Priority.Normal;
+        }
+    }
+
+    private static Sender? BuildSender(SenderOptions? own, SenderOptions? defaults, string at, List<string> errors)
+    {
+        var name = own?.Name ?? defaults?.Name ?? "";
+        var address = own?.Address ?? defaults?.Address;
+        var route = own?.Route ?? defaults?.Route ?? "default";
+        if (address is null || !AddressRules.IsSingleMailbox(address, out _))
+        {
+            errors.Add($"{at}:Sender:Address: '{address}' is not a valid address (set it here or in Herald:DefaultSender)");
+            return null;
+        }
+
+        if (name.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            errors.Add($"{at}:Sender:Name: must be one line");
+            return null;
+        }
+
+        return new Sender(name, address, route);
+    }
+
+    private static IFluidTemplate? Parse(string? source, string at, bool required, List<string> errors)
+    {
+        if (string.IsNullOrEmpty(source))
+        {
+            if (required)
+            {
+                errors.Add($"{at}: required");
+            }
+
+            return null;
+        }
+
+        if (!Parser.TryParse(source, out var template, out var error))
+        {
+            errors.Add($"{at}: template does not parse: {error}");
+            return null;
+        }
+
+        return template;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyPattern();
+}

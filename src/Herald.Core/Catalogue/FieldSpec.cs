@@ -1,0 +1,3 @@
+namespace Herald.Core.Catalogue;
+
+public sealed record FieldSpec(string Name, bool Required, bool Secret);

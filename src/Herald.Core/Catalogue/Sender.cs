@@ -1,0 +1,3 @@
+namespace Herald.Core.Catalogue;
+
+public sealed record Sender(string Name, string Address, string Route);

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Herald.Core.Catalogue;
+using Herald.Core.Events;
+using Herald.Core.Messages;
+using Herald.Core.Queue;
+
+namespace Herald.Core.Delivery;
+
+/// <summary>
+/// What happens to one claimed job, as named steps that may each end it (after Postal's
+/// OutgoingMessageProcessor#process): stop if expired, stop if the type is gone, render, sign, send, decide.
+/// Returns the transition for the store to apply; never throws for anything the network or server did.
+/// </summary>
+public sealed class DeliveryPipeline(
+    NotificationCatalogue catalogue,
+    IMessageSigner signer,
+    ISmtpTransport transport,
+    TimeProvider time,
+    Func<double>? jitter = null)
+{
+    private readonly Func<double> _jitter = jitter ?? Random.Shared.NextDouble;
+
+    public async Task<JobTransition> ProcessAsync(DeliveryJob job, CancellationToken cancellationToken)
+    {
+        var message = job.Message;
+        var started = time.GetUtcNow();
+        if (started >= message.ExpiresAt)
+        {
+            return Final(job, new DeliveryOutcome.Expired(started, $"not sent: its time to live ended at {message.ExpiresAt:u}"), started, attempted: false);
+        }
+
+        var type = catalogue.Find(message.Type);
+        if (type is null)
+        {
+            return Final(job, new DeliveryOutcome.Failed(null, $"not sent: type '{message.Type}' is no longer in the catalogue", null), started, attempted: false);
+        }
+
+        if (message.DataJson is null)
+        {
+            return Final(job, new DeliveryOutcome.Failed(null, "not sent: its template data was already purged", null), started, attempted: false);
+        }
+
+        RenderedContent content;
+        using (var data = JsonDocument.Parse(message.DataJson))
+        {
+            content = TemplateRenderer.Render(type, data.RootElement, message.To);
+        }
+
+        var mime = MessageComposer.Compose(message, type, content, started);
+        signer.Sign(mime);
+        var result = await transport.SendAsync(new OutgoingEmail(message.Route, message.ReturnPath, message.To, mime), cancellationToken);
+        var finished = time.GetUtcNow();
+        var outcome = OutcomePolicy.Decide(result, job.Attempt, finished, message.ExpiresAt, _jitter());
+        return Final(job, outcome, started, attempted: true, finished);
+    }
+
+    /// <summary>The transition for an outcome: an attempt event (when one was made) and the outcome's event.</summary>
+    public static JobTransition Final(DeliveryJob job, DeliveryOutcome outcome, DateTimeOffset started, bool attempted, DateTimeOffset? finished = null)
+    {
+        var id = job.Message.Id;
+        var route = job.Message.Route;
+        var at = finished ?? started;
+        var events = new List<DeliveryEvent>(2);
+        if (attempted)
+        {
+            events.Add(new DeliveryEvent(id, started, EventType.Attempt, job.Attempt, route));
+        }
+
+        events.Add(outcome switch
+        {
+            DeliveryOutcome.Delivered d => new DeliveryEvent(id, at, EventType.Delivered, job.Attempt, route, d.RemoteHost,
+                d.Reply.Code, d.Reply.EnhancedStatus, d.Reply.Text, DurationMs: (long)d.Duration.TotalMilliseconds),
+            DeliveryOutcome.Deferred d => new DeliveryEvent(id, at, EventType.Deferred, job.Attempt, route, d.RemoteHost,
+                d.Reply?.Code, d.Reply?.EnhancedStatus, d.Reply?.Text, d.RetryAt, Detail: d.Reason),
+            DeliveryOutcome.Failed f => new DeliveryEvent(id, at, EventType.Failed, job.Attempt, route, f.RemoteHost,
+                f.Reply?.Code, f.Reply?.EnhancedStatus, f.Reply?.Text, Detail: f.Reason),
+            DeliveryOutcome.Expired e => new DeliveryEvent(id, at, EventType.Expired, attempted ? job.Attempt : null, route, Detail: e.Reason),
+            DeliveryOutcome.Held h => new DeliveryEvent(id, at, EventType.Skipped, Detail: h.Reason),
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+        });
+
+        var status = outcome.Status;
+        var next = outcome is DeliveryOutcome.Deferred deferred ? deferred.RetryAt : (DateTimeOffset?)null;
+        return new JobTransition(status, next, events, PurgeSecrets: status.IsFinal());
+    }
+}

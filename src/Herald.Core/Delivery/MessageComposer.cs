@@ -1,0 +1,38 @@
+using Herald.Core.Catalogue;
+using Herald.Core.Messages;
+using MimeKit;
+
+namespace Herald.Core.Delivery;
+
+/// <summary>Builds the MIME message for one attempt. The Message-ID is the one fixed at enqueue.</summary>
+public static class MessageComposer
+{
+    public static MimeMessage Compose(StoredMessage message, NotificationType type, RenderedContent content, DateTimeOffset now)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(type.Sender.Name, type.Sender.Address));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = content.Subject;
+        mime.Date = now;
+        mime.MessageId = message.MessageIdHeader;
+
+        // RFC 3834 section 5: automatic mail says so, which keeps well-behaved auto-responders from answering it.
+        mime.Headers.Add("Auto-Submitted", "auto-generated");
+
+        // Gmail's feedback loop groups complaints by this header: "a:b:c:SenderId" (campaign:customer:type:sender).
+        mime.Headers.Add("Feedback-ID", $"{type.Key}:{type.Category}:{message.Route}:herald");
+        mime.Headers.Add("X-Herald-Id", message.Id);
+
+        var text = new TextPart("plain") { Text = content.Text };
+        if (content.Html is null)
+        {
+            mime.Body = text;
+        }
+        else
+        {
+            mime.Body = new MultipartAlternative { text, new TextPart("html") { Text = content.Html } };
+        }
+
+        return mime;
+    }
+}
