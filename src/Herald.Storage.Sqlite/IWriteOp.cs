@@ -1,0 +1,17 @@
+namespace Herald.Storage.Sqlite;
+
+/// <summary>One pending write, run by the group-commit writer inside a shared transaction.</summary>
+internal interface IWriteOp
+{
+    CancellationToken CancellationToken { get; }
+
+    /// <summary>Runs the SQL; the result is kept until the batch's COMMIT succeeded.</summary>
+    void Execute(WriterSession session);
+
+    /// <summary>Hands the kept result to the caller: called only after the COMMIT (the fsync) returned.</summary>
+    void Publish();
+
+    void Fail(Exception error);
+
+    void Cancel();
+}

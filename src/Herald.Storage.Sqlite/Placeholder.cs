@@ -1,5 +1,0 @@
-namespace Herald.Storage.Sqlite;
-
-internal static class Placeholder
-{
-}

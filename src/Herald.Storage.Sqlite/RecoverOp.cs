@@ -1,0 +1,6 @@
+namespace Herald.Storage.Sqlite;
+
+internal sealed class RecoverOp(CancellationToken cancellationToken) : WriteOp<int>(cancellationToken)
+{
+    protected override int Run(WriterSession session) => session.Recover.ExecuteNonQuery();
+}

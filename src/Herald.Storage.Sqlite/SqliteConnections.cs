@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+
+namespace Herald.Storage.Sqlite;
+
+/// <summary>Connection strings and per-connection settings. See docs/storage.md for what they promise.</summary>
+internal static class SqliteConnections
+{
+    public static string WriterConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Cache = SqliteCacheMode.Private,
+        Pooling = false,
+    }.ToString();
+
+    /// <summary>Readers are pooled by Microsoft.Data.Sqlite; in WAL mode they never block, nor are blocked by, the writer.</summary>
+    public static string ReaderConnectionString(string path) => new SqliteConnectionStringBuilder
+    {
+        DataSource = path,
+        Mode = SqliteOpenMode.ReadWrite,
+        Cache = SqliteCacheMode.Private,
+        Pooling = true,
+    }.ToString();
+
+    public static SqliteConnection OpenWriter(string path)
+    {
+        var connection = new SqliteConnection(WriterConnectionString(path));
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // WAL: readers see the last commit while the writer appends; a commit is one sequential append + fsync.
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            var mode = command.ExecuteScalar() as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"SQLite refused WAL mode for {path} (got '{mode}'); the store needs it.");
+            }
+
+            // FULL: the WAL is fsynced at every commit, so an acknowledged write survives power loss, not only a
+            // process crash (NORMAL would lose the last commits on power loss). busy_timeout: wait for a lock held by
+            // another process (the CLI's backup, sqlite3 shell) instead of failing at once.
+            command.CommandText =
+                "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY; " +
+                "PRAGMA cache_size = -32768; PRAGMA foreign_keys = OFF";
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using Herald.Core.Events;
+using Herald.Core.Messages;
+using Herald.Core.Queue;
+
+namespace Herald.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, all writes group-committed by one writer (see
+/// <see cref="GroupCommitWriter"/>), reads on pooled reader connections. A write's task completes only after its
+/// batch's COMMIT returned, i.e. after fsync (synchronous=FULL). Opens on first use or in <see cref="OpenAsync"/>.
+/// It is owned by one process at a time (see <see cref="RecoverAsync"/> and docs/storage.md).
+/// </summary>
+public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposable
+{
+    private readonly SqliteStoreOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly StoreReads _reads;
+    private readonly Lock _gate = new();
+    private GroupCommitWriter? _writer;
+    private bool _disposed;
+
+    public SqliteStore(SqliteStoreOptions options, TimeProvider timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        _options = options;
+        _timeProvider = timeProvider;
+        _reads = new StoreReads(options.Path);
+    }
+
+    /// <summary>Transactions committed by the writer so far (one per batch of writes).</summary>
+    internal long Commits => Writer().Commits;
+
+    /// <summary>Creates or migrates the database and starts the writer; optional, every call opens on demand.</summary>
+    public Task OpenAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Writer();
+        return Task.CompletedTask;
+    }
+
+    public Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
+        Writer().Submit(new EnqueueOp(message, accepted, idempotencySince, cancellationToken));
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Delivery is at least once: a job whose lease expires (its worker died or hung) is claimed again, even if the
+    /// first worker had already handed the message to the remote server.
+    /// </remarks>
+    public Task<IReadOnlyList<DeliveryJob>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
+        Writer().Submit(new ClaimOp(request, cancellationToken));
+
+    public Task<bool> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken) =>
+        Writer().Submit(new CompleteOp(job, transition, cancellationToken));
+
+    public Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken)
+    {
+        Writer();
+        return _reads.NextDueAtAsync(lowestPriority, cancellationToken);
+    }
+
+    /// <summary>
+    /// Releases every lease. This is only correct because the embedded store belongs to a single process: at start-up
+    /// no other worker can hold a lease, so any lease found was left by a previous run that was killed.
+    /// </summary>
+    public Task<int> RecoverAsync(CancellationToken cancellationToken) =>
+        Writer().Submit(new RecoverOp(cancellationToken));
+
+    public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        Writer();
+        return _reads.GetAsync("id", id, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DeliveryEvent>> GetTimelineAsync(string id, CancellationToken cancellationToken)
+    {
+        Writer();
+        return _reads.TimelineAsync(id, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="FormatException"><paramref name="before"/> is not a cursor this store produced.</exception>
+    public Task<MessagePage> ListByRecipientAsync(string address, int limit, string? before, CancellationToken cancellationToken)
+    {
+        Writer();
+        return _reads.ByRecipientAsync(address, limit, before, cancellationToken);
+    }
+
+    public Task<StoredMessage?> FindByReturnPathAsync(string returnPath, CancellationToken cancellationToken)
+    {
+        Writer();
+        return _reads.GetAsync("return_path", returnPath, cancellationToken);
+    }
+
+    /// <summary>Test hook: blocks the writer until the returned operation is released.</summary>
+    internal async Task<HoldWriterOp> HoldWriterAsync()
+    {
+        var hold = new HoldWriterOp();
+        _ = Writer().Submit(hold);
+        await hold.Holding;
+        return hold;
+    }
+
+    /// <summary>Writes already submitted are committed first. Safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        GroupCommitWriter? writer;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            writer = _writer;
+        }
+
+        if (writer is not null)
+        {
+            await writer.DisposeAsync();
+        }
+
+        _reads.ClearPool();
+    }
+
+    private GroupCommitWriter Writer() => Volatile.Read(ref _writer) ?? Open();
+
+    private GroupCommitWriter Open()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writer is null)
+            {
+                var connection = SqliteConnections.OpenWriter(_options.Path);
+                try
+                {
+                    SchemaMigrator.Migrate(connection);
+                }
+                catch
+                {
+                    connection.Dispose();
+                    throw;
+                }
+
+                Volatile.Write(ref _writer, new GroupCommitWriter(new WriterSession(connection, _timeProvider)));
+            }
+
+            return _writer;
+        }
+    }
+}

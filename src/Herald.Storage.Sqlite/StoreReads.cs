@@ -1,0 +1,118 @@
+using Herald.Core.Events;
+using Herald.Core.Messages;
+using Herald.Core.Queue;
+using Microsoft.Data.Sqlite;
+
+namespace Herald.Storage.Sqlite;
+
+/// <summary>Read queries on pooled WAL reader connections: they see the last committed batch and never wait for the writer.</summary>
+internal sealed class StoreReads(string path)
+{
+    private readonly string _connectionString = SqliteConnections.ReaderConnectionString(path);
+
+    public void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    public async Task<StoredMessage?> GetAsync(string column, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // column is one of our own constants (id, return_path), never caller input.
+        command.CommandText = "SELECT " + MessageRows.Columns + " FROM messages WHERE " + column + " = $value";
+        command.Parameters.AddWithValue("$value", value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? MessageRows.Read(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<DeliveryEvent>> TimelineAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT " + EventRows.Columns + " FROM events WHERE message_id = $id ORDER BY seq";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<DeliveryEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(EventRows.Read(reader));
+        }
+
+        return events;
+    }
+
+    public async Task<MessagePage> ByRecipientAsync(string address, int limit, string? before, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var cursor = before is null ? (RecipientCursor?)null : RecipientCursor.Decode(before);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Keyset paging on (created_at, id): stable under concurrent inserts, and each page is an index range scan.
+        command.CommandText = "SELECT " + MessageRows.Columns + " FROM messages WHERE to_address_lower = $address " +
+            (cursor is null ? "" : "AND (created_at < $created OR (created_at = $created AND id < $id)) ") +
+            "ORDER BY created_at DESC, id DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$address", address.ToLowerInvariant());
+        command.Parameters.AddWithValue("$limit", limit + 1);
+        if (cursor is { } c)
+        {
+            command.Parameters.AddWithValue("$created", c.CreatedAtMs);
+            command.Parameters.AddWithValue("$id", c.Id);
+        }
+
+        var items = new List<StoredMessage>(Math.Min(limit + 1, 256));
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(MessageRows.Read(reader));
+            }
+        }
+
+        if (items.Count <= limit)
+        {
+            return new MessagePage(items, null);
+        }
+
+        items.RemoveAt(limit);
+        var last = items[^1];
+        return new MessagePage(items, new RecipientCursor(UnixMs.From(last.CreatedAt), last.Id).Encode());
+    }
+
+    public async Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Free jobs: per priority, the first unleased row of the claim index (leased rows, few, are skipped).
+        // Leased jobs are due when their lease expires (a crashed worker), found through the small leased index.
+        command.CommandText =
+            "SELECT MIN(t) FROM (" +
+            "SELECT (SELECT next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND priority = 0 " +
+            "AND lease_token IS NULL ORDER BY next_attempt_at LIMIT 1) AS t " +
+            "UNION ALL SELECT (SELECT next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND priority = 1 " +
+            "AND $lowest >= 1 AND lease_token IS NULL ORDER BY next_attempt_at LIMIT 1) " +
+            "UNION ALL SELECT (SELECT next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND priority = 2 " +
+            "AND $lowest >= 2 AND lease_token IS NULL ORDER BY next_attempt_at LIMIT 1) " +
+            "UNION ALL SELECT MIN(MAX(lease_expires_at, next_attempt_at)) FROM messages WHERE lease_token IS NOT NULL " +
+            "AND lease_expires_at IS NOT NULL AND status IN ('queued', 'deferred') AND priority <= $lowest)";
+        command.Parameters.AddWithValue("$lowest", (int)lowestPriority);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is long ms ? UnixMs.To(ms) : null;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

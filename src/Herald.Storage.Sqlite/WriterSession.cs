@@ -1,0 +1,106 @@
+using Herald.Core.Events;
+using Microsoft.Data.Sqlite;
+
+namespace Herald.Storage.Sqlite;
+
+/// <summary>
+/// The single writer connection and its prepared statements. Used only by the writer thread, so statements are
+/// prepared once and rebound for every operation instead of being parsed again each time.
+/// </summary>
+internal sealed class WriterSession : IDisposable
+{
+    private readonly List<SqliteCommand> _commands = [];
+    private readonly SqliteCommand _begin;
+    private readonly SqliteCommand _commit;
+    private readonly SqliteCommand _rollback;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollbackToSavepoint;
+    private readonly SqliteCommand _insertEvent;
+
+    public WriterSession(SqliteConnection connection, TimeProvider timeProvider)
+    {
+        Connection = connection;
+        TimeProvider = timeProvider;
+        // IMMEDIATE takes the write lock at once, so a busy database is reported at BEGIN, not half-way.
+        _begin = Prepare("BEGIN IMMEDIATE");
+        _commit = Prepare("COMMIT");
+        _rollback = Prepare("ROLLBACK");
+        _savepoint = Prepare("SAVEPOINT op");
+        _release = Prepare("RELEASE op");
+        _rollbackToSavepoint = Prepare("ROLLBACK TO op; RELEASE op");
+        _insertEvent = Prepare(EventRows.InsertSql);
+        EventRows.AddParameters(_insertEvent);
+        Enqueue = new EnqueueStatements(this);
+        Claim = new ClaimStatements(this);
+        Complete = new CompleteStatements(this);
+        Recover = Prepare(
+            "UPDATE messages SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, version = version + 1 " +
+            "WHERE lease_token IS NOT NULL");
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public EnqueueStatements Enqueue { get; }
+
+    public ClaimStatements Claim { get; }
+
+    public CompleteStatements Complete { get; }
+
+    public SqliteCommand Recover { get; }
+
+    /// <summary>Creates a command kept for the life of the session; the caller adds its parameters.</summary>
+    public SqliteCommand Prepare(string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        _commands.Add(command);
+        return command;
+    }
+
+    public void Begin() => _begin.ExecuteNonQuery();
+
+    public void Commit() => _commit.ExecuteNonQuery();
+
+    /// <summary>After a failed COMMIT or an error that already ended the transaction, ROLLBACK may itself fail.</summary>
+    public void TryRollback()
+    {
+        if (Connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            _rollback.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // No transaction was active: nothing to undo.
+        }
+    }
+
+    public void Savepoint() => _savepoint.ExecuteNonQuery();
+
+    public void ReleaseSavepoint() => _release.ExecuteNonQuery();
+
+    public void RollbackToSavepoint() => _rollbackToSavepoint.ExecuteNonQuery();
+
+    public void InsertEvent(DeliveryEvent e)
+    {
+        EventRows.Bind(_insertEvent, e);
+        _insertEvent.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands)
+        {
+            command.Dispose();
+        }
+
+        Connection.Dispose();
+    }
+}
