@@ -1,0 +1,59 @@
+using Herald.Core.Delivery;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Cryptography;
+
+namespace Herald.Smtp;
+
+/// <summary>Signs with the DKIM key of the message's From domain (RFC 6376), relaxed/relaxed; no key, no signature.</summary>
+public sealed class DkimMessageSigner : IMessageSigner, IDisposable
+{
+    // RFC 6376 section 5.4.1's recommended set, plus the one-click unsubscribe pair: RFC 8058 section 4
+    // requires List-Unsubscribe and List-Unsubscribe-Post to be covered by the DKIM signature.
+    private static readonly string[] AlwaysSigned = ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"];
+    private static readonly string[] SignedWhenPresent = ["List-Unsubscribe", "List-Unsubscribe-Post"];
+
+    private readonly Dictionary<string, DkimSigner> signers = new(StringComparer.OrdinalIgnoreCase);
+
+    public DkimMessageSigner(IOptions<DkimOptions> options, TimeProvider time)
+    {
+        foreach (var key in options.Value.Keys)
+        {
+            signers[key.Domain] = Create(key, time);
+        }
+    }
+
+    public void Sign(MimeMessage message)
+    {
+        var domain = message.From.Mailboxes.FirstOrDefault()?.Domain;
+        if (domain is null || !signers.TryGetValue(domain, out var signer))
+        {
+            return;
+        }
+
+        var headers = AlwaysSigned.Concat(SignedWhenPresent.Where(h => message.Headers.Contains(h))).ToArray();
+        signer.Sign(MailKitSmtpTransport.WireFormat, message, headers);
+    }
+
+    public void Dispose()
+    {
+        foreach (var signer in signers.Values)
+        {
+            (signer as IDisposable)?.Dispose();
+        }
+    }
+
+    internal static DkimSigner Create(DkimKeyOptions key, TimeProvider time)
+    {
+        var pem = key.LoadPem();
+        DkimSigner signer = key.Algorithm.ToLowerInvariant() switch
+        {
+            "rsa-sha256" => new NativeRsaDkimSigner(pem, key.Domain, key.Selector, time),
+            "ed25519-sha256" => new TimedDkimSigner(pem, key.Domain, key.Selector, DkimSignatureAlgorithm.Ed25519Sha256, time),
+            _ => throw new InvalidOperationException($"DKIM algorithm '{key.Algorithm}' for {key.Domain}: use rsa-sha256 or ed25519-sha256"),
+        };
+        signer.HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed;
+        signer.BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed;
+        return signer;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using MimeKit.Cryptography;
+using Org.BouncyCastle.Crypto;
+
+namespace Herald.Smtp;
+
+/// <summary>
+/// MimeKit's DkimSigner (canonicalization, body hash, header assembly) with the RSA step done by .NET's
+/// OpenSSL-backed RSA instead of BouncyCastle's managed one: about 20 times faster (see bench/dkim.sh).
+/// MimeKit made <c>CreateSigningContext</c> virtual for exactly this kind of substitution.
+/// </summary>
+internal sealed class NativeRsaDkimSigner : DkimSigner, IDisposable
+{
+    // One RSA per thread: .NET does not promise that an RSA instance is safe to use from several threads.
+    private readonly ThreadLocal<RSA> rsa;
+    private readonly TimeProvider time;
+
+    public NativeRsaDkimSigner(string pem, string domain, string selector, TimeProvider time)
+        : base(new MemoryStream(Encoding.ASCII.GetBytes(pem)), domain, selector, DkimSignatureAlgorithm.RsaSha256)
+    {
+        this.time = time;
+        rsa = new ThreadLocal<RSA>(() => Load(pem), trackAllValues: true);
+        _ = rsa.Value; // fail at startup, not on the first message, when the PEM is unusable
+    }
+
+    public void Dispose()
+    {
+        foreach (var instance in rsa.Values)
+        {
+            instance.Dispose();
+        }
+
+        rsa.Dispose();
+    }
+
+    protected override ISigner CreateSigningContext() => SignatureAlgorithm == DkimSignatureAlgorithm.RsaSha256
+        ? new NativeRsaSha256Signer(rsa.Value!)
+        : base.CreateSigningContext();
+
+    protected override long GetTimestamp() => time.GetUtcNow().ToUnixTimeSeconds();
+
+    private static RSA Load(string pem)
+    {
+        var key = RSA.Create();
+        key.ImportFromPem(pem);
+        return key;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using Herald.Core.Delivery;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Herald.Smtp;
+
+/// <summary>
+/// <see cref="ISmtpTransport"/> over MailKit with pooled connections per route and host. Every network or
+/// server behaviour becomes an <see cref="SmtpSendResult"/>; only the caller's cancellation and bugs throw.
+/// </summary>
+public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
+{
+    private readonly SmtpRoutesOptions options;
+    private readonly TimeProvider time;
+    private readonly IMxLookup dns;
+    private readonly ConcurrentDictionary<(string Route, string Host, int Port), SmtpConnectionPool> pools = new();
+    private readonly ITimer sweeper;
+
+    public MailKitSmtpTransport(IOptions<SmtpRoutesOptions> options, TimeProvider time)
+        : this(options.Value, time, new DnsClientMxLookup())
+    {
+    }
+
+    internal MailKitSmtpTransport(SmtpRoutesOptions options, TimeProvider time, IMxLookup dns)
+    {
+        this.options = options;
+        this.time = time;
+        this.dns = dns;
+        var shortest = options.Routes.Values.Select(r => r.IdleTimeout).DefaultIfEmpty(TimeSpan.FromSeconds(30)).Min();
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(500).Ticks, shortest.Ticks / 2));
+        sweeper = time.CreateTimer(_ => CloseIdle(), null, period, period);
+    }
+
+    /// <summary>Always CRLF on the wire: RFC 5321 section 2.3.8 forbids bare CR and LF, and Gmail rejects them.</summary>
+    internal static FormatOptions WireFormat { get; } = CreateWireFormat();
+
+    public async Task<SmtpSendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    {
+        // Route names come from our own configuration and templates: an unknown one is a bug, not a delivery fact.
+        if (!options.Routes.TryGetValue(email.Route, out var route))
+        {
+            throw new InvalidOperationException($"No SMTP route named '{email.Route}' is configured");
+        }
+
+        var started = time.GetTimestamp();
+        if (route.Kind == SmtpRouteKind.Relay)
+        {
+            var host = route.Host ?? throw new InvalidOperationException($"SMTP route '{email.Route}' is a Relay without a Host");
+            return await SendToHostAsync(email, email.Route, route, host, started, cancellationToken);
+        }
+
+        return await SendDirectAsync(email, route, started, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        sweeper.Dispose();
+        foreach (var pool in pools.Values)
+        {
+            pool.Dispose();
+        }
+    }
+
+    internal void CloseIdle()
+    {
+        foreach (var pool in pools.Values)
+        {
+            pool.CloseIdle();
+        }
+    }
+
+    private async Task<SmtpSendResult> SendDirectAsync(OutgoingEmail email, SmtpRouteOptions route, long started, CancellationToken cancellationToken)
+    {
+        var at = email.RcptTo.LastIndexOf('@');
+        var domain = email.RcptTo[(at + 1)..].Trim().TrimEnd('>');
+        var answer = await dns.LookupAsync(domain, route, cancellationToken);
+        var selected = MxSelection.Select(domain, answer, Random.Shared);
+        if (selected is MxPlan.Failure failure)
+        {
+            return new SmtpSendResult.TransportFailure(failure.Kind, failure.Detail, null, time.GetElapsedTime(started));
+        }
+
+        SmtpSendResult? last = null;
+        foreach (var host in ((MxPlan.Hosts)selected).Names)
+        {
+            last = await SendToHostAsync(email, email.Route, route, host, started, cancellationToken);
+            // RFC 5321 section 5.1: when a host cannot be reached or is not taking mail right now (421 greeting),
+            // try the next MX; any other answer is the domain's answer.
+            var unreachable = last is SmtpSendResult.TransportFailure { Kind: TransportFailureKind.ConnectFailed }
+                or SmtpSendResult.Rejected { Stage: SmtpStage.Connect or SmtpStage.Ehlo, Reply.IsTransientNegative: true };
+            if (!unreachable)
+            {
+                return last;
+            }
+        }
+
+        return last!;
+    }
+
+    private async Task<SmtpSendResult> SendToHostAsync(
+        OutgoingEmail email, string routeName, SmtpRouteOptions route, string host, long started, CancellationToken cancellationToken)
+    {
+        var port = route.EffectivePort;
+        var pool = pools.GetOrAdd((routeName, host, port), _ => new SmtpConnectionPool(route.MaxConnections, route.IdleTimeout, time));
+        await pool.WaitAsync(cancellationToken);
+        var connection = pool.TakeIdle();
+        var reusable = false;
+        try
+        {
+            using var timeout = new CancellationTokenSource(route.Timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var reused = connection is not null;
+            while (true)
+            {
+                connection ??= new PooledConnection(options.LocalDomain, route);
+                try
+                {
+                    if (!connection.Client.IsConnected)
+                    {
+                        await ConnectAsync(connection, host, port, route, linked.Token);
+                    }
+
+                    connection.Tracker.BeginTransaction();
+                    var text = await connection.Client.SendAsync(
+                        WireFormat, email.Message, new MailboxAddress(string.Empty, email.MailFrom),
+                        [new MailboxAddress(string.Empty, email.RcptTo)], linked.Token);
+                    reusable = true;
+                    var reply = SmtpReply.FromText(connection.Tracker.LastReplyCode ?? 250, text);
+                    return new SmtpSendResult.Accepted(reply, host, time.GetElapsedTime(started));
+                }
+                catch (Exception e) when (reused && SmtpFailures.IsStaleConnection(e, connection.Tracker))
+                {
+                    connection.Dispose();
+                    connection = null;
+                    reused = false;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception e) when (SmtpFailures.IsServerBehaviour(e))
+                {
+                    var result = SmtpFailures.Map(e, connection.Tracker, host, time.GetElapsedTime(started), route.Timeout);
+                    // After a 4xx/5xx MailKit has sent RSET: the connection carries the next message, unless the
+                    // server announced it is closing (421, RFC 5321 section 3.8).
+                    reusable = result is SmtpSendResult.Rejected { Reply.Code: not 421 };
+                    return result;
+                }
+            }
+        }
+        finally
+        {
+            pool.Release(connection, reusable);
+        }
+    }
+
+    private static async Task ConnectAsync(PooledConnection connection, string host, int port, SmtpRouteOptions route, CancellationToken cancellationToken)
+    {
+        var security = route.StartTls switch
+        {
+            StartTlsPolicy.None => SecureSocketOptions.None,
+            StartTlsPolicy.Required => SecureSocketOptions.StartTls,
+            StartTlsPolicy.Implicit => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.StartTlsWhenAvailable,
+        };
+        await connection.Client.ConnectAsync(host, port, security, cancellationToken);
+        if (route.Username is not null && connection.Client.Capabilities.HasFlag(MailKit.Net.Smtp.SmtpCapabilities.Authentication))
+        {
+            await connection.Client.AuthenticateAsync(route.Username, route.Password ?? string.Empty, cancellationToken);
+        }
+    }
+
+    private static FormatOptions CreateWireFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.EnsureNewLine = true;
+        return format;
+    }
+}

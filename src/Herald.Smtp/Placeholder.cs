@@ -1,5 +1,0 @@
-namespace Herald.Smtp;
-
-internal static class Placeholder
-{
-}
