@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Herald.Cli.Commands.Config;
+using Herald.Cli.Commands.Messages;
+using Herald.Cli.Commands.Server;
 
 namespace Herald.Cli;
 
@@ -8,6 +11,10 @@ internal static class HeraldCommand
     public static RootCommand Build()
     {
         var root = new RootCommand("Herald: notification email that arrives, and says why when it does not.");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(SendCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ConfigCheckCommand.Create());
         return root;
     }
 

@@ -1,6 +1,39 @@
+using Herald.Server.Api.DevMailbox;
+using Herald.Server.Api.Health;
+using Herald.Server.Api.Messages;
+using Herald.Server.Api.Recipients;
+using Herald.Server.Configuration;
+using Herald.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+
 namespace Herald.Server;
 
-/// <summary>Placeholder until the host is built.</summary>
+/// <summary>The one deployable: API, pages and workers in one process, started by <c>herald serve</c>.</summary>
 public static class HeraldServer
 {
+    /// <param name="configure">Lets tests and the CLI override settings before the services are built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        HeraldConfiguration.AddShippedDefaults(builder.Configuration);
+        configure?.Invoke(builder);
+        var problems = HeraldConfiguration.Check(builder.Configuration);
+        if (problems.Count > 0)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException("Herald", typeof(HeraldOptions), problems);
+        }
+
+        builder.Services.AddHerald(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseHeraldProblemDetails();
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapMessagesApi();
+        app.MapRecipientMessagesApi();
+        app.MapDevMailboxApi();
+        return app;
+    }
+
+    public static Task RunAsync(string[] args) => Build(args).RunAsync();
 }

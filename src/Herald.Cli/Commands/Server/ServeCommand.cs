@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Herald.Server;
+using Microsoft.Extensions.Hosting;
+
+namespace Herald.Cli.Commands.Server;
+
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run Herald: the HTTP API, the delivery workers and, with no relay configured, the development mailbox. "
+            + "Takes the usual ASP.NET Core arguments, e.g. --urls http://127.0.0.1:5000 or --Herald:DataDirectory=/var/lib/herald.")
+        {
+            // Everything after 'serve' goes to ASP.NET Core's configuration (--urls, --Herald:...=...).
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = HeraldServer.Build(parse.UnmatchedTokens.ToArray());
+            await app.StartAsync(cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

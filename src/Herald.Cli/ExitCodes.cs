@@ -1,0 +1,16 @@
+namespace Herald.Cli;
+
+/// <summary>Exit codes scripts can rely on. Documented in docs/cli.md.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>Herald answered, but said no: invalid request, unknown message, invalid configuration.</summary>
+    public const int Rejected = 1;
+
+    /// <summary>The command line itself was wrong.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Herald could not be reached.</summary>
+    public const int Unreachable = 3;
+}

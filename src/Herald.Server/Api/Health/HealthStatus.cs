@@ -1,0 +1,3 @@
+namespace Herald.Server.Api.Health;
+
+public sealed record HealthStatus(string Status);

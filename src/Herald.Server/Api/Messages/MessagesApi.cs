@@ -1,0 +1,95 @@
+using Herald.Core.Catalogue;
+using Herald.Core.Events;
+using Herald.Core.Messages;
+using Herald.Core.Queue;
+using Herald.Server.Configuration;
+using Herald.Server.Workers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Server.Api.Messages;
+
+internal static class MessagesApi
+{
+    public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/messages").WithTags("Messages");
+        group.MapPost("/", SendAsync)
+            .Accepts<SendMessageRequest>("application/json")
+            .WithSummary("Send a notification")
+            .WithDescription("Validates, persists durably, then answers 202. An answer of 202 means the message survives a crash one millisecond later.");
+        group.MapGet("/{id}", GetAsync).WithSummary("A message, its status and its timeline");
+        return app;
+    }
+
+    internal static async Task<Results<Accepted<SendMessageResponse>, ValidationProblem, Conflict<ProblemDetails>>> SendAsync(
+        HttpContext http,
+        NotificationCatalogue catalogue,
+        MessageFactory factory,
+        IDeliveryQueue queue,
+        QueueSignal signal,
+        TimeProvider time,
+        IOptions<HeraldOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var (request, readErrors) = await SendRequestReader.ReadAsync(http.Request, cancellationToken);
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(readErrors, title: "The request is not valid");
+        }
+
+        var validated = SubmissionValidator.Validate(request, catalogue);
+        if (validated.Submission is not { } submission)
+        {
+            return TypedResults.ValidationProblem(validated.Errors, title: "The request is not valid");
+        }
+
+        var message = factory.Create(submission);
+        var accepted = new DeliveryEvent(message.Id, message.CreatedAt, EventType.Accepted,
+            Detail: $"{message.Type} ({message.Priority.ToString().ToLowerInvariant()}), to be delivered before {message.ExpiresAt:u}");
+        var since = time.GetUtcNow() - options.Value.Delivery.IdempotencyWindow;
+        var result = await queue.EnqueueAsync(message, accepted, since, cancellationToken);
+        switch (result)
+        {
+            case EnqueueResult.Created created:
+                signal.Pulse();
+                return Accept(created.Message);
+            case EnqueueResult.Duplicate duplicate:
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                return Accept(duplicate.Existing);
+            case EnqueueResult.KeyConflict conflict:
+                return TypedResults.Conflict(new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "Idempotency key reused with a different request",
+                    Detail = $"The key was used for message {conflict.ExistingMessageId} with another type, recipient or data within the last {options.Value.Delivery.IdempotencyWindow.TotalHours:0} hours.",
+                    Extensions = { ["field"] = "idempotencyKey", ["messageId"] = conflict.ExistingMessageId },
+                });
+            default:
+                throw new InvalidOperationException($"unknown enqueue result {result}");
+        }
+
+        static Accepted<SendMessageResponse> Accept(StoredMessage m)
+        {
+            var links = MessageView.LinksFor(m.Id, m.To);
+            // The answer replays the state at acceptance, so a retried request gets exactly the first answer.
+            return TypedResults.Accepted(links.Self, new SendMessageResponse(m.Id, MessageStatus.Queued.ToWire(), links));
+        }
+    }
+
+    internal static async Task<Results<Ok<MessageView>, NotFound<ProblemDetails>>> GetAsync(string id, IMessageStore store, CancellationToken cancellationToken)
+    {
+        var message = await store.GetAsync(id, cancellationToken);
+        if (message is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such message", Detail = $"No message has the id '{id}'." });
+        }
+
+        var timeline = await store.GetTimelineAsync(id, cancellationToken);
+        return TypedResults.Ok(MessageView.From(message, timeline));
+    }
+}

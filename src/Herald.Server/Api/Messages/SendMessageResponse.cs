@@ -1,0 +1,3 @@
+namespace Herald.Server.Api.Messages;
+
+public sealed record SendMessageResponse(string Id, string Status, MessageLinks Links);

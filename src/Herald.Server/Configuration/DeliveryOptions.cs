@@ -1,0 +1,22 @@
+namespace Herald.Server.Configuration;
+
+public sealed class DeliveryOptions
+{
+    /// <summary>Attempts in flight at once for any priority (critical first).</summary>
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>
+    /// Attempts in flight reserved for critical messages, so a sign-in code never waits behind a bulk backlog
+    /// (Postfix gets the same effect from separate transports; KumoMTA from per-queue concurrency).
+    /// </summary>
+    public int CriticalConcurrency { get; set; } = 4;
+
+    /// <summary>Longer than any SMTP transaction can take, so a live worker never loses its lease.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long an idempotency key is remembered (Stripe and Postmark keep theirs 24 h).</summary>
+    public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Longest sleep when the queue looks empty; an enqueue wakes the workers sooner.</summary>
+    public TimeSpan IdlePoll { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,55 @@
+using Herald.Core.Catalogue;
+using Herald.Core.Delivery;
+using Herald.Core.Messages;
+using Herald.Server.Configuration;
+using Herald.Server.Workers;
+using Herald.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Server.Hosting;
+
+internal static class HeraldServiceCollectionExtensions
+{
+    public static IServiceCollection AddHerald(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Herald");
+        services.Configure<HeraldOptions>(section);
+        var options = section.Get<HeraldOptions>() ?? new HeraldOptions();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(CatalogueFromConfiguration(options));
+        services.AddSingleton(sp => new MessageFactory(sp.GetRequiredService<TimeProvider>(), options.MessageIdDomain, options.BounceDomain));
+        services.AddSingleton<QueueSignal>();
+        services.AddSingleton<Readiness>();
+        services.AddSingleton(sp => new DeliveryPipeline(
+            sp.GetRequiredService<NotificationCatalogue>(),
+            sp.GetRequiredService<IMessageSigner>(),
+            sp.GetRequiredService<ISmtpTransport>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<DeliveryWorker>();
+
+        Directory.CreateDirectory(options.DataDirectory);
+        services.AddHeraldSqlite(Path.Combine(options.DataDirectory, "herald.db"));
+        services.AddHeraldTransport(configuration.GetSection("Herald:Smtp"));
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        return services;
+    }
+
+    /// <summary>Builds the catalogue or stops start-up listing every configuration mistake at once.</summary>
+    public static NotificationCatalogue CatalogueFromConfiguration(HeraldOptions options)
+    {
+        var result = CatalogueBuilder.Build(options.Catalogue, options.DefaultSender);
+        if (!result.IsValid)
+        {
+            throw new OptionsValidationException("Herald:Catalogue", typeof(HeraldOptions), result.Errors);
+        }
+
+        return result.Catalogue!;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Herald.Server.Hosting;
+
+internal static class ProblemDetailsSetup
+{
+    /// <summary>Every error, including unhandled ones and bare status codes, is an RFC 9457 (7807) ProblemDetails.</summary>
+    public static WebApplication UseHeraldProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

@@ -1,0 +1,157 @@
+using Herald.Core.Delivery;
+using Herald.Core.Messages;
+using Herald.Core.Queue;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Server.Workers;
+
+/// <summary>
+/// Keeps up to <c>concurrency</c> attempts in flight: claims as many due jobs as it has free slots, runs each
+/// through the pipeline and records the transition. A lane limited to critical messages keeps sign-in codes
+/// moving while the general lane is saturated with bulk mail.
+/// </summary>
+internal sealed partial class DeliveryLane(
+    string name,
+    Priority lowestPriority,
+    int concurrency,
+    IDeliveryQueue queue,
+    DeliveryPipeline pipeline,
+    QueueSignal signal,
+    TimeProvider time,
+    TimeSpan leaseDuration,
+    TimeSpan idlePoll,
+    ILogger logger)
+{
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{name}:{Guid.NewGuid():N}";
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var inFlight = new HashSet<Task>();
+        while (!stopping.IsCancellationRequested)
+        {
+            inFlight.RemoveWhere(t => t.IsCompleted);
+            var free = concurrency - inFlight.Count;
+            IReadOnlyList<DeliveryJob> jobs = [];
+            if (free > 0)
+            {
+                var wake = signal.WaitAsync();
+                jobs = await ClaimAsync(free, stopping);
+                foreach (var job in jobs)
+                {
+                    inFlight.Add(ProcessAsync(job, stopping));
+                }
+
+                if (jobs.Count == 0 && inFlight.Count == 0)
+                {
+                    await WaitForWorkAsync(wake, stopping);
+                    continue;
+                }
+            }
+
+            if (jobs.Count < free && inFlight.Count > 0)
+            {
+                // Nothing more is due now: wait for an attempt to finish or for new work, whichever comes first.
+                using var poll = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                await Task.WhenAny(Task.WhenAny(inFlight), signal.WaitAsync(), Task.Delay(idlePoll, time, poll.Token)).ConfigureAwait(false);
+                await poll.CancelAsync(); // drop the timer now rather than let thousands pile up under load
+            }
+            else if (free <= 0)
+            {
+                await Task.WhenAny(inFlight).ConfigureAwait(false);
+            }
+        }
+
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<DeliveryJob>> ClaimAsync(int max, CancellationToken stopping)
+    {
+        try
+        {
+            // The lease makes delivery at-least-once: if this process dies after the server accepted the
+            // message but before the transition is stored, the job is claimed again (same Message-ID).
+            return await queue.ClaimAsync(new ClaimRequest(_owner, max, lowestPriority, time.GetUtcNow(), leaseDuration), stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return [];
+        }
+        catch (Exception e)
+        {
+            LogClaimFailed(logger, e, name);
+            await Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None);
+            return [];
+        }
+    }
+
+    private async Task WaitForWorkAsync(Task wake, CancellationToken stopping)
+    {
+        var delay = idlePoll;
+        try
+        {
+            var due = await queue.NextDueAtAsync(lowestPriority, stopping);
+            if (due is { } at)
+            {
+                var until = at - time.GetUtcNow();
+                delay = until < delay ? until : delay;
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.WhenAny(wake, Task.Delay(delay, time, stopping)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessAsync(DeliveryJob job, CancellationToken stopping)
+    {
+        await Task.Yield();
+        JobTransition transition;
+        try
+        {
+            transition = await pipeline.ProcessAsync(job, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return; // shutting down: the lease expires or RecoverAsync releases it at the next start
+        }
+        catch (Exception e)
+        {
+            // A bug or broken infrastructure for this one message: record it and retry later; the lane goes on.
+            LogAttemptCrashed(logger, e, job.Message.Id);
+            var now = time.GetUtcNow();
+            var outcome = OutcomePolicy.Decide(
+                new SmtpSendResult.TransportFailure(TransportFailureKind.ProtocolError, $"internal error: {e.GetType().Name}: {e.Message}", null, TimeSpan.Zero),
+                job.Attempt, now, job.Message.ExpiresAt, 0.5);
+            transition = DeliveryPipeline.Final(job, outcome, now, attempted: true);
+        }
+
+        try
+        {
+            if (!await queue.CompleteAsync(job, transition, CancellationToken.None))
+            {
+                LogLeaseLost(logger, job.Message.Id);
+            }
+        }
+        catch (Exception e)
+        {
+            LogCompleteFailed(logger, e, job.Message.Id);
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Lane {Lane} could not claim jobs")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception, string lane);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Attempt for {MessageId} crashed; it will be retried")]
+    private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string messageId);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Lease on {MessageId} was lost before its outcome was stored; the newer claim wins")]
+    private static partial void LogLeaseLost(ILogger logger, string messageId);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Could not store the outcome for {MessageId}; its lease will expire and it will be retried")]
+    private static partial void LogCompleteFailed(ILogger logger, Exception exception, string messageId);
+}
