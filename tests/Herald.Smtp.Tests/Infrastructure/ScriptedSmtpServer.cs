@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Herald.Smtp.Tests;
+
+/// <summary>
+/// A real SMTP server on 127.0.0.1 that answers per script (the default is a polite accepting server) and
+/// records the commands and the raw DATA bytes exactly as they came off the socket.
+/// </summary>
+internal sealed class ScriptedSmtpServer : IAsyncDisposable
+{
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly Func<ScriptedCommand, ServerAction?> script;
+    private readonly CancellationTokenSource stop = new();
+    private readonly ConcurrentDictionary<string, int> verbCounts = new();
+    private readonly Task acceptLoop;
+    private int connections;
+
+    public ScriptedSmtpServer(Func<ScriptedCommand, ServerAction?>? script = null)
+    {
+        this.script = script ?? (_ => null);
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        acceptLoop = AcceptAsync();
+    }
+
+    public int Port { get; }
+
+    public int Connections => Volatile.Read(ref connections);
+
+    public ConcurrentQueue<string> Commands { get; } = new();
+
+    /// <summary>The DATA content of each message, from after 354 to the terminating ".\r\n" included.</summary>
+    public ConcurrentQueue<byte[]> Data { get; } = new();
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        listener.Stop();
+        try
+        {
+            await acceptLoop;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            var number = Interlocked.Increment(ref connections);
+            _ = Task.Run(() => ServeAsync(client, number));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client, int connection)
+    {
+        using var _ = client;
+        var stream = client.GetStream();
+        var reader = new SmtpLineReader(stream);
+        try
+        {
+            if (!await ActAsync(stream, Next(connection, "CONNECT", string.Empty), "220 scripted.test ESMTP"))
+            {
+                return;
+            }
+
+            while (await reader.ReadLineAsync(stop.Token) is { } raw)
+            {
+                var line = Encoding.ASCII.GetString(raw).TrimEnd('\r', '\n');
+                Commands.Enqueue(line);
+                var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                var command = Next(connection, verb, line);
+                if (verb == "QUIT")
+                {
+                    await WriteAsync(stream, "221 2.0.0 Bye");
+                    return;
+                }
+
+                if (verb == "DATA")
+                {
+                    var action = script(command);
+                    if (action is ServerAction.DropDuringData)
+                    {
+                        await WriteAsync(stream, "354 End data with <CR><LF>.<CR><LF>");
+                        await reader.ReadLineAsync(stop.Token);
+                        return;
+                    }
+
+                    if (!await ActAsync(stream, action, "354 End data with <CR><LF>.<CR><LF>") || action is ServerAction.Reply { Text: not ['3', ..] })
+                    {
+                        continue;
+                    }
+
+                    Data.Enqueue(await reader.ReadDataAsync(stop.Token));
+                    if (!await ActAsync(stream, script(Next(connection, ".", ".")), "250 2.0.0 Ok: queued as SCRIPTED"))
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                if (!await ActAsync(stream, script(command), DefaultReply(verb)))
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away or the test ended: that is what several tests are about.
+        }
+    }
+
+    private ScriptedCommand Next(int connection, string verb, string line) =>
+        new(connection, verb, line, verbCounts.AddOrUpdate(verb, 1, (_, n) => n + 1));
+
+    /// <returns>false when the connection is to be closed.</returns>
+    private async Task<bool> ActAsync(NetworkStream stream, ScriptedCommand command, string defaultReply) =>
+        await ActAsync(stream, script(command), defaultReply);
+
+    private async Task<bool> ActAsync(NetworkStream stream, ServerAction? action, string defaultReply)
+    {
+        switch (action)
+        {
+            case null:
+                await WriteAsync(stream, defaultReply);
+                return true;
+            case ServerAction.Reply reply:
+                await WriteAsync(stream, reply.Text);
+                return true;
+            case ServerAction.ReplyThenClose reply:
+                await WriteAsync(stream, reply.Text);
+                return false;
+            case ServerAction.Stall:
+                await Task.Delay(Timeout.Infinite, stop.Token);
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static string DefaultReply(string verb) => verb switch
+    {
+        "EHLO" => "250-scripted.test\r\n250-8BITMIME\r\n250 SIZE 10485760",
+        "MAIL" => "250 2.1.0 Ok",
+        "RCPT" => "250 2.1.5 Ok",
+        "RSET" or "NOOP" or "HELO" => "250 2.0.0 Ok",
+        _ => "502 5.5.2 Error: command not recognized",
+    };
+
+    private Task WriteAsync(NetworkStream stream, string reply) =>
+        stream.WriteAsync(Encoding.ASCII.GetBytes(reply + "\r\n"), stop.Token).AsTask();
+}
