@@ -23,16 +23,22 @@ public static class MessageComposer
         mime.Headers.Add("Feedback-ID", $"{type.Key}:{type.Category}:{message.Route}:herald");
         mime.Headers.Add("X-Herald-Id", message.Id);
 
-        var text = new TextPart("plain") { Text = content.Text };
+        var text = new TextPart("plain") { Text = OneNewline(content.Text) };
         if (content.Html is null)
         {
             mime.Body = text;
         }
         else
         {
-            mime.Body = new MultipartAlternative { text, new TextPart("html") { Text = content.Html } };
+            mime.Body = new MultipartAlternative { text, new TextPart("html") { Text = OneNewline(content.Html) } };
         }
 
         return mime;
     }
+
+    /// <summary>
+    /// Every CR, LF or CRLF becomes one '\n', which MimeKit writes as CRLF. A bare CR or LF on the wire is what
+    /// SMTP smuggling (SEC Consult, 2023) exploits, and RFC 5321 2.3.8 forbids both.
+    /// </summary>
+    internal static string OneNewline(string text) => text.ReplaceLineEndings("\n");
 }
