@@ -45,6 +45,7 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
         }
 
         var started = time.GetTimestamp();
+        BareCarriageReturns.Normalize(email.Message);
         if (route.Kind == SmtpRouteKind.Relay)
         {
             var host = route.Host ?? throw new InvalidOperationException($"SMTP route '{email.Route}' is a Relay without a Host");

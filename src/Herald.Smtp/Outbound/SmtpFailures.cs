@@ -17,9 +17,15 @@ internal static class SmtpFailures
     /// <summary>
     /// A reused connection that fails before the server said anything about this message was closed by the
     /// server while idle (its idle timeout is shorter than ours): replaying on a new connection is safe.
+    /// Postfix says goodbye first ("421 4.4.2 Error: timeout exceeded", RFC 5321 section 3.8), which is then
+    /// the first reply read after MAIL.
     /// </summary>
-    public static bool IsStaleConnection(Exception e, SmtpSessionTracker tracker) =>
-        tracker.RepliesInTransaction == 0 && e is IOException or SocketException or SmtpProtocolException;
+    public static bool IsStaleConnection(Exception e, SmtpSessionTracker tracker) => e switch
+    {
+        IOException or SocketException or SmtpProtocolException => tracker.RepliesInTransaction == 0,
+        SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable } => tracker.RepliesInTransaction <= 1,
+        _ => false,
+    };
 
     public static SmtpSendResult Map(Exception e, SmtpSessionTracker tracker, string host, TimeSpan duration, TimeSpan timeout)
     {

@@ -31,6 +31,7 @@ public sealed class DkimMessageSigner : IMessageSigner, IDisposable
             return;
         }
 
+        BareCarriageReturns.Normalize(message);
         var headers = AlwaysSigned.Concat(SignedWhenPresent.Where(h => message.Headers.Contains(h))).ToArray();
         signer.Sign(MailKitSmtpTransport.WireFormat, message, headers);
     }
