@@ -149,6 +149,9 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
             case ServerAction.ReplyThenClose reply:
                 await WriteAsync(stream, reply.Text);
                 return false;
+            case ServerAction.Delay delay:
+                await Task.Delay(delay.Time, stop.Token);
+                return await ActAsync(stream, delay.Then, defaultReply);
             case ServerAction.Stall:
                 await Task.Delay(Timeout.Infinite, stop.Token);
                 return false;

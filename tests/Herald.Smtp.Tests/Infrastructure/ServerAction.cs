@@ -14,6 +14,9 @@ internal abstract record ServerAction
     /// <summary>Never answer (until the client gives up or the test ends).</summary>
     public sealed record Stall : ServerAction;
 
+    /// <summary>Wait, then do <paramref name="Then"/> (null: the default reply). A slow server that still answers.</summary>
+    public sealed record Delay(TimeSpan Time, ServerAction? Then = null) : ServerAction;
+
     /// <summary>To DATA only: 354, read the first line of content, then close.</summary>
     public sealed record DropDuringData : ServerAction;
 }

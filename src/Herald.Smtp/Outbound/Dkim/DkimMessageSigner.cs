@@ -36,12 +36,15 @@ public sealed class DkimMessageSigner : IMessageSigner, IDisposable
         signer.Sign(MailKitSmtpTransport.WireFormat, message, headers);
     }
 
+    /// <summary>Idempotent: the container disposes this instance once per registration that hands it out.</summary>
     public void Dispose()
     {
         foreach (var signer in signers.Values)
         {
             (signer as IDisposable)?.Dispose();
         }
+
+        signers.Clear();
     }
 
     internal static DkimSigner Create(DkimKeyOptions key, TimeProvider time)
