@@ -33,6 +33,9 @@ public static class MessageComposer
             mime.Body = new MultipartAlternative { text, new TextPart("html") { Text = OneNewline(content.Html) } };
         }
 
+        // RFC 6376 5.3: encode 8-bit content (quoted-printable/base64) before signing, or a relay that converts it
+        // for a 7-bit hop, or the client library preparing it at send time, breaks the DKIM body hash.
+        mime.Prepare(EncodingConstraint.SevenBit);
         return mime;
     }
 

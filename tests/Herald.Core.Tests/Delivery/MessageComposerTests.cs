@@ -50,4 +50,12 @@ public sealed class MessageComposerTests
         mime.Headers["X-Herald-Id"].ShouldBe("msg_1");
         mime.Date.ShouldBe(Now);
     }
+
+    [Fact]
+    public void Non_ascii_content_is_encoded_seven_bit_before_signing_per_RFC_6376_5_3()
+    {
+        var wire = Wire(new RenderedContent("Subject", "Hello Zoë", "<p>Zoë</p>"));
+        wire.ShouldContain("Content-Transfer-Encoding: quoted-printable");
+        wire.All(c => c < 128).ShouldBeTrue();
+    }
 }

@@ -39,7 +39,7 @@ public sealed class DkimAndPriorityTests
         smtp.Data.Count.ShouldBe(3);
         foreach (var raw in smtp.Data)
         {
-            var message = MimeMessage.Load(new MemoryStream(raw));
+            var message = MimeMessage.Load(new MemoryStream(WireData.ToMessage(raw)));
             var index = message.Headers.IndexOf(HeaderId.DkimSignature);
             index.ShouldBeGreaterThanOrEqualTo(0, "no DKIM-Signature");
             var signature = message.Headers[index];
@@ -49,7 +49,7 @@ public sealed class DkimAndPriorityTests
                 signature.Value.ToLowerInvariant().ShouldContain(header);
             }
 
-            (await verifier.VerifyAsync(message, signature)).ShouldBeTrue($"signature of {message.Subject} does not verify");
+            (await verifier.VerifyAsync(message, signature)).ShouldBeTrue($"signature of {message.Subject} does not verify:\n{System.Text.Encoding.UTF8.GetString(raw)}");
         }
     }
 
