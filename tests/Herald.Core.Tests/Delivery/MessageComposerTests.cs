@@ -55,7 +55,8 @@ public sealed class MessageComposerTests
     public void Non_ascii_content_is_encoded_seven_bit_before_signing_per_RFC_6376_5_3()
     {
         var wire = Wire(new RenderedContent("Subject", "Hello Zoë", "<p>Zoë</p>"));
-        wire.ShouldContain("Content-Transfer-Encoding: quoted-printable");
+        wire.ShouldMatch("Content-Transfer-Encoding: (quoted-printable|base64)");
+        wire.ShouldNotContain("Content-Transfer-Encoding: 8bit");
         wire.All(c => c < 128).ShouldBeTrue();
     }
 }
