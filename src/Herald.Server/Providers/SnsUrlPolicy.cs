@@ -9,8 +9,12 @@ namespace Herald.Server.Providers;
 /// </summary>
 internal static partial class SnsUrlPolicy
 {
+    // Real certificate URLs are plain paths (SimpleNotificationService-<hash>.pem); no query or fragment is needed.
     public static bool IsSigningCertUrl(string url) =>
-        TryTrusted(url, out var uri) && uri.AbsolutePath.EndsWith(".pem", StringComparison.Ordinal);
+        TryTrusted(url, out var uri)
+        && uri.AbsolutePath.EndsWith(".pem", StringComparison.Ordinal)
+        && uri.Query.Length == 0
+        && uri.Fragment.Length == 0;
 
     public static bool IsSubscribeUrl(string? url) => url is not null && TryTrusted(url, out _);
 
