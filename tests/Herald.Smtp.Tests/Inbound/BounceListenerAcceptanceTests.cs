@@ -130,4 +130,24 @@ public sealed class BounceListenerAcceptanceTests
         ehlo.Split('\n').ShouldContain(l => l.EndsWith("SIZE 123456"), ehlo);
         ehlo.ShouldNotContain("STARTTLS");
     }
+
+    [Fact]
+    public async Task Start_fails_when_the_port_is_taken()
+    {
+        await using var first = await ListenerHarness.StartAsync();
+
+        await Should.ThrowAsync<System.Net.Sockets.SocketException>(
+            () => ListenerHarness.StartAsync(o => o with { Endpoint = first.EndPoint }));
+    }
+
+    [Fact]
+    public async Task Stop_closes_the_port()
+    {
+        var harness = await ListenerHarness.StartAsync();
+        var endpoint = harness.EndPoint;
+
+        await harness.DisposeAsync();
+
+        await Should.ThrowAsync<System.Net.Sockets.SocketException>(() => RawSmtpClient.ConnectAsync(endpoint));
+    }
 }
