@@ -1,0 +1,40 @@
+using System.Net;
+
+namespace Herald.Smtp.Inbound;
+
+/// <summary>
+/// Limits of the inbound bounce listener. Defaults follow what large receivers do for bounce traffic: DSNs and ARF
+/// reports are small (they carry at most the original headers), so the limits are tight. See docs/inbound.md.
+/// </summary>
+public sealed record BounceListenerOptions
+{
+    /// <summary>Where to listen. Port 0 picks a free port (see <see cref="BounceListener.LocalEndPoint"/>).</summary>
+    public IPEndPoint Endpoint { get; init; } = new(IPAddress.Loopback, 25);
+
+    /// <summary>Name used in the 220 greeting and the EHLO reply.</summary>
+    public string ServerName { get; init; } = "localhost";
+
+    /// <summary>
+    /// Largest message in octets (advertised as SIZE, RFC 1870). Enforced while reading DATA whether or not the client
+    /// declared SIZE=; a DSN with full headers is a few tens of KiB, 10 MiB leaves room for returned bodies.
+    /// </summary>
+    public int MaxMessageSize { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>RFC 5321 section 4.5.3.1.8 requires accepting 100; a bounce has one recipient, so we answer 452 sooner.</summary>
+    public int MaxRecipients { get; init; } = 10;
+
+    /// <summary>RFC 5321 section 4.5.3.1.6: a text line is at most 1000 octets including CRLF.</summary>
+    public int MaxLineLength { get; init; } = 1000;
+
+    /// <summary>Hard deadline for a whole connection; a peer that takes longer is disconnected (slowloris).</summary>
+    public TimeSpan SessionTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long to wait for the next command (RFC 5321 section 4.5.3.2.7 suggests 5 minutes server side).</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Connections served at once; more are answered 421 and closed (Postfix smtpd_client_connection_count_limit).</summary>
+    public int MaxConnections { get; init; } = 50;
+
+    /// <summary>Consecutive failed commands before the session is dropped; slows address probing.</summary>
+    public int MaxErrors { get; init; } = 5;
+}
