@@ -1,5 +1,5 @@
 // Storage throughput bench: enqueues/s with many concurrent callers, then claims+completes/s, then both at once.
-// Usage: bench/storage.sh [--messages N] [--concurrency C] [--batch B] [--workers W] [--path FILE]
+// Usage: bench/storage.sh [--messages N] [--concurrency C] [--batch B] [--workers W] [--warmup N] [--path FILE]
 using System.Diagnostics;
 using System.Globalization;
 using Herald.Bench.Storage;
@@ -11,6 +11,7 @@ var messages = Option("--messages", 20_000);
 var concurrency = Option("--concurrency", 64);
 var batch = Option("--batch", 64);
 var workers = Option("--workers", 2);
+var warmup = Option("--warmup", 5_000);
 var directory = Directory.CreateTempSubdirectory("herald-bench-").FullName;
 var path = OptionText("--path") ?? Path.Combine(directory, "bench.db");
 var clock = TimeProvider.System;
@@ -23,6 +24,10 @@ try
     await using (var store = new SqliteStore(new SqliteStoreOptions { Path = path }, clock))
     {
         await store.OpenAsync(CancellationToken.None);
+
+        // 0. Warm-up (JIT, file growth), not measured.
+        await EnqueueAllAsync(store, 2 * messages, warmup);
+        await DrainAsync(store, warmup);
 
         // 1. Enqueue only.
         var commits = store.Commits;
