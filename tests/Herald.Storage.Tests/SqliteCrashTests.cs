@@ -15,12 +15,14 @@ public sealed class SqliteCrashTests : IAsyncLifetime
     public async Task Every_acknowledged_message_survives_kill_9_of_the_writing_process()
     {
         var acknowledged = new List<string>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60)); // a writer that hangs fails the test instead of blocking it
         using (var writer = StartCrashWriter(_database.Path))
         {
             try
             {
-                (await writer.StandardOutput.ReadLineAsync()).ShouldBe("ready");
-                while (acknowledged.Count < 2000 && await writer.StandardOutput.ReadLineAsync() is { } id)
+                (await writer.StandardOutput.ReadLineAsync(timeout.Token)).ShouldBe("ready");
+                while (acknowledged.Count < 2000 && await writer.StandardOutput.ReadLineAsync(timeout.Token) is { } id)
                 {
                     acknowledged.Add(id);
                 }
