@@ -5,9 +5,14 @@ namespace Herald.Storage.Sqlite;
 /// <summary>Connection strings and per-connection settings. See docs/storage.md for what they promise.</summary>
 internal static class SqliteConnections
 {
-    public static string WriterConnectionString(string path) => new SqliteConnectionStringBuilder
+    /// <remarks>
+    /// Default Timeout bounds Microsoft.Data.Sqlite's own retry loop on SQLITE_BUSY (30 s by default) to about the
+    /// busy_timeout, so a locked database fails a batch after that time, as documented.
+    /// </remarks>
+    public static string WriterConnectionString(string path, TimeSpan busyTimeout) => new SqliteConnectionStringBuilder
     {
         DataSource = path,
+        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         Mode = SqliteOpenMode.ReadWriteCreate,
         Cache = SqliteCacheMode.Private,
         Pooling = false,
@@ -22,9 +27,9 @@ internal static class SqliteConnections
         Pooling = true,
     }.ToString();
 
-    public static SqliteConnection OpenWriter(string path)
+    public static SqliteConnection OpenWriter(string path, TimeSpan busyTimeout)
     {
-        var connection = new SqliteConnection(WriterConnectionString(path));
+        var connection = new SqliteConnection(WriterConnectionString(path, busyTimeout));
         try
         {
             connection.Open();
@@ -41,7 +46,7 @@ internal static class SqliteConnections
             // process crash (NORMAL would lose the last commits on power loss). busy_timeout: wait for a lock held by
             // another process (the CLI's backup, sqlite3 shell) instead of failing at once.
             command.CommandText =
-                "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA temp_store = MEMORY; " +
+                "PRAGMA synchronous = FULL; PRAGMA busy_timeout = " + (long)busyTimeout.TotalMilliseconds + "; PRAGMA temp_store = MEMORY; " +
                 "PRAGMA cache_size = -32768; PRAGMA foreign_keys = OFF";
             command.ExecuteNonQuery();
             return connection;

@@ -132,7 +132,7 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_writer is null)
             {
-                var connection = SqliteConnections.OpenWriter(_options.Path);
+                var connection = SqliteConnections.OpenWriter(_options.Path, _options.BusyTimeout);
                 try
                 {
                     SchemaMigrator.Migrate(connection);

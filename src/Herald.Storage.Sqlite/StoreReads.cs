@@ -8,6 +8,20 @@ namespace Herald.Storage.Sqlite;
 /// <summary>Read queries on pooled WAL reader connections: they see the last committed batch and never wait for the writer.</summary>
 internal sealed class StoreReads(string path)
 {
+    /// <summary>
+    /// Free jobs: per priority, the first unleased row of the claim index (the few leased rows are skipped).
+    /// Leased jobs are due when their lease expires (a crashed worker), found through the small leased index
+    /// (INDEXED BY: without statistics the planner would rather scan the whole claim index).
+    /// </summary>
+    private static readonly string NextDueSql =
+        "SELECT MIN(t) FROM (" +
+        string.Concat(Enum.GetValues<Priority>().Select(p =>
+            "SELECT (SELECT next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND priority = " +
+            ((int)p).ToString(System.Globalization.CultureInfo.InvariantCulture) + " AND priority <= $lowest " +
+            "AND lease_token IS NULL ORDER BY next_attempt_at LIMIT 1) AS t UNION ALL ")) +
+        "SELECT MIN(MAX(lease_expires_at, next_attempt_at)) FROM messages INDEXED BY ix_messages_leased " +
+        "WHERE lease_token IS NOT NULL AND status IN ('queued', 'deferred') AND priority <= $lowest)";
+
     private readonly string _connectionString = SqliteConnections.ReaderConnectionString(path);
 
     public void ClearPool()
@@ -84,18 +98,7 @@ internal sealed class StoreReads(string path)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // Free jobs: per priority, the first unleased row of the claim index (leased rows, few, are skipped).
-        // Leased jobs are due when their lease expires (a crashed worker), found through the small leased index.
-        command.CommandText =
-            "SELECT MIN(t) FROM (" +
-            "SELECT (SELECT next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND priority = 0 " +
-            "AND lease_token IS NULL ORDER BY next_attempt_at LIMIT 1) AS t " +
-            "UNION ALL SELECT (SELECT next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND priority = 1 " +
-            "AND $lowest >= 1 AND lease_token IS NULL ORDER BY next_attempt_at LIMIT 1) " +
-            "UNION ALL SELECT (SELECT next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND priority = 2 " +
-            "AND $lowest >= 2 AND lease_token IS NULL ORDER BY next_attempt_at LIMIT 1) " +
-            "UNION ALL SELECT MIN(MAX(lease_expires_at, next_attempt_at)) FROM messages WHERE lease_token IS NOT NULL " +
-            "AND lease_expires_at IS NOT NULL AND status IN ('queued', 'deferred') AND priority <= $lowest)";
+        command.CommandText = NextDueSql;
         command.Parameters.AddWithValue("$lowest", (int)lowestPriority);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is long ms ? UnixMs.To(ms) : null;

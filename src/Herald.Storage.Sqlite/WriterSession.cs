@@ -76,9 +76,10 @@ internal sealed class WriterSession : IDisposable
         {
             _rollback.ExecuteNonQuery();
         }
-        catch (SqliteException)
+        catch (Exception)
         {
-            // No transaction was active: nothing to undo.
+            // No transaction was active (an error already ended it), or the connection is broken: nothing to undo,
+            // and the writer loop must go on either way.
         }
     }
 

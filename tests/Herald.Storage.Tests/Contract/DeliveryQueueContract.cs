@@ -1,0 +1,315 @@
+using Herald.Core.Events;
+using Herald.Core.Messages;
+using Herald.Core.Queue;
+using static Herald.Storage.Tests.Contract.TestMessages;
+
+namespace Herald.Storage.Tests.Contract;
+
+/// <summary>What every <see cref="IDeliveryQueue"/> must do (enqueue, idempotency, claim, lease, complete).</summary>
+public abstract class DeliveryQueueContract : StoreContract
+{
+    [Fact]
+    public async Task Enqueued_message_reads_back_queued_and_due_with_its_accepted_event()
+    {
+        var m = New("msg_1", secretFields: ["name"]);
+        var created = await Queue.EnqueueAsync(m);
+
+        var stored = await Store.GetAsync("msg_1", None);
+        stored.ShouldBeSameMessage(created);
+        stored!.Status.ShouldBe(MessageStatus.Queued);
+        stored.Attempts.ShouldBe(0);
+        stored.NextAttemptAt.ShouldBe(m.CreatedAt);
+        stored.DataJson.ShouldBe(m.DataJson);
+        stored.SecretFields.ShouldBe(["name"]);
+        stored.To.ShouldBe(m.To);
+        stored.ReturnPath.ShouldBe(m.ReturnPath);
+        (await Store.GetTimelineAsync("msg_1", None)).ShouldBe([Accepted(m)]);
+    }
+
+    [Fact]
+    public async Task Unknown_id_reads_back_as_null()
+    {
+        (await Store.GetAsync("msg_missing", None)).ShouldBeNull();
+        (await Store.GetTimelineAsync("msg_missing", None)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Same_idempotency_key_and_body_is_a_duplicate_of_the_first_message()
+    {
+        var first = await Queue.EnqueueAsync(New("msg_1", idempotencyKey: "k1"));
+
+        var again = New("msg_2", idempotencyKey: "k1", createdAt: T0.AddMinutes(1));
+        var result = await Queue.EnqueueAsync(again, Accepted(again), T0.AddHours(-24), None);
+
+        result.ShouldBeOfType<EnqueueResult.Duplicate>().Existing.ShouldBeSameMessage(first);
+        (await Store.GetAsync("msg_2", None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Same_idempotency_key_with_another_body_is_a_key_conflict()
+    {
+        await Queue.EnqueueAsync(New("msg_1", idempotencyKey: "k1", requestHash: "hash-a"));
+
+        var other = New("msg_2", idempotencyKey: "k1", requestHash: "hash-b", createdAt: T0.AddMinutes(1));
+        var result = await Queue.EnqueueAsync(other, Accepted(other), T0.AddHours(-24), None);
+
+        result.ShouldBeOfType<EnqueueResult.KeyConflict>().ExistingMessageId.ShouldBe("msg_1");
+        (await Store.GetAsync("msg_2", None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Idempotency_key_last_used_before_the_window_creates_a_new_message()
+    {
+        await Queue.EnqueueAsync(New("msg_1", idempotencyKey: "k1"));
+
+        var later = New("msg_2", idempotencyKey: "k1", createdAt: T0.AddDays(2));
+        var result = await Queue.EnqueueAsync(later, Accepted(later), T0.AddDays(1), None);
+
+        result.ShouldBeOfType<EnqueueResult.Created>().Message.Id.ShouldBe("msg_2");
+    }
+
+    [Fact]
+    public async Task Critical_is_claimed_before_bulk_even_when_bulk_is_older()
+    {
+        await Queue.EnqueueAsync(New("msg_bulk", priority: Priority.Bulk, createdAt: T0));
+        await Queue.EnqueueAsync(New("msg_normal", priority: Priority.Normal, createdAt: T0.AddSeconds(1)));
+        await Queue.EnqueueAsync(New("msg_critical", priority: Priority.Critical, createdAt: T0.AddSeconds(2)));
+
+        var jobs = await Queue.ClaimAsync(T0.AddMinutes(1));
+
+        jobs.Select(j => j.Message.Id).ShouldBe(["msg_critical", "msg_normal", "msg_bulk"]);
+    }
+
+    [Fact]
+    public async Task Claim_takes_at_most_max_jobs_earliest_due_first()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Queue.EnqueueAsync(New($"msg_{i}", createdAt: T0.AddSeconds(10 - i)));
+        }
+
+        var jobs = await Queue.ClaimAsync(T0.AddMinutes(1), max: 2);
+
+        jobs.Select(j => j.Message.Id).ShouldBe(["msg_4", "msg_3"]);
+    }
+
+    [Fact]
+    public async Task Claim_leaves_priorities_below_the_lowest_requested()
+    {
+        await Queue.EnqueueAsync(New("msg_bulk", priority: Priority.Bulk));
+        await Queue.EnqueueAsync(New("msg_critical", priority: Priority.Critical));
+
+        var jobs = await Queue.ClaimAsync(T0.AddMinutes(1), lowest: Priority.Critical);
+
+        jobs.Select(j => j.Message.Id).ShouldBe(["msg_critical"]);
+    }
+
+    [Fact]
+    public async Task Message_not_yet_due_is_not_claimed()
+    {
+        await Queue.EnqueueAsync(New("msg_1", createdAt: T0));
+
+        (await Queue.ClaimAsync(T0.AddMilliseconds(-1))).ShouldBeEmpty();
+        (await Queue.ClaimAsync(T0)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Leased_job_is_not_claimed_again_until_its_lease_expires_then_counts_a_new_attempt()
+    {
+        await Queue.EnqueueAsync(New("msg_1"));
+        var now = T0.AddMinutes(1);
+        var first = (await Queue.ClaimAsync(now, owner: "w1")).ShouldHaveSingleItem();
+        first.Attempt.ShouldBe(1);
+        first.Message.Attempts.ShouldBe(1);
+        first.LeaseExpiresAt.ShouldBe(now.AddMinutes(5));
+
+        (await Queue.ClaimAsync(now.AddMinutes(4), owner: "w2")).ShouldBeEmpty();
+
+        var second = (await Queue.ClaimAsync(now.AddMinutes(5), owner: "w2")).ShouldHaveSingleItem();
+        second.Attempt.ShouldBe(2);
+        second.LeaseToken.ShouldNotBe(first.LeaseToken);
+        (await Store.GetAsync("msg_1", None))!.Attempts.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Each_claimed_job_gets_its_own_lease_token()
+    {
+        await Queue.EnqueueAsync(New("msg_1"));
+        await Queue.EnqueueAsync(New("msg_2"));
+
+        var jobs = await Queue.ClaimAsync(T0.AddMinutes(1));
+
+        jobs.Select(j => j.LeaseToken).Distinct().Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Complete_with_a_stale_token_returns_false_and_changes_nothing()
+    {
+        await Queue.EnqueueAsync(New("msg_1"));
+        var now = T0.AddMinutes(1);
+        var late = (await Queue.ClaimAsync(now, owner: "w1")).Single();
+        var current = (await Queue.ClaimAsync(now.AddMinutes(6), owner: "w2")).Single();
+        var before = await Store.GetAsync("msg_1", None);
+
+        (await Queue.CompleteAsync(late, Delivered(late, now.AddMinutes(7)), None)).ShouldBeFalse();
+
+        (await Store.GetAsync("msg_1", None)).ShouldBeSameMessage(before);
+        (await Store.GetTimelineAsync("msg_1", None)).Count.ShouldBe(1);
+        (await Queue.CompleteAsync(current, Delivered(current, now.AddMinutes(7)), None)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_job_completes_only_once()
+    {
+        await Queue.EnqueueAsync(New("msg_1"));
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).Single();
+
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), None)).ShouldBeTrue();
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(3)), None)).ShouldBeFalse();
+
+        (await Store.GetTimelineAsync("msg_1", None)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Complete_sets_status_and_appends_its_events_to_the_timeline_in_order()
+    {
+        var m = New("msg_1");
+        await Queue.EnqueueAsync(m);
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).Single();
+        var transition = Delivered(job, T0.AddMinutes(2));
+
+        (await Queue.CompleteAsync(job, transition, None)).ShouldBeTrue();
+
+        var stored = await Store.GetAsync("msg_1", None);
+        stored!.Status.ShouldBe(MessageStatus.Delivered);
+        stored.UpdatedAt.ShouldBe(transition.Events[^1].Time);
+        (await Store.GetTimelineAsync("msg_1", None)).ShouldBe([Accepted(m), .. transition.Events]);
+        (await Queue.ClaimAsync(T0.AddDays(1))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Deferred_job_is_claimed_again_only_from_its_next_attempt_time()
+    {
+        await Queue.EnqueueAsync(New("msg_1"));
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).Single();
+        var next = T0.AddMinutes(30);
+
+        (await Queue.CompleteAsync(job, Deferred(job, T0.AddMinutes(2), next), None)).ShouldBeTrue();
+
+        var stored = await Store.GetAsync("msg_1", None);
+        stored!.Status.ShouldBe(MessageStatus.Deferred);
+        stored.NextAttemptAt.ShouldBe(next);
+        (await Queue.ClaimAsync(next.AddMilliseconds(-1))).ShouldBeEmpty();
+        (await Queue.ClaimAsync(next)).Single().Attempt.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Purging_secrets_removes_only_the_secret_fields()
+    {
+        await Queue.EnqueueAsync(New("msg_1", dataJson: """{"name":"Alice","reset_link":"https://x.test/r/abc","code":"123456"}""", secretFields: ["reset_link", "code"]));
+        await Queue.EnqueueAsync(New("msg_2", dataJson: """{"code":"123456"}""", secretFields: ["code"]));
+        foreach (var job in await Queue.ClaimAsync(T0.AddMinutes(1)))
+        {
+            (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2), purge: true), None)).ShouldBeTrue();
+        }
+
+        (await Store.GetAsync("msg_1", None))!.DataJson.ShouldBe("""{"name":"Alice"}""");
+        (await Store.GetAsync("msg_2", None))!.DataJson.ShouldBeNull("nothing is left once the only field was secret");
+    }
+
+    [Fact]
+    public async Task Without_purge_the_data_is_kept()
+    {
+        var m = New("msg_1", secretFields: ["name"]);
+        await Queue.EnqueueAsync(m);
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).Single();
+
+        await Queue.CompleteAsync(job, Deferred(job, T0.AddMinutes(2), T0.AddMinutes(10)), None);
+
+        (await Store.GetAsync("msg_1", None))!.DataJson.ShouldBe(m.DataJson);
+    }
+
+    [Fact]
+    public async Task Recover_releases_every_lease_so_jobs_are_claimable_at_once()
+    {
+        await Queue.EnqueueAsync(New("msg_1"));
+        await Queue.EnqueueAsync(New("msg_2"));
+        var now = T0.AddMinutes(1);
+        (await Queue.ClaimAsync(now)).Count.ShouldBe(2);
+
+        (await Queue.RecoverAsync(None)).ShouldBe(2);
+
+        var again = await Queue.ClaimAsync(now);
+        again.Count.ShouldBe(2);
+        again.ShouldAllBe(j => j.Attempt == 2, "the attempt of the crashed worker stays counted");
+        (await Queue.RecoverAsync(None)).ShouldBe(2);
+        (await Queue.RecoverAsync(None)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Next_due_time_is_the_earliest_free_job_or_lease_expiry_of_the_requested_priorities()
+    {
+        (await Queue.NextDueAtAsync(Priority.Bulk, None)).ShouldBeNull();
+        await Queue.EnqueueAsync(New("msg_bulk", priority: Priority.Bulk, createdAt: T0));
+        await Queue.EnqueueAsync(New("msg_critical", priority: Priority.Critical, createdAt: T0.AddMinutes(10)));
+
+        (await Queue.NextDueAtAsync(Priority.Bulk, None)).ShouldBe(T0);
+        (await Queue.NextDueAtAsync(Priority.Critical, None)).ShouldBe(T0.AddMinutes(10));
+
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1), lowest: Priority.Bulk)).Single();
+        (await Queue.NextDueAtAsync(Priority.Bulk, None)).ShouldBe(T0.AddMinutes(6), "a leased job is due when its lease expires");
+
+        await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), None);
+        (await Queue.NextDueAtAsync(Priority.Bulk, None)).ShouldBe(T0.AddMinutes(10));
+        (await Queue.NextDueAtAsync(Priority.Normal, None)).ShouldBe(T0.AddMinutes(10));
+    }
+
+    [Fact]
+    public async Task Messages_acknowledged_to_many_concurrent_callers_are_all_there_after_reopening()
+    {
+        const int n = 400;
+        var results = await Task.WhenAll(Enumerable.Range(0, n).Select(i => Task.Run(() =>
+        {
+            var m = New($"msg_{i:D4}", createdAt: T0.AddMilliseconds(i));
+            return Queue.EnqueueAsync(m, Accepted(m), T0, None);
+        })));
+        results.ShouldAllBe(r => r is EnqueueResult.Created);
+
+        await ReopenAsync();
+
+        for (var i = 0; i < n; i++)
+        {
+            (await Store.GetAsync($"msg_{i:D4}", None)).ShouldNotBeNull();
+        }
+
+        (await Queue.ClaimAsync(T0.AddMinutes(1), max: 1000)).Count.ShouldBe(n);
+    }
+
+    [Fact]
+    public async Task Enqueue_of_an_id_that_exists_fails_alone_while_concurrent_enqueues_succeed()
+    {
+        await Queue.EnqueueAsync(New("msg_taken"));
+
+        var good = Enumerable.Range(0, 20).Select(i => New($"msg_{i}")).ToList();
+        var bad = New("msg_taken") with { ReturnPath = "b-other" };
+        var goodTasks = good.Select(m => Queue.EnqueueAsync(m, Accepted(m), T0, None)).ToList();
+        var badTask = Queue.EnqueueAsync(bad, Accepted(bad), T0, None);
+
+        await Should.ThrowAsync<Exception>(badTask);
+        (await Task.WhenAll(goodTasks)).ShouldAllBe(r => r is EnqueueResult.Created);
+        (await Store.GetTimelineAsync("msg_taken", None)).Count.ShouldBe(1, "the failed insert left no event behind");
+    }
+
+    [Fact]
+    public async Task Event_for_another_message_in_a_transition_is_refused_and_changes_nothing()
+    {
+        await Queue.EnqueueAsync(New("msg_1"));
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).Single();
+        var wrong = new JobTransition(MessageStatus.Delivered, null, [new DeliveryEvent("msg_other", T0, EventType.Delivered)], true);
+
+        await Should.ThrowAsync<ArgumentException>(Queue.CompleteAsync(job, wrong, None));
+
+        (await Store.GetAsync("msg_1", None))!.Status.ShouldBe(MessageStatus.Queued);
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), None)).ShouldBeTrue("the lease is still held");
+    }
+}

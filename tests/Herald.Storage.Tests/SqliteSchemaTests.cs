@@ -1,0 +1,87 @@
+using Herald.Core.Queue;
+using Herald.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using static Herald.Storage.Tests.Contract.TestMessages;
+
+namespace Herald.Storage.Tests;
+
+public sealed class SqliteSchemaTests : SqliteStoreTest
+{
+    [Fact]
+    public async Task Opening_records_the_schema_version_once_and_reopening_keeps_the_data()
+    {
+        await Database.Current!.EnqueueAsync(New("msg_1"));
+        await Database.CloseAsync();
+        await Database.OpenAsync();
+
+        Scalar("SELECT group_concat(version) FROM schema_version").ShouldBe("1");
+        (await Database.Current!.GetAsync("msg_1", CancellationToken.None)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void The_database_is_in_wal_mode_with_the_expected_indexes()
+    {
+        Scalar("PRAGMA journal_mode").ShouldBe("wal");
+        Scalar("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name)")
+            .ShouldBe("ix_events_message,ix_messages_claim,ix_messages_idempotency,ix_messages_leased,ix_messages_recipient");
+    }
+
+    [Fact]
+    public void The_claim_query_uses_the_partial_claim_index()
+    {
+        var details = Plan(
+            "SELECT id FROM messages WHERE status IN ('queued', 'deferred') AND priority <= 2 AND next_attempt_at <= 5 " +
+            "AND (lease_token IS NULL OR lease_expires_at <= 5) ORDER BY priority, next_attempt_at LIMIT 64");
+        details.ShouldContain("ix_messages_claim");
+        details.ShouldNotContain("TEMP B-TREE");
+    }
+
+    [Fact]
+    public async Task A_malformed_listing_cursor_is_a_format_error()
+    {
+        await Should.ThrowAsync<FormatException>(
+            Database.Current!.ListByRecipientAsync("alice@example.test", 10, "not a cursor!", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Registration_gives_one_store_for_both_ports()
+    {
+        await Database.CloseAsync();
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(Database.Time).AddHeraldSqlite(Database.Path);
+        await using var provider = services.BuildServiceProvider();
+
+        var queue = provider.GetRequiredService<IDeliveryQueue>();
+        var store = provider.GetRequiredService<IMessageStore>();
+
+        queue.ShouldBeSameAs(store);
+        queue.ShouldBeSameAs(provider.GetRequiredService<SqliteStore>());
+        await queue.EnqueueAsync(New("msg_1"));
+        (await store.GetAsync("msg_1", CancellationToken.None)).ShouldNotBeNull();
+    }
+
+    private string? Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Database.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar()?.ToString();
+    }
+
+    private string Plan(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Database.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var details = new List<string>();
+        while (reader.Read())
+        {
+            details.Add(reader.GetString(3));
+        }
+
+        return string.Join(" | ", details);
+    }
+}
