@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Herald.Cli.Commands.Bounces;
 
 namespace Herald.Cli;
 
@@ -8,6 +9,8 @@ internal static class HeraldCommand
     public static RootCommand Build()
     {
         var root = new RootCommand("Herald: notification email that arrives, and says why when it does not.");
+        root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(ClassifyCommand.Create());
         return root;
     }
 

@@ -1,0 +1,150 @@
+namespace Herald.Core.Bounces.Readers;
+
+/// <summary>
+/// Reads the human-readable text of a bounce, for MTAs that send no RFC 3464 part (qmail, Exim, old Sendmail,
+/// Gmail, Yahoo, many gateways) and to enrich DSN records. A line naming a new address starts a recipient;
+/// the lines after it, up to a paragraph break, are its diagnostic text. Text stops where the returned
+/// original message starts.
+/// </summary>
+internal static class TextBounceReader
+{
+    private const int MaxLines = 4000;
+    private const int MaxDiagnosticLines = 24;
+
+    // Lines that start the copy of the original message in MTA bodies (Exim, qmail, Sendmail, Exchange, ...).
+    private static readonly string[] OriginalStarts =
+    [
+        "------ this is a copy of the message", "--- below this line is a copy of the message",
+        "----- original message -----", "-----original message-----", "------ original message ------",
+        "original message follows", "--- the header of the original message is following", "--- original message follows",
+        "----- message header follows -----", "----- unsent message follows -----", "content-type: message/rfc822",
+        "------ this is a copy of your message", "-------- original message --------", "--- message body follows ---",
+        "the original message was received at", "----- the original message follows", "message headers follow",
+        "--- below the next line is a copy of the message", "------- returned message --------",
+        "- the text you sent follows:", "--- the original message ---",
+    ];
+
+    private static readonly string[] HeaderPrefixes =
+    [
+        "from:", "reply-to:", "sender:", "return-path:", "message-id:", "received:", "date:", "subject:", "in-reply-to:",
+        "references:", "x-", "dkim-signature:", "list-", "errors-to:", "original-mail-from:", "delivered-to:",
+    ];
+
+    public static List<Fact> Read(string text, ISet<string> exclude)
+    {
+        var facts = new List<Fact>();
+        var diagnostics = new List<System.Text.StringBuilder>();
+        var byAddress = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var current = -1;
+        var blankRun = 0;
+        var lines = text.Split('\n', MaxLines + 1);
+        for (var i = 0; i < Math.Min(lines.Length, MaxLines); i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var trimmed = line.Trim();
+            var lowered = trimmed.ToLowerInvariant();
+            if (IsOriginalStart(lowered))
+            {
+                break;
+            }
+
+            if (trimmed.Length == 0)
+            {
+                blankRun++;
+                if (current >= 0 && diagnostics[current].Length > 0 && blankRun >= 1)
+                {
+                    current = -1;
+                }
+
+                continue;
+            }
+
+            blankRun = 0;
+            var address = Candidate(trimmed, lowered, exclude);
+            if (address.Length > 0)
+            {
+                if (byAddress.TryGetValue(address, out var known))
+                {
+                    current = known;
+                    Append(diagnostics[known], trimmed);
+                    continue;
+                }
+
+                facts.Add(new Fact { Recipient = address, Action = "failed" });
+                diagnostics.Add(new System.Text.StringBuilder());
+                current = facts.Count - 1;
+                byAddress[address] = current;
+                Append(diagnostics[current], RestOf(trimmed, address));
+                continue;
+            }
+
+            if (current >= 0)
+            {
+                Append(diagnostics[current], trimmed);
+            }
+        }
+
+        for (var i = 0; i < facts.Count; i++)
+        {
+            facts[i].Diagnostic = DiagnosticText.Collapse(diagnostics[i].ToString());
+        }
+
+        return facts;
+    }
+
+    private static bool IsOriginalStart(string lowered)
+    {
+        foreach (var start in OriginalStarts)
+        {
+            if (lowered.StartsWith(start, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Candidate(string trimmed, string lowered, ISet<string> exclude)
+    {
+        foreach (var prefix in HeaderPrefixes)
+        {
+            if (lowered.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return "";
+            }
+        }
+
+        foreach (var address in Addresses.In(trimmed))
+        {
+            if (!exclude.Contains(address) && !Addresses.IsDaemon(address))
+            {
+                return address;
+            }
+        }
+
+        return "";
+    }
+
+    private static string RestOf(string line, string address)
+    {
+        var at = line.IndexOf(address, StringComparison.OrdinalIgnoreCase);
+        var rest = at >= 0 ? line[..at] + " " + line[(at + address.Length)..] : line;
+        return rest.Trim(' ', '<', '>', ':', '\t', '"', '(', ')');
+    }
+
+    private static void Append(System.Text.StringBuilder sb, string text)
+    {
+        if (text.Length == 0 || sb.Length > 8192)
+        {
+            return;
+        }
+
+        if (sb.Length > 0)
+        {
+            sb.Append(' ');
+        }
+
+        sb.Append(text);
+    }
+}
