@@ -50,15 +50,12 @@ internal static class RecordBuilder
             return;
         }
 
-        if (fact.Status.Length == 0)
-        {
-            fact.Status = StatusCodes.Find(fact.Diagnostic);
-        }
-
         if (fact.ReplyCode.Length == 0)
         {
             fact.ReplyCode = StatusCodes.FindReplyCode(fact.Diagnostic);
         }
+
+        fact.Status = StatusCodes.Prefer(fact.Status, StatusCodes.Find(fact.Diagnostic), fact.ReplyCode);
 
         var lowered = fact.Diagnostic.ToLowerInvariant();
         if (fact.Command.Length == 0)

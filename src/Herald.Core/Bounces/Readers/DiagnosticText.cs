@@ -10,7 +10,8 @@ internal static partial class DiagnosticText
     private static readonly (string Phrase, string Command)[] CommandPhrases =
     [
         ("in reply to rcpt to command", "RCPT"), ("after rcpt to", "RCPT"), (">>> rcpt to", "RCPT"),
-        ("does not like recipient", "RCPT"), ("rcpt to:<", "RCPT"), ("in reply to rcpt command", "RCPT"),
+        ("does not like recipient", "RCPT"), ("after rcpt command", "RCPT"), ("[rcpt_to]", "RCPT"), ("smtp:rcpt", "RCPT"), ("rcpt to <<<", "RCPT"),
+        ("most progress was rcpt to", "RCPT"), ("rcpt to:", "RCPT"), ("rcpt to:<", "RCPT"), ("in reply to rcpt command", "RCPT"),
         ("in reply to mail from command", "MAIL"), ("after mail from", "MAIL"), (">>> mail from", "MAIL"),
         ("didn't like sender", "MAIL"), ("does not like sender", "MAIL"),
         ("in reply to end of data command", "DATA"), ("after end of data", "DATA"), ("in reply to data command", "DATA"),

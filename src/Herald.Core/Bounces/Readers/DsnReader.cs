@@ -3,7 +3,8 @@ namespace Herald.Core.Bounces.Readers;
 /// <summary>
 /// Reads RFC 3464 delivery-status fields: one per-message block (Reporting-MTA, Arrival-Date) and one block per
 /// recipient (Final-Recipient, Action, Status, Remote-MTA, Diagnostic-Code). Tolerates what real MTAs send:
-/// missing blank lines between recipients, fields in any order, and the fields pasted into a text/plain part.
+/// no blank line between recipients (AOL), fields in any order within a block (Facebook puts Diagnostic-Code
+/// first), and the fields pasted into a text/plain part.
 /// </summary>
 internal static class DsnReader
 {
@@ -12,66 +13,74 @@ internal static class DsnReader
     public static (List<Fact> Facts, bool TooMany) Read(string text)
     {
         var facts = new List<Fact>();
-        Fact? current = null;
-        string originalRecipient = "";
+        var block = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in FieldBlocks.Parse(text, MaxRecipients * 12))
         {
-            switch (name)
+            var repeats = name is "final-recipient" or "original-recipient" && block.ContainsKey(name);
+            if (name.Length == 0 || repeats)
             {
-                case "":
-                    current = null;
-                    break;
-                case "original-recipient":
-                    originalRecipient = FieldBlocks.AfterType(value);
-                    if (current is { Recipient.Length: > 0 })
-                    {
-                        current = null;
-                    }
+                if (Close(block, facts) && facts.Count > MaxRecipients)
+                {
+                    return (facts, true);
+                }
+            }
 
-                    break;
-                case "final-recipient" or "x-actual-recipient" when current is null || current.Recipient.Length == 0 || name == "final-recipient":
-                    var address = FieldBlocks.AfterType(value);
-                    if (name == "x-actual-recipient" && current is { Recipient.Length: > 0 })
-                    {
-                        break;
-                    }
-
-                    if (current is null || current.Recipient.Length > 0)
-                    {
-                        current = new Fact();
-                        facts.Add(current);
-                        if (facts.Count > MaxRecipients)
-                        {
-                            return (facts, true);
-                        }
-                    }
-
-                    current.Recipient = address.Length > 0 && address.Contains('@', StringComparison.Ordinal) ? address : originalRecipient;
-                    if (current.Recipient.Length == 0)
-                    {
-                        current.Recipient = address;
-                    }
-
-                    originalRecipient = "";
-                    break;
-                case "action" when current is not null:
-                    current.Action = value.Split(' ', 2)[0].ToLowerInvariant();
-                    break;
-                case "status" when current is not null:
-                    current.Status = Rules.StatusCodes.Find(value);
-                    break;
-                case "remote-mta" when current is not null:
-                    current.RemoteMta = FieldBlocks.AfterType(value);
-                    break;
-                case "diagnostic-code" when current is not null:
-                    var (type, diag) = FieldBlocks.SplitType(value);
-                    current.DiagnosticType = type;
-                    current.Diagnostic = diag;
-                    break;
+            if (name.Length > 0)
+            {
+                block.TryAdd(name, value);
             }
         }
 
-        facts.RemoveAll(f => f.Recipient.Length == 0);
-        return (facts, false);
+        Close(block, facts);
+        return (facts, facts.Count > MaxRecipients);
     }
+
+    private static bool Close(Dictionary<string, string> block, List<Fact> facts)
+    {
+        if (block.Count == 0)
+        {
+            return false;
+        }
+
+        var final = Address(block, "final-recipient");
+        var recipient = final.Contains('@', StringComparison.Ordinal) ? final : Address(block, "original-recipient");
+        if (recipient.Length == 0)
+        {
+            recipient = final.Length > 0 ? final : Address(block, "x-actual-recipient");
+        }
+
+        if (recipient.Length == 0)
+        {
+            block.Clear();
+            return false;
+        }
+
+        var fact = new Fact { Recipient = recipient };
+        if (block.TryGetValue("action", out var action))
+        {
+            fact.Action = action.Split(' ', 2)[0].ToLowerInvariant();
+        }
+
+        if (block.TryGetValue("status", out var status))
+        {
+            fact.Status = Rules.StatusCodes.Find(status);
+        }
+
+        if (block.TryGetValue("remote-mta", out var remote))
+        {
+            fact.RemoteMta = FieldBlocks.AfterType(remote);
+        }
+
+        if (block.TryGetValue("diagnostic-code", out var diagnostic))
+        {
+            (fact.DiagnosticType, fact.Diagnostic) = FieldBlocks.SplitType(diagnostic);
+        }
+
+        facts.Add(fact);
+        block.Clear();
+        return true;
+    }
+
+    private static string Address(Dictionary<string, string> block, string name) =>
+        block.TryGetValue(name, out var value) ? FieldBlocks.AfterType(value) : "";
 }

@@ -86,6 +86,10 @@ internal static class MailLoader
 
         switch (entity)
         {
+            case Multipart { Count: 0 } empty:
+                // A boundary that never occurs in the body (seen in real Postfix relays): read it all as text.
+                mail.Text.Append(empty.Preamble).Append('\n').Append(empty.Epilogue).Append('\n');
+                return null;
             case Multipart multipart:
                 foreach (var child in multipart)
                 {

@@ -60,7 +60,9 @@ internal static class TextBounceReader
             }
 
             blankRun = 0;
-            var address = Candidate(trimmed, lowered, exclude);
+            // Exim "(generated from x)" and Postfix "(expanded from x)" name the alias, not another recipient.
+            var address = lowered.StartsWith("(generated from", StringComparison.Ordinal) || lowered.StartsWith("(expanded from", StringComparison.Ordinal)
+                ? "" : Candidate(trimmed, lowered, exclude);
             if (address.Length > 0)
             {
                 if (byAddress.TryGetValue(address, out var known))

@@ -213,7 +213,8 @@ internal static class ReasonRules
             return true;
         }
 
-        return fact.Command == "RCPT" && PhraseTable.Includes(Reason.UserUnknown, text);
+        // An unknown command is most often RCPT: MTAs that do not say which command failed report recipients.
+        return fact.Command is "RCPT" && PhraseTable.Includes(Reason.UserUnknown, text);
     }
 
     private static bool ProbeRejected(Fact fact, Reason? byStatus, string text)

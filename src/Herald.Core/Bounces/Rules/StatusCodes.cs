@@ -98,6 +98,67 @@ internal static partial class StatusCodes
         return m.Success ? m.Groups[1].Value : "";
     }
 
+    /// <summary>
+    /// Chooses between the Status: field and the code found in the diagnostic text. The field wins unless it is
+    /// vague (X.0.0, X.Y.0) or ambiguous (4.4.7, 4.7.0, 5.3.Z, X.5.Z) and the text is more specific; when their
+    /// classes differ, the one agreeing with the reply code wins.
+    /// </summary>
+    public static string Prefer(string field, string inText, string reply)
+    {
+        if (field.Length < 5)
+        {
+            return inText.Length >= 5 ? inText : field;
+        }
+
+        if (inText.Length < 5 || inText == field)
+        {
+            return field;
+        }
+
+        if (reply.Length > 0 && field[0] != inText[0])
+        {
+            if (reply[0] == field[0])
+            {
+                return field;
+            }
+
+            if (reply[0] == inText[0])
+            {
+                return inText;
+            }
+        }
+
+        var textVague = inText.Contains(".0.0", StringComparison.Ordinal);
+        if (field.Contains(".0.0", StringComparison.Ordinal))
+        {
+            return textVague ? field : inText;
+        }
+
+        if (field.Contains(".0", StringComparison.Ordinal) && !inText.Contains(".0", StringComparison.Ordinal))
+        {
+            return inText;
+        }
+
+        if (textVague)
+        {
+            return field;
+        }
+
+        if (field is "4.4.7" or "4.7.0" || field.StartsWith("5.3.", StringComparison.Ordinal)
+            || field.AsSpan(1).StartsWith(".5.1") || field.AsSpan(1).StartsWith(".5.2") || field.AsSpan(1).StartsWith(".5.4")
+            || field.AsSpan(1).StartsWith(".5.5"))
+        {
+            return inText;
+        }
+
+        if (field == "5.1.1")
+        {
+            return inText.Contains(".0", StringComparison.Ordinal) || inText.StartsWith("5.5.", StringComparison.Ordinal) ? field : inText;
+        }
+
+        return field == "5.1.3" && inText.StartsWith("5.7.", StringComparison.Ordinal) ? inText : field;
+    }
+
     public static bool IsValid(string status) => ValidPattern().IsMatch(status);
 
     [GeneratedRegex(@"(?<![\w.])([245]\.\d{1,3}\.\d{1,3})(?![\w.]*\w)", RegexOptions.CultureInvariant)]
