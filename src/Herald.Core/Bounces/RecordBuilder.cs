@@ -10,6 +10,11 @@ internal static class RecordBuilder
     public static BounceRecord Build(Fact fact)
     {
         Complete(fact);
+        if (fact.Reason is null or Reason.Undefined or Reason.OnHold && ProviderRules.Find(fact, fact.Diagnostic.ToLowerInvariant()) is { } byProvider)
+        {
+            fact.Reason = byProvider;
+        }
+
         var reason = ReasonRules.Decide(fact);
         var reply = int.TryParse(fact.ReplyCode, out var code) ? code : (int?)null;
         var temporary = fact.Status.StartsWith('4') || reply is >= 400 and < 500 || fact.Action == "delayed";
