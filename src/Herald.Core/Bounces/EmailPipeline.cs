@@ -61,6 +61,10 @@ internal static class EmailPipeline
         }
 
         var fromText = TextBounceReader.Read(text, exclude);
+        if (dsn.Count == 0)
+        {
+            fromText = FailedRecipientsHeader(mail, fromText, text);
+        }
         List<Fact> chosen;
         if (dsn.Count > 0)
         {
@@ -74,7 +78,7 @@ internal static class EmailPipeline
                 ? BounceReport.NotABounce("auto-reply without a sender address")
                 : new BounceReport(ReportKind.AutoReply, [.. replies.Select(RecordBuilder.Build)]);
         }
-        else if (LooksLikeBounce(mail) && fromText.Count > 0)
+        else if (fromText.Count > 0 && (LooksLikeBounce(mail) || mail.Headers.Contains("X-Failed-Recipients")))
         {
             chosen = fromText;
         }
@@ -86,6 +90,28 @@ internal static class EmailPipeline
         var records = chosen.Select(RecordBuilder.Build).ToList();
         var kind = records.TrueForAll(r => r.Reason == Reason.Delivered) ? ReportKind.NotABounce : ReportKind.Bounce;
         return new BounceReport(kind, records);
+    }
+
+    /// <summary>
+    /// Exim, Gmail and Google Groups name the failed recipients in X-Failed-Recipients; when they do, that list
+    /// is authoritative, and a recipient the text never mentions gets the notification text as its diagnostic.
+    /// </summary>
+    private static List<Fact> FailedRecipientsHeader(ParsedMail mail, List<Fact> fromText, string text)
+    {
+        var listed = Addresses.In(mail.Headers["X-Failed-Recipients"] ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (listed.Count == 0)
+        {
+            return fromText;
+        }
+
+        var result = new List<Fact>(listed.Count);
+        foreach (var address in listed)
+        {
+            var known = fromText.Find(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase));
+            result.Add(known ?? new Fact { Recipient = address, Action = "failed", Diagnostic = TextBounceReader.Notification(text) });
+        }
+
+        return result;
     }
 
     private static void Enrich(List<Fact> dsn, List<Fact> fromText)

@@ -94,6 +94,24 @@ internal static class TextBounceReader
         return facts;
     }
 
+    /// <summary>The notification text before the returned message, collapsed: a diagnostic of last resort.</summary>
+    public static string Notification(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var raw in text.Split('\n', MaxLines + 1).Take(MaxLines))
+        {
+            var trimmed = raw.Trim();
+            if (IsOriginalStart(trimmed.ToLowerInvariant()) || sb.Length > 2000)
+            {
+                break;
+            }
+
+            sb.Append(trimmed).Append(' ');
+        }
+
+        return DiagnosticText.Collapse(sb.ToString());
+    }
+
     private static bool IsOriginalStart(string lowered)
     {
         foreach (var start in OriginalStarts)
