@@ -29,10 +29,7 @@ internal static class EmailPipeline
     {
         if (ArfReader.IsComplaint(mail))
         {
-            var complaints = ArfReader.Read(mail);
-            return complaints.Count == 0
-                ? BounceReport.Undefined("feedback report without a recipient")
-                : new BounceReport(ReportKind.Complaint, [.. complaints.Select(RecordBuilder.Build)]);
+            return new BounceReport(ReportKind.Complaint, [.. ArfReader.Read(mail).Select(RecordBuilder.Build)]);
         }
 
         var exclude = Excluded(mail);
@@ -61,6 +58,11 @@ internal static class EmailPipeline
         }
 
         var fromText = TextBounceReader.Read(text, exclude);
+        if (fromText.Count == 0 && dsn.Count == 0)
+        {
+            // Mail to oneself, or to postmaster: the only addresses in the text are ones we skip by default.
+            fromText = TextBounceReader.Read(text, new HashSet<string>(["+daemons"], StringComparer.Ordinal));
+        }
         if (dsn.Count == 0)
         {
             fromText = FailedRecipientsHeader(mail, fromText, text);

@@ -8,8 +8,12 @@ namespace Herald.Core.Bounces.Readers;
 /// </summary>
 internal static class ArfReader
 {
+    // Microsoft's JMRP (Outlook.com / Hotmail feedback loop) is not ARF: it forwards the original message with
+    // the complaining recipient in X-HmXmrOriginalRecipient.
+    private const string HotmailRecipient = "X-HmXmrOriginalRecipient";
+
     public static bool IsComplaint(ParsedMail mail) =>
-        mail.FeedbackReports.Count > 0 || mail.ReportType == "feedback-report";
+        mail.FeedbackReports.Count > 0 || mail.ReportType == "feedback-report" || mail.Original?.Contains(HotmailRecipient) == true;
 
     public static List<Fact> Read(ParsedMail mail)
     {
@@ -40,12 +44,23 @@ internal static class ArfReader
             }
         }
 
+        if (facts.Count == 0 && mail.Original is { } jmrp && Addresses.First(jmrp[HotmailRecipient] ?? "") is { Length: > 0 } complainer)
+        {
+            facts.Add(new Fact { Recipient = complainer });
+        }
+
         if (facts.Count == 0 && mail.Original is { } original)
         {
             foreach (var address in Addresses.In(original[HeaderId.To] ?? ""))
             {
                 facts.Add(new Fact { Recipient = address });
             }
+        }
+
+        if (facts.Count == 0)
+        {
+            // Providers that redact every address still report a complaint; keep it, with no recipient.
+            facts.Add(new Fact());
         }
 
         if (feedbackType.Length == 0)

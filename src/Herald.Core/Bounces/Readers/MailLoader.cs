@@ -26,7 +26,7 @@ internal static class MailLoader
             return (null, $"input is larger than {MaxBytes / (1024 * 1024)} MB");
         }
 
-        if (raw[..Math.Min(raw.Length, 8192)].IndexOf((byte)0) >= 0)
+        if (LooksBinary(raw[..Math.Min(raw.Length, 8192)]))
         {
             return (null, "binary data, not an email");
         }
@@ -181,6 +181,21 @@ internal static class MailLoader
         {
             return null;
         }
+    }
+
+    private static bool LooksBinary(ReadOnlySpan<byte> head)
+    {
+        // Real mail carries the odd stray NUL or ESC (ISO-2022-JP); files that are not text carry many controls.
+        var controls = 0;
+        foreach (var b in head)
+        {
+            if (b < 32 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 12 or 27))
+            {
+                controls++;
+            }
+        }
+
+        return controls > 8 && controls * 100 > head.Length;
     }
 
     private static byte[] NormalizeLineEnds(ReadOnlySpan<byte> raw)

@@ -19,7 +19,7 @@ internal static class TextBounceReader
         "original message follows", "--- the header of the original message is following", "--- original message follows",
         "----- message header follows -----", "----- unsent message follows -----", "content-type: message/rfc822",
         "------ this is a copy of your message", "-------- original message --------", "--- message body follows ---",
-        "the original message was received at", "----- the original message follows", "message headers follow",
+"----- the original message follows", "message headers follow",
         "--- below the next line is a copy of the message", "------- returned message --------",
         "- the text you sent follows:", "--- the original message ---",
     ];
@@ -137,7 +137,7 @@ internal static class TextBounceReader
 
         foreach (var address in Addresses.In(trimmed))
         {
-            if (!exclude.Contains(address) && !Addresses.IsDaemon(address))
+            if (!exclude.Contains(address) && (!Addresses.IsDaemon(address) || exclude.Contains("+daemons")))
             {
                 return address;
             }
