@@ -13,6 +13,7 @@ internal static class RecordBuilder
         if (fact.Reason is null or Reason.Undefined or Reason.OnHold && ProviderRules.Find(fact, fact.Diagnostic.ToLowerInvariant()) is { } byProvider)
         {
             fact.Reason = byProvider;
+            fact.ReasonIsFinal = true;
         }
 
         var reason = ReasonRules.Decide(fact);

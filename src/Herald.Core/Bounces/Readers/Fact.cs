@@ -20,5 +20,8 @@ internal sealed class Fact
     /// <summary>A reason a reader is sure of (an MTA's own vocabulary, an ARF report, an auto-reply).</summary>
     public Reason? Reason { get; set; }
 
+    /// <summary>True when <see cref="Reason"/> came from a provider's documented codes and must not be refined.</summary>
+    public bool ReasonIsFinal { get; set; }
+
     public string FeedbackType { get; set; } = "";
 }

@@ -37,7 +37,7 @@ internal static class ReasonRules
 
     public static Reason Decide(Fact fact)
     {
-        if (fact.Reason is { } preset && !Refinable.Contains(preset))
+        if (fact.Reason is { } preset && (fact.ReasonIsFinal || !Refinable.Contains(preset)))
         {
             return preset;
         }
