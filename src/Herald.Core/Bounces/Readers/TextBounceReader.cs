@@ -37,6 +37,7 @@ internal static class TextBounceReader
         var byAddress = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var current = -1;
         var blankRun = 0;
+        var paragraphs = 0;
         var lines = text.Split('\n', MaxLines + 1);
         for (var i = 0; i < Math.Min(lines.Length, MaxLines); i++)
         {
@@ -51,9 +52,15 @@ internal static class TextBounceReader
             if (trimmed.Length == 0)
             {
                 blankRun++;
-                if (current >= 0 && diagnostics[current].Length > 0 && blankRun >= 1)
+                if (current >= 0 && diagnostics[current].Length > 0 && blankRun == 1)
                 {
-                    current = -1;
+                    // A paragraph break ends the diagnostic once it holds a reply; a first paragraph of prose
+                    // ("There was an error delivering your mail to <x>.") is followed by the real reply.
+                    paragraphs++;
+                    if (paragraphs >= 2 || HasReplyCode(diagnostics[current]))
+                    {
+                        current = -1;
+                    }
                 }
 
                 continue;
@@ -68,10 +75,12 @@ internal static class TextBounceReader
                 if (byAddress.TryGetValue(address, out var known))
                 {
                     current = known;
+                    paragraphs = 0;
                     Append(diagnostics[known], trimmed);
                     continue;
                 }
 
+                paragraphs = 0;
                 facts.Add(new Fact { Recipient = address, Action = "failed" });
                 diagnostics.Add(new System.Text.StringBuilder());
                 current = facts.Count - 1;
@@ -110,6 +119,19 @@ internal static class TextBounceReader
         }
 
         return DiagnosticText.Collapse(sb.ToString());
+    }
+
+    private static bool HasReplyCode(System.Text.StringBuilder sb)
+    {
+        for (var i = 0; i + 2 < sb.Length; i++)
+        {
+            if (sb[i] is '4' or '5' && char.IsAsciiDigit(sb[i + 1]) && char.IsAsciiDigit(sb[i + 2]) && (i == 0 || !char.IsAsciiLetterOrDigit(sb[i - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsOriginalStart(string lowered)
