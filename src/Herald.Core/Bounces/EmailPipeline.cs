@@ -86,7 +86,8 @@ internal static class EmailPipeline
         }
         else
         {
-            return walkCause is not null ? BounceReport.Undefined(walkCause) : BounceReport.NotABounce("not a bounce, complaint or auto-reply");
+            var cause = walkCause ?? mail.Problems.FirstOrDefault();
+            return cause is not null ? BounceReport.Undefined(cause) : BounceReport.NotABounce("not a bounce, complaint or auto-reply");
         }
 
         var records = chosen.Select(RecordBuilder.Build).ToList();

@@ -9,10 +9,14 @@ namespace Herald.Core.Bounces.Readers;
 internal static class MailLoader
 {
     public const int MaxBytes = 32 * 1024 * 1024;
-    private const int MaxBoundaryLines = 20_000;
+    private const int MaxBoundaryLines = 10_000;
+    private const int MaxHeaderValue = 64 * 1024;
     private const int MaxDepth = 32;
     private const int MaxParts = 2_000;
     private const int MaxTextChars = 512 * 1024;
+
+    // Legacy charsets (ISO-2022-JP, Shift_JIS, windows-125x) are common in bounces; .NET ships them as a provider.
+    static MailLoader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
     public static (ParsedMail? Mail, string? Cause) Load(ReadOnlySpan<byte> raw)
     {
@@ -60,6 +64,15 @@ internal static class MailLoader
     public static (ParsedMail? Mail, string? Cause) Gather(MimeMessage message)
     {
         var mail = new ParsedMail { Headers = message.Headers };
+        foreach (var header in message.Headers)
+        {
+            if (header.RawValue.Length > MaxHeaderValue)
+            {
+                mail.Problems.Add($"header line {header.Field} is longer than {MaxHeaderValue / 1024} KB");
+                break;
+            }
+        }
+
         if (message.Body is null)
         {
             return (mail, null);
@@ -74,7 +87,7 @@ internal static class MailLoader
 
     private static string? Walk(MimeEntity entity, ParsedMail mail, int depth, ref int parts)
     {
-        if (depth > MaxDepth)
+        if (depth >= MaxDepth - 1)
         {
             return "MIME nesting is too deep";
         }
@@ -113,6 +126,7 @@ internal static class MailLoader
 
     private static void Take(MimePart part, ParsedMail mail)
     {
+        Inspect(part, mail);
         var type = part.ContentType.MimeType.ToLowerInvariant();
         switch (type)
         {
@@ -148,6 +162,48 @@ internal static class MailLoader
                 }
 
                 break;
+        }
+    }
+
+    private static void Inspect(MimePart part, ParsedMail mail)
+    {
+        var charset = part.ContentType.Charset;
+        if (!string.IsNullOrEmpty(charset) && !KnownCharset(charset))
+        {
+            mail.Problems.Add($"unknown charset {charset}");
+        }
+
+        if (part.ContentTransferEncoding == ContentEncoding.Base64 && part.Content?.Stream is { CanSeek: true } encoded && encoded.Length > 0)
+        {
+            var buffer = new byte[Math.Min(encoded.Length, 1 << 20)];
+            encoded.Position = 0;
+            var read = encoded.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            encoded.Position = 0;
+            if (buffer.AsSpan(0, read).IndexOfAnyExcept(Base64Bytes) >= 0)
+            {
+                mail.Problems.Add("broken base64 content");
+            }
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> Base64Bytes =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n"u8);
+
+    private static bool KnownCharset(string charset)
+    {
+        try
+        {
+            _ = System.Text.Encoding.GetEncoding(charset.Trim().Trim('"'));
+            return true;
+        }
+        catch (NotSupportedException)
+        {
+            // Known but disabled in .NET (UTF-7); MimeKit decodes it itself.
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

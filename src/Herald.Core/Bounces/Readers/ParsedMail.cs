@@ -21,6 +21,9 @@ internal sealed class ParsedMail
 
     public string ContentType { get; set; } = "";
 
+    /// <summary>Non-fatal damage found while reading (broken base64, unknown charset, huge header line).</summary>
+    public List<string> Problems { get; } = [];
+
     public string ReportType { get; set; } = "";
 
     public string Subject => Headers[HeaderId.Subject] ?? "";

@@ -21,7 +21,7 @@ internal static class TextBounceReader
         "------ this is a copy of your message", "-------- original message --------", "--- message body follows ---",
 "----- the original message follows", "message headers follow",
         "--- below the next line is a copy of the message", "------- returned message --------",
-        "- the text you sent follows:", "--- the original message ---",
+        "- the text you sent follows:", "--- the original message ---", "bounced e-mail:", "bounced message:",
     ];
 
     private static readonly string[] HeaderPrefixes =
@@ -34,6 +34,8 @@ internal static class TextBounceReader
     {
         var facts = new List<Fact>();
         var diagnostics = new List<System.Text.StringBuilder>();
+        var preceding = new List<string>();
+        var paragraph = new List<string>();
         var byAddress = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var current = -1;
         var blankRun = 0;
@@ -51,6 +53,7 @@ internal static class TextBounceReader
 
             if (trimmed.Length == 0)
             {
+                paragraph.Clear();
                 blankRun++;
                 if (current >= 0 && diagnostics[current].Length > 0 && blankRun == 1)
                 {
@@ -81,6 +84,7 @@ internal static class TextBounceReader
                 }
 
                 paragraphs = 0;
+                preceding.Add(string.Join(' ', paragraph.TakeLast(4)));
                 facts.Add(new Fact { Recipient = address, Action = "failed" });
                 diagnostics.Add(new System.Text.StringBuilder());
                 current = facts.Count - 1;
@@ -93,10 +97,20 @@ internal static class TextBounceReader
             {
                 Append(diagnostics[current], trimmed);
             }
+            else
+            {
+                paragraph.Add(trimmed);
+            }
         }
 
         for (var i = 0; i < facts.Count; i++)
         {
+            // "reject reason: Mailbox full" above "target mail address: x": the reason came first.
+            if (!HasReplyCode(diagnostics[i]) && preceding[i].Length > 0)
+            {
+                diagnostics[i].Insert(0, preceding[i] + " ");
+            }
+
             facts[i].Diagnostic = DiagnosticText.Collapse(diagnostics[i].ToString());
         }
 

@@ -57,7 +57,8 @@ internal static class PhraseTable
         return lists.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    private static bool Aligned(string text, string[] parts)
+    /// <summary>True when each part occurs in the text after the previous one (ordinal, no backtracking).</summary>
+    public static bool Aligned(string text, string[] parts)
     {
         var at = 0;
         foreach (var part in parts)

@@ -79,7 +79,7 @@ internal static class ProviderRules
 
             foreach (var rule in Rules)
             {
-                if (rule.Scope == pass && (rule.Class == '*' || rule.Class == cls) && Aligned(lowered, rule.Parts))
+                if (rule.Scope == pass && (rule.Class == '*' || rule.Class == cls) && PhraseTable.Aligned(lowered, rule.Parts))
                 {
                     return rule.Reason;
                 }
@@ -108,21 +108,4 @@ internal static class ProviderRules
 
     private static Reason Parse(string name) =>
         ReasonNames.TryParse(name, out var reason) ? reason : throw new InvalidOperationException($"unknown reason '{name}' in provider-rules.tsv");
-
-    private static bool Aligned(string text, string[] parts)
-    {
-        var at = 0;
-        foreach (var part in parts)
-        {
-            var found = text.IndexOf(part, at, StringComparison.Ordinal);
-            if (found < 0)
-            {
-                return false;
-            }
-
-            at = found + part.Length;
-        }
-
-        return true;
-    }
 }
