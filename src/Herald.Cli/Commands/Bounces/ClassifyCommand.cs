@@ -13,7 +13,7 @@ internal static class ClassifyCommand
     public static Command Create()
     {
         var tsv = new Option<bool>("--tsv") { Description = "Print the corpus results TSV (for score.py)." };
-        var files = new Argument<string[]>("files") { Description = "Email files (.eml) to classify.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Email files (.eml) to classify.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("classify", "Classify bounce, complaint and auto-reply emails, one line per recipient.");
         command.Options.Add(tsv);
         command.Arguments.Add(files);
@@ -22,13 +22,20 @@ internal static class ClassifyCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var asTsv = parse.GetValue(tsv);
+            var inputs = parse.GetValue(files) ?? [];
+            if (inputs.Length == 0)
+            {
+                error.WriteLine("herald classify: give one or more email files (usage: herald classify [--tsv] FILES...)");
+                return 2;
+            }
+
             var bad = 0;
             if (asTsv)
             {
                 output.WriteLine("relative_path_of_eml\tindex_within_file\treason\tstatus\treplycode\thardbounce\tengine\trecipient\tdiagnosticcode");
             }
 
-            foreach (var file in parse.GetValue(files) ?? [])
+            foreach (var file in inputs)
             {
                 var (report, problem) = InputFiles.Classify(file);
                 if (problem is not null)

@@ -21,7 +21,7 @@ internal static class ExplainCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the full classification as JSON." };
-        var input = new Argument<string>("input") { Description = "An email file, '-' for standard input, or the bounce text itself." };
+        var input = new Argument<string>("input") { Description = "An email file, '-' for standard input, or the bounce text itself.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("explain", "Explain a bounce, complaint or auto-reply in plain language.");
         command.Options.Add(json);
         command.Arguments.Add(input);
@@ -29,6 +29,12 @@ internal static class ExplainCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var value = parse.GetValue(input) ?? "";
+            if (value.Trim().Length == 0)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("herald explain: give a file, '-' for standard input, or the text (usage: herald explain [--json] FILE|-|\"text\")");
+                return 2;
+            }
+
             BounceReport report;
             string? problem = null;
             if (value == "-" || File.Exists(value))
