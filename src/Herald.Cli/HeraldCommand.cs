@@ -2,6 +2,7 @@ using System.CommandLine;
 using Herald.Cli.Commands.Config;
 using Herald.Cli.Commands.Messages;
 using Herald.Cli.Commands.Server;
+using Herald.Cli.Commands.Bounces;
 
 namespace Herald.Cli;
 
@@ -15,6 +16,8 @@ internal static class HeraldCommand
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ConfigCheckCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(ClassifyCommand.Create());
         return root;
     }
 

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Herald.Core.Bounces;
+
+namespace Herald.Cli.Commands.Bounces;
+
+/// <summary>
+/// <c>herald classify [--tsv] FILES...</c>: one line per recipient record. With --tsv the lines are the results
+/// format of the bounce corpus README (score.py reads it). A bad file is reported on stderr by name and the
+/// batch goes on; the exit code is then 1.
+/// </summary>
+internal static class ClassifyCommand
+{
+    public static Command Create()
+    {
+        var tsv = new Option<bool>("--tsv") { Description = "Print the corpus results TSV (for score.py)." };
+        var files = new Argument<string[]>("files") { Description = "Email files (.eml) to classify.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("classify", "Classify bounce, complaint and auto-reply emails, one line per recipient.");
+        command.Options.Add(tsv);
+        command.Arguments.Add(files);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var asTsv = parse.GetValue(tsv);
+            var inputs = parse.GetValue(files) ?? [];
+            if (inputs.Length == 0)
+            {
+                error.WriteLine("herald classify: give one or more email files (usage: herald classify [--tsv] FILES...)");
+                return 2;
+            }
+
+            var bad = 0;
+            if (asTsv)
+            {
+                output.WriteLine("relative_path_of_eml\tindex_within_file\treason\tstatus\treplycode\thardbounce\tengine\trecipient\tdiagnosticcode");
+            }
+
+            foreach (var file in inputs)
+            {
+                var (report, problem) = InputFiles.Classify(file);
+                if (problem is not null)
+                {
+                    error.WriteLine($"herald: {file}: {problem}");
+                    bad++;
+                }
+
+                Print(output, file, report, asTsv);
+            }
+
+            return bad > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static void Print(TextWriter output, string file, BounceReport report, bool asTsv)
+    {
+        if (report.Records.Count == 0)
+        {
+            output.WriteLine(asTsv
+                ? $"{file}\t0\t\t\t\t\therald\t\t{Clean(report.Cause ?? "")}"
+                : $"{file}\t{report.Kind}\t{report.Cause}");
+            return;
+        }
+
+        var index = 0;
+        foreach (var r in report.Records)
+        {
+            index++;
+            output.WriteLine(asTsv
+                ? $"{file}\t{index}\t{r.Reason.Name()}\t{r.Status}\t{r.ReplyCode}\t{(r.HardBounce ? "true" : "false")}\therald\t{Clean(r.Recipient)}\t{Clean(r.Diagnostic)}"
+                : $"{file}\t#{index}\t{r.Recipient}\t{r.Reason.Name()}\t{r.Status}\t{r.Scenario}\t{r.Actor}\t{r.Suppress}");
+        }
+    }
+
+    private static string Clean(string text)
+    {
+        var t = text.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+        return t.Length > 300 ? t[..300] : t;
+    }
+}

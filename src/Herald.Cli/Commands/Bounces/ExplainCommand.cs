@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Herald.Core.Bounces;
+
+namespace Herald.Cli.Commands.Bounces;
+
+/// <summary>
+/// <c>herald explain FILE|-|"text"</c>: what a support agent reads about a bounce. The argument is a file, "-"
+/// for standard input, or the pasted diagnostic text itself. <c>--json</c> prints the full structure.
+/// </summary>
+internal static class ExplainCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "Print the full classification as JSON." };
+        var input = new Argument<string>("input") { Description = "An email file, '-' for standard input, or the bounce text itself.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("explain", "Explain a bounce, complaint or auto-reply in plain language.");
+        command.Options.Add(json);
+        command.Arguments.Add(input);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var value = parse.GetValue(input) ?? "";
+            if (value.Trim().Length == 0)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("herald explain: give a file, '-' for standard input, or the text (usage: herald explain [--json] FILE|-|\"text\")");
+                return 2;
+            }
+
+            BounceReport report;
+            string? problem = null;
+            if (value == "-" || File.Exists(value))
+            {
+                (report, problem) = InputFiles.Classify(value);
+            }
+            else if (Directory.Exists(value))
+            {
+                report = BounceReport.Undefined("is a directory");
+                problem = report.Cause;
+            }
+            else
+            {
+                report = BounceClassifier.ClassifyText(value);
+            }
+
+            if (problem is not null)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"herald: {value}: {problem}");
+            }
+
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(report, Json));
+            }
+            else
+            {
+                Write(output, report);
+            }
+
+            return problem is null ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static void Write(TextWriter output, BounceReport report)
+    {
+        if (report.Records.Count == 0)
+        {
+            output.WriteLine(report.Kind == ReportKind.NotABounce
+                ? "This is not a bounce, complaint or auto-reply: " + report.Cause
+                : "Could not classify this input: " + report.Cause);
+            return;
+        }
+
+        foreach (var r in report.Records)
+        {
+            output.WriteLine($"Recipient: {r.Recipient}");
+            output.WriteLine($"What happened: {r.Explanation.Summary}");
+            output.WriteLine($"Scenario: {r.Scenario}{(r.Named is null ? "" : $" ({r.Named})")}; reason {r.Reason.Name()}; {(r.HardBounce ? "hard" : "soft")} bounce");
+            output.WriteLine($"Who must act: {r.Actor}; suppression: {r.Suppress}");
+            output.WriteLine("Next steps for the recipient:");
+            foreach (var step in r.Explanation.RecipientSteps)
+            {
+                output.WriteLine("  - " + step);
+            }
+
+            output.WriteLine("Next steps for their IT team:");
+            foreach (var step in r.Explanation.ItSteps)
+            {
+                output.WriteLine("  - " + step);
+            }
+
+            if (r.Status.Length > 0 || r.ReplyCode is not null)
+            {
+                output.WriteLine($"Codes: {r.ReplyCode} {r.Status}".TrimEnd());
+            }
+
+            if (r.Diagnostic.Length > 0)
+            {
+                output.WriteLine($"Server said: {r.Diagnostic}");
+            }
+
+            foreach (var link in r.Links)
+            {
+                output.WriteLine($"Link: {link}");
+            }
+
+            output.WriteLine();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using Herald.Core.Bounces.Readers;
+using MimeKit;
+
+namespace Herald.Core.Bounces;
+
+/// <summary>
+/// Decides what an email is and which reader applies: ARF complaint, RFC 3464 DSN (enriched by the text part),
+/// an MTA's plain-text bounce, an RFC 3834 auto-reply, or none of these.
+/// </summary>
+internal static class EmailPipeline
+{
+    private static readonly string[] BounceSubjects =
+    [
+        "undeliver", "delivery status", "delivery failure", "delivery failed", "delivery notification", "failure notice",
+        "returned mail", "mail delivery", "non remis", "non-remis", "could not be delivered", "not delivered",
+        "delivery problem", "unzustellbar", "nicht zustellbar", "mail system error", "rejected", "failed delivery",
+        "delivery report", "message delayed", "warning: could not send", "nondeliverable", "non-deliverable",
+        "returned to sender", "unable to deliver", "error sending", "notification d'état", "mensaje no entregado",
+        "bounce", "mail failure", "delayed mail", "permanent error", "delivery has failed",
+    ];
+
+    private static readonly string[] DaemonNames =
+    [
+        "mailer-daemon", "postmaster", "mail delivery", "maildaemon", "mail-daemon", "mail administrator",
+        "mailer daemon", "mailerdaemon", "delivery subsystem", "internet mail service", "no-reply@", "mail_delivery",
+    ];
+
+    public static BounceReport Classify(ParsedMail mail, string? walkCause)
+    {
+        if (ArfReader.IsComplaint(mail))
+        {
+            return new BounceReport(ReportKind.Complaint, [.. ArfReader.Read(mail).Select(RecordBuilder.Build)]);
+        }
+
+        var exclude = Excluded(mail);
+        var text = mail.Text.ToString();
+        var dsn = new List<Fact>();
+        foreach (var part in mail.DeliveryStatus)
+        {
+            var (facts, tooMany) = DsnReader.Read(part);
+            if (tooMany)
+            {
+                return BounceReport.Undefined($"more than {DsnReader.MaxRecipients} recipient blocks in the delivery status");
+            }
+
+            dsn.AddRange(facts);
+        }
+
+        if (dsn.Count == 0 && text.Contains("final-recipient:", StringComparison.OrdinalIgnoreCase))
+        {
+            var (facts, tooMany) = DsnReader.Read(text);
+            if (tooMany)
+            {
+                return BounceReport.Undefined($"more than {DsnReader.MaxRecipients} recipient blocks in the delivery status");
+            }
+
+            dsn.AddRange(facts);
+        }
+
+        var fromText = TextBounceReader.Read(text, exclude);
+        if (fromText.Count == 0 && dsn.Count == 0)
+        {
+            // Mail to oneself, or to postmaster: the only addresses in the text are ones we skip by default.
+            fromText = TextBounceReader.Read(text, new HashSet<string>(["+daemons"], StringComparer.Ordinal));
+        }
+        if (dsn.Count == 0)
+        {
+            fromText = FailedRecipientsHeader(mail, fromText, text);
+        }
+        List<Fact> chosen;
+        if (dsn.Count > 0)
+        {
+            Enrich(dsn, fromText);
+            chosen = dsn;
+        }
+        else if (AutoReplyReader.IsAutoReply(mail) && !LooksLikeBounce(mail))
+        {
+            var replies = AutoReplyReader.Read(mail);
+            return replies.Count == 0
+                ? BounceReport.NotABounce("auto-reply without a sender address")
+                : new BounceReport(ReportKind.AutoReply, [.. replies.Select(RecordBuilder.Build)]);
+        }
+        else if (fromText.Count > 0 && (LooksLikeBounce(mail) || mail.Headers.Contains("X-Failed-Recipients")))
+        {
+            chosen = fromText;
+        }
+        else
+        {
+            var cause = walkCause ?? mail.Problems.FirstOrDefault();
+            return cause is not null ? BounceReport.Undefined(cause) : BounceReport.NotABounce("not a bounce, complaint or auto-reply");
+        }
+
+        var records = chosen.Select(RecordBuilder.Build).ToList();
+        var kind = records.TrueForAll(r => r.Reason == Reason.Delivered) ? ReportKind.NotABounce : ReportKind.Bounce;
+        return new BounceReport(kind, records);
+    }
+
+    /// <summary>
+    /// Exim, Gmail and Google Groups name the failed recipients in X-Failed-Recipients; when they do, that list
+    /// is authoritative, and a recipient the text never mentions gets the notification text as its diagnostic.
+    /// </summary>
+    private static List<Fact> FailedRecipientsHeader(ParsedMail mail, List<Fact> fromText, string text)
+    {
+        var listed = Addresses.In(mail.Headers["X-Failed-Recipients"] ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (listed.Count == 0)
+        {
+            return fromText;
+        }
+
+        var result = new List<Fact>(listed.Count);
+        foreach (var address in listed)
+        {
+            var known = fromText.Find(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase));
+            result.Add(known ?? new Fact { Recipient = address, Action = "failed", Diagnostic = TextBounceReader.Notification(text) });
+        }
+
+        return result;
+    }
+
+    private static void Enrich(List<Fact> dsn, List<Fact> fromText)
+    {
+        foreach (var fact in dsn)
+        {
+            var match = fromText.Find(t => t.Recipient.Equals(fact.Recipient, StringComparison.OrdinalIgnoreCase));
+            if (match is null && dsn.Count == 1 && fromText.Count == 1)
+            {
+                match = fromText[0];
+            }
+
+            if (match is null)
+            {
+                continue;
+            }
+
+            if (fact.Diagnostic.Length == 0)
+            {
+                fact.Diagnostic = match.Diagnostic;
+            }
+
+            var command = DiagnosticText.Command(match.Diagnostic.ToLowerInvariant());
+            if (command.Length > 0 && DiagnosticText.Command(fact.Diagnostic.ToLowerInvariant()).Length == 0)
+            {
+                fact.Command = command;
+            }
+        }
+    }
+
+    private static HashSet<string> Excluded(ParsedMail mail)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in new[] { HeaderId.To, HeaderId.From, HeaderId.ReplyTo, HeaderId.Sender })
+        {
+            foreach (var address in Addresses.In(mail.Headers[id] ?? ""))
+            {
+                set.Add(address);
+            }
+        }
+
+        if (mail.Original is { } original)
+        {
+            foreach (var address in Addresses.In(original[HeaderId.From] ?? ""))
+            {
+                set.Add(address);
+            }
+        }
+
+        return set;
+    }
+
+    internal static bool LooksLikeBounce(ParsedMail mail)
+    {
+        if (mail.ContentType == "multipart/report" || mail.DeliveryStatus.Count > 0)
+        {
+            return true;
+        }
+
+        var from = mail.From.ToLowerInvariant();
+        foreach (var name in DaemonNames)
+        {
+            if (from.Contains(name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var subject = mail.Subject.ToLowerInvariant();
+        foreach (var word in BounceSubjects)
+        {
+            if (subject.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var returnPath = mail.Headers[HeaderId.ReturnPath]?.Trim() ?? "";
+        return returnPath is "<>" || mail.Headers.Contains("X-Failed-Recipients");
+    }
+}

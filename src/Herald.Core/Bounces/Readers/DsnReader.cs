@@ -1,0 +1,86 @@
+namespace Herald.Core.Bounces.Readers;
+
+/// <summary>
+/// Reads RFC 3464 delivery-status fields: one per-message block (Reporting-MTA, Arrival-Date) and one block per
+/// recipient (Final-Recipient, Action, Status, Remote-MTA, Diagnostic-Code). Tolerates what real MTAs send:
+/// no blank line between recipients (AOL), fields in any order within a block (Facebook puts Diagnostic-Code
+/// first), and the fields pasted into a text/plain part.
+/// </summary>
+internal static class DsnReader
+{
+    public const int MaxRecipients = 1000;
+
+    public static (List<Fact> Facts, bool TooMany) Read(string text)
+    {
+        var facts = new List<Fact>();
+        var block = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in FieldBlocks.Parse(text, MaxRecipients * 12))
+        {
+            var repeats = name is "final-recipient" or "original-recipient" && block.ContainsKey(name);
+            if (name.Length == 0 || repeats)
+            {
+                if (Close(block, facts) && facts.Count > MaxRecipients)
+                {
+                    return (facts, true);
+                }
+            }
+
+            if (name.Length > 0)
+            {
+                block.TryAdd(name, value);
+            }
+        }
+
+        Close(block, facts);
+        return (facts, facts.Count > MaxRecipients);
+    }
+
+    private static bool Close(Dictionary<string, string> block, List<Fact> facts)
+    {
+        if (block.Count == 0)
+        {
+            return false;
+        }
+
+        var final = Address(block, "final-recipient");
+        var recipient = final.Contains('@', StringComparison.Ordinal) ? final : Address(block, "original-recipient");
+        if (recipient.Length == 0)
+        {
+            recipient = final.Length > 0 ? final : Address(block, "x-actual-recipient");
+        }
+
+        if (recipient.Length == 0)
+        {
+            block.Clear();
+            return false;
+        }
+
+        var fact = new Fact { Recipient = recipient };
+        if (block.TryGetValue("action", out var action))
+        {
+            fact.Action = action.Split(' ', 2)[0].ToLowerInvariant();
+        }
+
+        if (block.TryGetValue("status", out var status))
+        {
+            fact.Status = Rules.StatusCodes.Find(status);
+        }
+
+        if (block.TryGetValue("remote-mta", out var remote))
+        {
+            fact.RemoteMta = FieldBlocks.AfterType(remote);
+        }
+
+        if (block.TryGetValue("diagnostic-code", out var diagnostic))
+        {
+            (fact.DiagnosticType, fact.Diagnostic) = FieldBlocks.SplitType(diagnostic);
+        }
+
+        facts.Add(fact);
+        block.Clear();
+        return true;
+    }
+
+    private static string Address(Dictionary<string, string> block, string name) =>
+        block.TryGetValue(name, out var value) ? FieldBlocks.AfterType(value) : "";
+}

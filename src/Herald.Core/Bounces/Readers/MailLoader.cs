@@ -1,0 +1,323 @@
+using MimeKit;
+
+namespace Herald.Core.Bounces.Readers;
+
+/// <summary>
+/// Turns bytes into a <see cref="ParsedMail"/>, refusing hostile input before deep work: size cap, binary data,
+/// too many MIME boundaries, too deep nesting. Every refusal is a value with its cause, never an exception.
+/// </summary>
+internal static class MailLoader
+{
+    public const int MaxBytes = 32 * 1024 * 1024;
+    private const int MaxBoundaryLines = 10_000;
+    private const int MaxHeaderValue = 64 * 1024;
+    private const int MaxDepth = 32;
+    private const int MaxParts = 2_000;
+    private const int MaxTextChars = 512 * 1024;
+
+    // Legacy charsets (ISO-2022-JP, Shift_JIS, windows-125x) are common in bounces; .NET ships them as a provider.
+    static MailLoader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+    public static (ParsedMail? Mail, string? Cause) Load(ReadOnlySpan<byte> raw)
+    {
+        if (raw.IsEmpty || raw.IndexOfAnyExcept(" \r\n\t"u8) < 0)
+        {
+            return (null, "empty input");
+        }
+
+        if (raw.Length > MaxBytes)
+        {
+            return (null, $"input is larger than {MaxBytes / (1024 * 1024)} MB");
+        }
+
+        if (LooksBinary(raw[..Math.Min(raw.Length, 8192)]))
+        {
+            return (null, "binary data, not an email");
+        }
+
+        var bytes = NormalizeLineEnds(raw);
+        if (!LooksLikeHeader(bytes))
+        {
+            return (null, "not an email: it does not start with header fields");
+        }
+
+        if (CountBoundaryLines(bytes) > MaxBoundaryLines)
+        {
+            return (null, "too many MIME parts");
+        }
+
+        MimeMessage message;
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            var options = new ParserOptions { MaxMimeDepth = MaxDepth };
+            message = new MimeParser(options, stream, MimeFormat.Entity).ParseMessage();
+        }
+        catch (FormatException e)
+        {
+            return (null, "not an email: " + e.Message);
+        }
+
+        return Gather(message);
+    }
+
+    public static (ParsedMail? Mail, string? Cause) Gather(MimeMessage message)
+    {
+        var mail = new ParsedMail { Headers = message.Headers };
+        foreach (var header in message.Headers)
+        {
+            if (header.RawValue.Length > MaxHeaderValue)
+            {
+                mail.Problems.Add($"header line {header.Field} is longer than {MaxHeaderValue / 1024} KB");
+                break;
+            }
+        }
+
+        if (message.Body is null)
+        {
+            return (mail, null);
+        }
+
+        mail.ContentType = message.Body.ContentType.MimeType.ToLowerInvariant();
+        mail.ReportType = message.Body.ContentType.Parameters["report-type"]?.ToLowerInvariant() ?? "";
+        var parts = 0;
+        var cause = Walk(message.Body, mail, 0, ref parts);
+        return (mail, cause);
+    }
+
+    private static string? Walk(MimeEntity entity, ParsedMail mail, int depth, ref int parts)
+    {
+        if (depth >= MaxDepth - 1)
+        {
+            return "MIME nesting is too deep";
+        }
+
+        if (++parts > MaxParts)
+        {
+            return "too many MIME parts";
+        }
+
+        switch (entity)
+        {
+            case Multipart { Count: 0 } empty:
+                // A boundary that never occurs in the body (seen in real Postfix relays): read it all as text.
+                mail.Text.Append(empty.Preamble).Append('\n').Append(empty.Epilogue).Append('\n');
+                return null;
+            case Multipart multipart:
+                foreach (var child in multipart)
+                {
+                    if (Walk(child, mail, depth + 1, ref parts) is { } cause)
+                    {
+                        return cause;
+                    }
+                }
+
+                return null;
+            case MessagePart attached:
+                mail.Original ??= attached.Message?.Headers;
+                return null;
+            case MimePart part:
+                Take(part, mail);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static void Take(MimePart part, ParsedMail mail)
+    {
+        Inspect(part, mail);
+        var type = part.ContentType.MimeType.ToLowerInvariant();
+        switch (type)
+        {
+            case "message/delivery-status" or "message/global-delivery-status":
+                mail.DeliveryStatus.Add(Decode(part));
+                break;
+            case "message/feedback-report":
+                mail.FeedbackReports.Add(Decode(part));
+                break;
+            case "text/rfc822-headers" or "message/rfc822-headers" or "text/rfc822-header":
+                mail.Original ??= ParseHeaders(Decode(part));
+                break;
+            case "text/plain" or "text/html" or "text/enriched" or "message/disposition-notification":
+                if (part.IsAttachment && type != "text/plain")
+                {
+                    break;
+                }
+
+                var text = Decode(part);
+                if (type == "text/html")
+                {
+                    if (mail.Text.Length > 0)
+                    {
+                        break;
+                    }
+
+                    text = HtmlText.Strip(text);
+                }
+
+                if (mail.Text.Length + text.Length <= MaxTextChars)
+                {
+                    mail.Text.Append(text).Append('\n');
+                }
+
+                break;
+        }
+    }
+
+    private static void Inspect(MimePart part, ParsedMail mail)
+    {
+        var charset = part.ContentType.Charset;
+        if (!string.IsNullOrEmpty(charset) && !KnownCharset(charset))
+        {
+            mail.Problems.Add($"unknown charset {charset}");
+        }
+
+        if (part.ContentTransferEncoding == ContentEncoding.Base64 && part.Content?.Stream is { CanSeek: true } encoded && encoded.Length > 0)
+        {
+            var buffer = new byte[Math.Min(encoded.Length, 1 << 20)];
+            encoded.Position = 0;
+            var read = encoded.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            encoded.Position = 0;
+            if (buffer.AsSpan(0, read).IndexOfAnyExcept(Base64Bytes) >= 0)
+            {
+                mail.Problems.Add("broken base64 content");
+            }
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> Base64Bytes =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n"u8);
+
+    private static bool KnownCharset(string charset)
+    {
+        try
+        {
+            _ = System.Text.Encoding.GetEncoding(charset.Trim().Trim('"'));
+            return true;
+        }
+        catch (NotSupportedException)
+        {
+            // Known but disabled in .NET (UTF-7); MimeKit decodes it itself.
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static string Decode(MimePart part)
+    {
+        try
+        {
+            if (part is TextPart text)
+            {
+                return text.Text;
+            }
+
+            using var memory = new MemoryStream();
+            part.Content?.DecodeTo(memory);
+            return System.Text.Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or NotSupportedException or System.Text.DecoderFallbackException)
+        {
+            return "";
+        }
+    }
+
+    private static HeaderList? ParseHeaders(string text)
+    {
+        try
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.Replace("\r", "", StringComparison.Ordinal) + "\n\n"));
+            return HeaderList.Load(stream);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static bool LooksBinary(ReadOnlySpan<byte> head)
+    {
+        // Real mail carries the odd stray NUL or ESC (ISO-2022-JP); files that are not text carry many controls.
+        var controls = 0;
+        foreach (var b in head)
+        {
+            if (b < 32 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 12 or 27))
+            {
+                controls++;
+            }
+        }
+
+        return controls > 8 && controls * 100 > head.Length;
+    }
+
+    private static byte[] NormalizeLineEnds(ReadOnlySpan<byte> raw)
+    {
+        // Classic Mac files end lines with a bare CR, which MIME parsers read as one endless line.
+        var bytes = raw.ToArray();
+        if (raw.IndexOf((byte)'\n') < 0 && raw.IndexOf((byte)'\r') >= 0)
+        {
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] == '\r')
+                {
+                    bytes[i] = (byte)'\n';
+                }
+            }
+        }
+
+        return bytes;
+    }
+
+    private static bool LooksLikeHeader(byte[] bytes)
+    {
+        // RFC 5322 section 2.2: a field name is printable ASCII without ':' followed by ':'. mbox "From " lines too.
+        var start = bytes.AsSpan().IndexOfAnyExcept((byte)'\r', (byte)'\n');
+        var line = bytes.AsSpan(start, Math.Min(bytes.Length - start, 1000));
+        if (line.StartsWith("From "u8))
+        {
+            return true;
+        }
+
+        var colon = line.IndexOf((byte)':');
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        foreach (var b in line[..colon])
+        {
+            if (b is <= 32 or >= 127)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int CountBoundaryLines(byte[] bytes)
+    {
+        var count = 0;
+        var span = bytes.AsSpan();
+        var at = 0;
+        while (true)
+        {
+            var found = span[at..].IndexOf("\n--"u8);
+            if (found < 0)
+            {
+                return count;
+            }
+
+            count++;
+            at += found + 3;
+            if (count > MaxBoundaryLines)
+            {
+                return count;
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Herald.Core.Bounces.Readers;
+
+namespace Herald.Core.Bounces.Rules;
+
+/// <summary>
+/// Reasons that a provider's (or an MTA family's) own wording decides, read from Rules/provider-rules.tsv.
+/// A provider applies when the recipient's domain or the remote MTA belongs to it; its documented error codes
+/// and phrases then win over the generic reading of the status code.
+/// </summary>
+internal static class ProviderRules
+{
+    private sealed record Rule(string Scope, char Class, Reason Reason, string[] Parts);
+
+    private static readonly List<(string Provider, string Suffix)> Hosts = [];
+    private static readonly Dictionary<string, Regex> Labels = new(StringComparer.Ordinal);
+    private static readonly Dictionary<(string, string), Reason> Codes = [];
+    private static readonly List<Rule> Rules = [];
+
+    static ProviderRules()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Herald.Core.Bounces.Rules.provider-rules.tsv")
+            ?? throw new InvalidOperationException("embedded table provider-rules.tsv is missing");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var c = line.Split('\t');
+            switch (c[0])
+            {
+                case "host":
+                    Hosts.Add((c[1], c[2]));
+                    break;
+                case "label":
+                    Labels[c[1]] = new Regex(c[2], RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
+                    break;
+                case "code":
+                    Codes[(c[1], c[2])] = Parse(c[3]);
+                    break;
+                case "rule":
+                    Rules.Add(new Rule(c[1], c[2][0], Parse(c[3]), c[4..]));
+                    break;
+            }
+        }
+    }
+
+    public static Reason? Find(Fact fact, string lowered)
+    {
+        if (lowered.Length == 0)
+        {
+            return null;
+        }
+
+        var provider = Provider(fact);
+        var cls = fact.Status.Length > 0 ? fact.Status[0] : fact.ReplyCode.Length > 0 ? fact.ReplyCode[0] : ' ';
+        if (provider is not null && Labels.TryGetValue(provider, out var label))
+        {
+            var text = lowered.Length > 4096 ? lowered[..4096] : lowered;
+            for (var m = label.Match(text); m.Success; m = m.NextMatch())
+            {
+                if (Codes.TryGetValue((provider, m.Groups[1].Value), out var byCode))
+                {
+                    return byCode;
+                }
+            }
+        }
+
+        foreach (var pass in new[] { provider, "*" })
+        {
+            if (pass is null)
+            {
+                continue;
+            }
+
+            foreach (var rule in Rules)
+            {
+                if (rule.Scope == pass && (rule.Class == '*' || rule.Class == cls) && PhraseTable.Aligned(lowered, rule.Parts))
+                {
+                    return rule.Reason;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Provider(Fact fact)
+    {
+        var at = fact.Recipient.LastIndexOf('@');
+        var domain = at >= 0 ? fact.Recipient[(at + 1)..].ToLowerInvariant() : "";
+        var remote = fact.RemoteMta.ToLowerInvariant();
+        foreach (var (provider, suffix) in Hosts)
+        {
+            if ((domain.Length > 0 && ("." + domain).EndsWith(suffix, StringComparison.Ordinal)) || (domain.Length > 0 && suffix.EndsWith("." + domain, StringComparison.Ordinal))
+                || (remote.Length > 0 && remote.EndsWith(suffix, StringComparison.Ordinal)))
+            {
+                return provider;
+            }
+        }
+
+        return null;
+    }
+
+    private static Reason Parse(string name) =>
+        ReasonNames.TryParse(name, out var reason) ? reason : throw new InvalidOperationException($"unknown reason '{name}' in provider-rules.tsv");
+}

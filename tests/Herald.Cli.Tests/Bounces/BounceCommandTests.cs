@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace Herald.Cli.Tests.Bounces;
+
+public sealed class BounceCommandTests : IDisposable
+{
+    private const string Dsn = """
+        From: MAILER-DAEMON@mx.example.org
+        To: sender@example.com
+        Subject: Undelivered Mail Returned to Sender
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+        --b
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mx.example.org
+
+        Final-Recipient: rfc822; gone@example.net
+        Action: failed
+        Status: 5.1.1
+        Diagnostic-Code: smtp; 550 5.1.1 <gone@example.net>: Recipient address rejected: User unknown in local recipient table
+
+        --b--
+        """;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("herald-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Classify_tsv_prints_the_corpus_results_format()
+    {
+        var file = Write("dsn.eml", Dsn);
+        var (code, output, error) = await Run("classify", "--tsv", file);
+        code.ShouldBe(0, error);
+        var lines = output.TrimEnd().Split('\n');
+        lines[0].ShouldStartWith("relative_path_of_eml\tindex_within_file\treason\tstatus\treplycode\thardbounce");
+        lines[1].Split('\t')[..6].ShouldBe([file, "1", "userunknown", "5.1.1", "550", "true"]);
+    }
+
+    [Fact]
+    public async Task Bad_inputs_are_named_and_the_rest_of_the_batch_goes_on()
+    {
+        var empty = Write("empty.eml", "");
+        var binary = Path.Combine(_dir, "image.bin");
+        await File.WriteAllBytesAsync(binary, Enumerable.Range(0, 4096).Select(i => (byte)(i * 7 % 31)).ToArray());
+        var missing = Path.Combine(_dir, "missing.eml");
+        var good = Write("dsn.eml", Dsn);
+        var (code, output, error) = await Run("classify", "--tsv", empty, binary, missing, good);
+        code.ShouldBe(1);
+        error.ShouldContain($"{empty}: empty input");
+        error.ShouldContain($"{binary}: binary data");
+        error.ShouldContain($"{missing}: no such file");
+        output.ShouldContain($"{good}\t1\tuserunknown");
+    }
+
+    [Fact]
+    public async Task Classify_without_files_is_a_usage_error()
+    {
+        var (code, _, error) = await Run("classify");
+        code.ShouldBe(2);
+        error.ShouldContain("usage");
+    }
+
+    [Fact]
+    public async Task Explain_pasted_text_prints_a_plain_explanation()
+    {
+        var (code, output, _) = await Run("explain", "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org");
+        code.ShouldBe(0);
+        output.ShouldContain("Spamhaus");
+        output.ShouldContain("Scenario: Blocklisted");
+        output.ShouldContain("Next steps for their IT team:");
+    }
+
+    [Fact]
+    public async Task Explain_json_prints_the_full_structure()
+    {
+        var (code, output, _) = await Run("explain", "--json", Write("dsn.eml", Dsn));
+        code.ShouldBe(0);
+        using var json = JsonDocument.Parse(output);
+        var record = json.RootElement.GetProperty("records")[0];
+        record.GetProperty("recipient").GetString().ShouldBe("gone@example.net");
+        record.GetProperty("scenario").GetString().ShouldBe("mailboxDoesNotExist");
+        record.GetProperty("suppress").GetString().ShouldBe("suspend");
+        record.GetProperty("explanation").GetProperty("summary").GetString()!.ShouldContain("does not exist");
+    }
+
+    [Fact]
+    public async Task Explain_a_directory_says_so_and_fails()
+    {
+        var (code, _, error) = await Run("explain", _dir);
+        code.ShouldBe(1);
+        error.ShouldContain("is a directory");
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await HeraldCommand.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString());
+    }
+}
