@@ -15,8 +15,11 @@ public abstract record DeliveryOutcome
     /// <param name="Reply">The permanent reply, full text and enhanced status code kept for the classifier.</param>
     public sealed record Failed(SmtpReply? Reply, string Reason, string? RemoteHost) : DeliveryOutcome;
 
-    /// <summary>Not sent on purpose (suppressed address, preference off): later issues produce it.</summary>
-    public sealed record Held(string Reason) : DeliveryOutcome;
+    /// <summary>Not sent: the recipient turned off this category of mail.</summary>
+    public sealed record Skipped(string Reason) : DeliveryOutcome;
+
+    /// <summary>Not sent: the address is suspended (hard bounce, complaint, long-running auto-responder).</summary>
+    public sealed record Suppressed(string Reason) : DeliveryOutcome;
 
     /// <summary>The time to live passed: sending now would be worse than not sending (an old sign-in code).</summary>
     public sealed record Expired(DateTimeOffset ExpiredAt, string Reason) : DeliveryOutcome;
@@ -26,7 +29,8 @@ public abstract record DeliveryOutcome
         Delivered => MessageStatus.Delivered,
         Deferred => MessageStatus.Deferred,
         Failed => MessageStatus.Failed,
-        Held => MessageStatus.Failed,
+        Skipped => MessageStatus.Skipped,
+        Suppressed => MessageStatus.Suppressed,
         Expired => MessageStatus.Expired,
         _ => throw new InvalidOperationException("unknown outcome"),
     };

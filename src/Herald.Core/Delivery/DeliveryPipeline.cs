@@ -8,19 +8,25 @@ namespace Herald.Core.Delivery;
 
 /// <summary>
 /// What happens to one claimed job, as named steps that may each end it (after Postal's
-/// OutgoingMessageProcessor#process): stop if expired, stop if the type is gone, render, sign, send, decide.
-/// Returns the transition for the store to apply; never throws for anything the network or server did.
+/// OutgoingMessageProcessor#process): stop if expired, stop if the type is gone, stop at a gate (suppressed, preference off), render, enrich, sign,
+/// send, decide.
+/// Returns the outcome and the transition for the store to apply; never throws for anything the network or server did.
 /// </summary>
 public sealed class DeliveryPipeline(
     NotificationCatalogue catalogue,
     IMessageSigner signer,
     ISmtpTransport transport,
     TimeProvider time,
+    IEnumerable<ISendGate>? gates = null,
+    IEnumerable<IMessageEnricher>? enrichers = null,
     Func<double>? jitter = null)
 {
+    private readonly ISendGate[] _gates = gates?.ToArray() ?? [];
+    private readonly IMessageEnricher[] _enrichers = enrichers?.ToArray() ?? [];
+
     private readonly Func<double> _jitter = jitter ?? Random.Shared.NextDouble;
 
-    public async Task<JobTransition> ProcessAsync(DeliveryJob job, CancellationToken cancellationToken)
+    public async Task<AttemptResult> ProcessAsync(DeliveryJob job, CancellationToken cancellationToken)
     {
         var message = job.Message;
         var started = time.GetUtcNow();
@@ -40,6 +46,14 @@ public sealed class DeliveryPipeline(
             return Final(job, new DeliveryOutcome.Failed(null, "not sent: its template data was already purged", null), started, attempted: false);
         }
 
+        foreach (var gate in _gates)
+        {
+            if ((await gate.CheckAsync(message, type, cancellationToken)).Stop is { } stop)
+            {
+                return Final(job, stop, started, attempted: false);
+            }
+        }
+
         RenderedContent content;
         using (var data = JsonDocument.Parse(message.DataJson))
         {
@@ -47,6 +61,11 @@ public sealed class DeliveryPipeline(
         }
 
         var mime = MessageComposer.Compose(message, type, content, started);
+        foreach (var enricher in _enrichers)
+        {
+            await enricher.EnrichAsync(mime, message, type, cancellationToken);
+        }
+
         signer.Sign(mime);
         var result = await transport.SendAsync(new OutgoingEmail(message.Route, message.ReturnPath, message.To, mime), cancellationToken);
         var finished = time.GetUtcNow();
@@ -55,7 +74,7 @@ public sealed class DeliveryPipeline(
     }
 
     /// <summary>The transition for an outcome: an attempt event (when one was made) and the outcome's event.</summary>
-    public static JobTransition Final(DeliveryJob job, DeliveryOutcome outcome, DateTimeOffset started, bool attempted, DateTimeOffset? finished = null)
+    public static AttemptResult Final(DeliveryJob job, DeliveryOutcome outcome, DateTimeOffset started, bool attempted, DateTimeOffset? finished = null)
     {
         var id = job.Message.Id;
         var route = job.Message.Route;
@@ -75,12 +94,13 @@ public sealed class DeliveryPipeline(
             DeliveryOutcome.Failed f => new DeliveryEvent(id, at, EventType.Failed, job.Attempt, route, f.RemoteHost,
                 f.Reply?.Code, f.Reply?.EnhancedStatus, f.Reply?.Text, Detail: f.Reason),
             DeliveryOutcome.Expired e => new DeliveryEvent(id, at, EventType.Expired, attempted ? job.Attempt : null, route, Detail: e.Reason),
-            DeliveryOutcome.Held h => new DeliveryEvent(id, at, EventType.Skipped, Detail: h.Reason),
+            DeliveryOutcome.Skipped s => new DeliveryEvent(id, at, EventType.Skipped, Detail: s.Reason),
+            DeliveryOutcome.Suppressed s => new DeliveryEvent(id, at, EventType.Suppressed, Detail: s.Reason),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
         });
 
         var status = outcome.Status;
         var next = outcome is DeliveryOutcome.Deferred deferred ? deferred.RetryAt : (DateTimeOffset?)null;
-        return new JobTransition(status, next, events, PurgeSecrets: status.IsFinal());
+        return new AttemptResult(outcome, new JobTransition(status, next, events, PurgeSecrets: status.IsFinal()));
     }
 }

@@ -8,4 +8,6 @@ public enum MessageStatus
     Delivered,
     Failed,
     Expired,
+    Skipped,
+    Suppressed,
 }

@@ -3,7 +3,7 @@ namespace Herald.Core.Messages;
 public static class MessageStatusExtensions
 {
     public static bool IsFinal(this MessageStatus status) =>
-        status is MessageStatus.Delivered or MessageStatus.Failed or MessageStatus.Expired;
+        status is not (MessageStatus.Queued or MessageStatus.Deferred);
 
     /// <summary>The lower-case word used in the API, the CLI and storage.</summary>
     public static string ToWire(this MessageStatus status) => status switch
@@ -13,6 +13,8 @@ public static class MessageStatusExtensions
         MessageStatus.Delivered => "delivered",
         MessageStatus.Failed => "failed",
         MessageStatus.Expired => "expired",
+        MessageStatus.Skipped => "skipped",
+        MessageStatus.Suppressed => "suppressed",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -23,6 +25,8 @@ public static class MessageStatusExtensions
         "delivered" => MessageStatus.Delivered,
         "failed" => MessageStatus.Failed,
         "expired" => MessageStatus.Expired,
+        "skipped" => MessageStatus.Skipped,
+        "suppressed" => MessageStatus.Suppressed,
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "unknown message status"),
     };
 }

@@ -28,7 +28,9 @@ internal static class HeraldServiceCollectionExtensions
             sp.GetRequiredService<NotificationCatalogue>(),
             sp.GetRequiredService<IMessageSigner>(),
             sp.GetRequiredService<ISmtpTransport>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<ISendGate>(),
+            sp.GetServices<IMessageEnricher>()));
         services.AddHostedService<DeliveryWorker>();
 
         Directory.CreateDirectory(options.DataDirectory);

@@ -16,6 +16,7 @@ internal sealed partial class DeliveryLane(
     int concurrency,
     IDeliveryQueue queue,
     DeliveryPipeline pipeline,
+    IOutcomeObserver[] observers,
     QueueSignal signal,
     TimeProvider time,
     TimeSpan leaseDuration,
@@ -110,10 +111,10 @@ internal sealed partial class DeliveryLane(
     private async Task ProcessAsync(DeliveryJob job, CancellationToken stopping)
     {
         await Task.Yield();
-        JobTransition transition;
+        AttemptResult result;
         try
         {
-            transition = await pipeline.ProcessAsync(job, stopping);
+            result = await pipeline.ProcessAsync(job, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -127,19 +128,33 @@ internal sealed partial class DeliveryLane(
             var outcome = OutcomePolicy.Decide(
                 new SmtpSendResult.TransportFailure(TransportFailureKind.ProtocolError, $"internal error: {e.GetType().Name}: {e.Message}", null, TimeSpan.Zero),
                 job.Attempt, now, job.Message.ExpiresAt, 0.5);
-            transition = DeliveryPipeline.Final(job, outcome, now, attempted: true);
+            result = DeliveryPipeline.Final(job, outcome, now, attempted: true);
         }
 
         try
         {
-            if (!await queue.CompleteAsync(job, transition, CancellationToken.None))
+            if (!await queue.CompleteAsync(job, result.Transition, CancellationToken.None))
             {
                 LogLeaseLost(logger, job.Message.Id);
+                return;
             }
         }
         catch (Exception e)
         {
             LogCompleteFailed(logger, e, job.Message.Id);
+            return;
+        }
+
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnOutcomeAsync(job.Message, result.Outcome, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                LogObserverFailed(logger, e, observer.GetType().Name, job.Message.Id);
+            }
         }
     }
 
@@ -151,6 +166,9 @@ internal sealed partial class DeliveryLane(
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Lease on {MessageId} was lost before its outcome was stored; the newer claim wins")]
     private static partial void LogLeaseLost(ILogger logger, string messageId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Outcome observer {Observer} failed for {MessageId}; the message itself is recorded")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer, string messageId);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Could not store the outcome for {MessageId}; its lease will expire and it will be retried")]
     private static partial void LogCompleteFailed(ILogger logger, Exception exception, string messageId);

@@ -12,6 +12,7 @@ namespace Herald.Server.Workers;
 internal sealed class DeliveryWorker(
     IDeliveryQueue queue,
     DeliveryPipeline pipeline,
+    IEnumerable<IOutcomeObserver> observers,
     QueueSignal signal,
     TimeProvider time,
     IOptions<HeraldOptions> options,
@@ -24,7 +25,7 @@ internal sealed class DeliveryWorker(
         await queue.RecoverAsync(stoppingToken);
         readiness.WorkersStarted();
         DeliveryLane Lane(string name, Priority lowest, int concurrency) =>
-            new(name, lowest, concurrency, queue, pipeline, signal, time, o.LeaseDuration, o.IdlePoll, logger);
+            new(name, lowest, concurrency, queue, pipeline, observers.ToArray(), signal, time, o.LeaseDuration, o.IdlePoll, logger);
 
         await Task.WhenAll(
             Lane("critical", Priority.Critical, o.CriticalConcurrency).RunAsync(stoppingToken),
