@@ -38,7 +38,13 @@ internal static class HeraldServiceCollectionExtensions
         services.AddHeraldTransport(configuration.GetSection("Herald:Smtp"));
 
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            // Fixed, so the committed document does not depend on which program hosts the server.
+            document.Info.Title = "Herald API";
+            document.Info.Description = "Notification email that arrives, and says why when it does not.";
+            return Task.CompletedTask;
+        }));
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         return services;
     }

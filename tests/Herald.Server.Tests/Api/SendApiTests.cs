@@ -127,6 +127,17 @@ public sealed class SendApiTests : IAsyncLifetime
         seen.ShouldBe(Enumerable.Reverse(ids).ToArray());
     }
 
+    [Theory]
+    [InlineData("/v1/recipients/page@example.com/messages?before=not-a-cursor", "before")]
+    [InlineData("/v1/recipients/page@example.com/messages?limit=0", "limit")]
+    [InlineData("/v1/recipients/not-an-address/messages", "address")]
+    public async Task Bad_listing_parameters_get_400_naming_the_parameter(string url, string field)
+    {
+        using var response = await _host.Http.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        ErrorFields(await response.Content.ReadFromJsonAsync<JsonElement>()).ShouldBe([field]);
+    }
+
     [Fact]
     public async Task Secret_fields_never_appear_in_the_message_view()
     {

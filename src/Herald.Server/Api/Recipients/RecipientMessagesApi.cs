@@ -33,7 +33,17 @@ internal static class RecipientMessagesApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"must be between 1 and {MaxLimit}"] });
         }
 
-        var page = await store.ListByRecipientAsync(normalisedOrReason, limit ?? 20, before, cancellationToken);
+        MessagePage page;
+        try
+        {
+            page = await store.ListByRecipientAsync(normalisedOrReason, limit ?? 20, before, cancellationToken);
+        }
+        catch (FormatException)
+        {
+            // The store documents FormatException for a cursor it did not produce: the client's mistake, not ours.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["before"] = ["is not a cursor from a previous page's 'next' link"] });
+        }
+
         var next = page.NextCursor is null
             ? null
             : $"/v1/recipients/{Uri.EscapeDataString(normalisedOrReason)}/messages?limit={limit ?? 20}&before={Uri.EscapeDataString(page.NextCursor)}";
