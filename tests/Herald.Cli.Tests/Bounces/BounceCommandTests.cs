@@ -1,4 +1,4 @@
-using System.CommandLine;
+using Herald.Cli.Tests.Support;
 using System.Text.Json;
 
 namespace Herald.Cli.Tests.Bounces;
@@ -102,11 +102,5 @@ public sealed class BounceCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await HeraldCommand.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> Run(params string[] args) => HeraldCli.RunAsync(args);
 }

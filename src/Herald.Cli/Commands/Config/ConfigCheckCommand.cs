@@ -23,8 +23,14 @@ internal static class ConfigCheckCommand
             }
             catch (Exception e) when (e is InvalidDataException or FormatException or FileNotFoundException or IOException)
             {
-                // The JSON provider names the file and the line of a syntax error in the inner exception.
-                await error.WriteLineAsync(e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}");
+                // The JSON provider names the file; the line of a syntax error is two inner exceptions down.
+                var messages = new List<string>();
+                for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+                {
+                    messages.Add(inner.Message);
+                }
+
+                await error.WriteLineAsync(string.Join(" ", messages));
                 return ExitCodes.Rejected;
             }
 

@@ -1,0 +1,54 @@
+using Herald.Cli.Tests.Support;
+
+namespace Herald.Cli.Tests.Config;
+
+public sealed class ConfigCheckCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("herald-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task The_shipped_defaults_are_valid_and_list_the_catalogue()
+    {
+        var (code, output, error) = await HeraldCli.RunAsync("config", "check");
+        code.ShouldBe(0, error);
+        output.ShouldContain("Configuration is valid: 8 notification types.");
+        output.ShouldContain("magic-code");
+        output.ShouldContain("always sent");
+    }
+
+    [Fact]
+    public async Task An_unknown_template_variable_is_reported_with_its_setting_and_exit_1()
+    {
+        var file = Write("bad.json", """{ "Herald": { "Catalogue": { "magic-code": { "Text": "Your code: {{ cod }}" } } } }""");
+        var (code, _, error) = await HeraldCli.RunAsync("config", "check", "--file", file);
+        code.ShouldBe(1);
+        error.ShouldContain("Herald:Catalogue:magic-code:Text: unknown variable 'cod'");
+    }
+
+    [Fact]
+    public async Task A_settings_file_that_is_not_json_names_the_file_and_the_line()
+    {
+        var file = Write("broken.json", "{\n  \"Herald\": {\n    \"BounceDomain\": \"b.example.com\"\n    \"DataDirectory\": \"x\"\n  }\n}\n");
+        var (code, _, error) = await HeraldCli.RunAsync("config", "check", "--file", file);
+        code.ShouldBe(1);
+        error.ShouldContain("broken.json");
+        error.ShouldContain("line");
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_named()
+    {
+        var (code, _, error) = await HeraldCli.RunAsync("config", "check", "--file", Path.Combine(_dir, "nope.json"));
+        code.ShouldBe(1);
+        error.ShouldContain("nope.json");
+    }
+}

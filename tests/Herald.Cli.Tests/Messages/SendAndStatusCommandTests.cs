@@ -1,0 +1,97 @@
+using Herald.Cli.Tests.Support;
+using Herald.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Herald.Cli.Tests.Messages;
+
+/// <summary><c>herald send</c> and <c>herald status</c> against a real Herald on 127.0.0.1 (development mailbox).</summary>
+public sealed class SendAndStatusCommandTests : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
+    private WebApplication _app = null!;
+    private string _url = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = HeraldServer.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["urls"] = "http://127.0.0.1:0",
+                ["Herald:DataDirectory"] = _data,
+            });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await _app.StartAsync();
+        _url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    [Fact]
+    public async Task Send_prints_the_id_and_status_then_status_shows_the_timeline()
+    {
+        var (code, output, error) = await HeraldCli.RunAsync("send", "--server", _url, "--type", "magic-code", "--to", "ana@example.com", "--data", """{"code":"314159"}""");
+        code.ShouldBe(0, error);
+        var id = output.Split(' ')[0];
+        id.ShouldStartWith("msg_");
+        output.Trim().ShouldEndWith("queued");
+
+        string status = "";
+        for (var i = 0; i < 100 && !status.Contains(": delivered", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50);
+            (code, status, error) = await HeraldCli.RunAsync("status", id, "--server", _url);
+            code.ShouldBe(0, error);
+        }
+
+        status.ShouldContain($"{id} magic-code to ana@example.com: delivered");
+        status.ShouldContain("accepted");
+        status.ShouldContain("smtpCode=250");
+        status.ShouldNotContain("314159");
+    }
+
+    [Fact]
+    public async Task Send_with_a_bad_field_exits_1_and_names_the_field()
+    {
+        var (code, _, error) = await HeraldCli.RunAsync("send", "--server", _url, "--type", "magic-code", "--to", "not-an-address", "--data", "{}");
+        code.ShouldBe(1);
+        error.ShouldContain("400");
+        error.ShouldContain("to:");
+        error.ShouldContain("data.code:");
+    }
+
+    [Fact]
+    public async Task Send_with_invalid_json_data_is_a_usage_error()
+    {
+        var (code, _, error) = await HeraldCli.RunAsync("send", "--server", _url, "--type", "magic-code", "--to", "a@example.com", "--data", "{code:");
+        code.ShouldBe(2);
+        error.ShouldContain("--data is not valid JSON");
+    }
+
+    [Fact]
+    public async Task Status_of_an_unknown_id_exits_1()
+    {
+        var (code, _, error) = await HeraldCli.RunAsync("status", "msg_unknown", "--server", _url);
+        code.ShouldBe(1);
+        error.ShouldContain("404 No such message");
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_exits_3_with_a_hint()
+    {
+        var (code, _, error) = await HeraldCli.RunAsync("status", "msg_x", "--server", "http://127.0.0.1:9");
+        code.ShouldBe(3);
+        error.ShouldContain("herald serve");
+    }
+}
