@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+
+// Load generator for bench/delivery.sh: sends N messages (~2 KB each) through Herald's HTTP API as fast as it
+// accepts them, with one critical magic code every --critical-every messages, then waits until the sink has
+// every message and reads the timeline to report accept-to-sink latency of the critical ones.
+var options = Args.Parse(args);
+using var http = new HttpClient { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(60) };
+var filler = new string('x', 1400);
+var clock = Stopwatch.StartNew();
+var acceptedAt = TimeSpan.Zero;
+var next = -1;
+await Parallel.ForEachAsync(Enumerable.Range(0, options.Concurrency), async (_, ct) =>
+{
+    int i;
+    while ((i = Interlocked.Increment(ref next)) < options.Messages)
+    {
+        object body = i % options.CriticalEvery == 0
+            ? new { type = "magic-code", to = $"critical{i}@example.com", data = new { code = $"{i % 1000000:D6}", name = "Bench" } }
+            : new { type = "report-submitted", to = $"bulk{i}@example.com", data = new { report = $"Report {i} {filler}", submitter = "Bench Runner", link = $"https://app.example.com/reports/{i}" } };
+        using var response = await http.PostAsJsonAsync("/v1/messages", body, ct);
+        if ((int)response.StatusCode != 202)
+        {
+            throw new InvalidOperationException($"send {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        }
+    }
+});
+acceptedAt = clock.Elapsed;
+
+await using var db = new SqliteConnection($"Data Source={options.Database};Mode=ReadOnly;Pooling=False");
+await db.OpenAsync();
+long Pending()
+{
+    using var command = db.CreateCommand();
+    command.CommandText = "SELECT count(*) FROM messages WHERE status IN ('queued','deferred')";
+    return (long)command.ExecuteScalar()!;
+}
+
+while (Pending() > 0)
+{
+    await Task.Delay(20);
+}
+
+var deliveredAt = clock.Elapsed;
+using var latency = db.CreateCommand();
+latency.CommandText = """
+    SELECT e.time - m.created_at FROM messages m JOIN events e ON e.message_id = m.id AND e.type = 'delivered'
+    WHERE m.priority = 0 ORDER BY 1
+    """;
+var values = new List<long>();
+await using (var reader = await latency.ExecuteReaderAsync())
+{
+    while (await reader.ReadAsync())
+    {
+        values.Add(reader.GetInt64(0));
+    }
+}
+
+using var failures = db.CreateCommand();
+failures.CommandText = "SELECT count(*) FROM messages WHERE status <> 'delivered'";
+var notDelivered = (long)(await failures.ExecuteScalarAsync())!;
+
+double Percentile(double p) => values.Count == 0 ? double.NaN : values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
+var inv = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(inv, $"messages={options.Messages} accepted_per_s={options.Messages / acceptedAt.TotalSeconds:F0} delivered_per_s={options.Messages / deliveredAt.TotalSeconds:F0} accept_s={acceptedAt.TotalSeconds:F2} end_to_end_s={deliveredAt.TotalSeconds:F2} critical={values.Count} critical_p50_ms={Percentile(0.50):F0} critical_p99_ms={Percentile(0.99):F0} not_delivered={notDelivered}"));
+
+internal sealed record Args(string Url, string Database, int Messages, int Concurrency, int CriticalEvery)
+{
+    public static Args Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        return new Args(
+            Get("--url", "http://127.0.0.1:5000"),
+            Get("--db", "data/herald.db"),
+            int.Parse(Get("--messages", "20000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--concurrency", "32"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--critical-every", "20"), CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Delivery benchmark: Herald vs Postfix on this machine, both delivering to Postfix's smtp-sink on 127.0.0.1.
+#   Herald: N messages (~2 KB) accepted through the HTTP API (durable: WAL + synchronous=FULL), delivered to the sink,
+#           once without and once with DKIM (RSA-2048); one critical magic code every 20 messages measures
+#           accept-to-sink latency while bulk saturates the system.
+#   Postfix (the peer): the same N messages of 2 KB injected by smtp-source (8 sessions) into a loopback-only
+#           Postfix (../shared/bench/postfix-peer.sh) relaying to the same sink; timed until its queue is empty.
+# Usage: bench/delivery.sh [N]   (default 20000). Needs: apt-get install postfix openssl. Everything stays on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-20000}
+SHARED=${SHARED:-../shared}
+work=$(mktemp -d /tmp/herald-bench-XXXXXX)
+chmod 755 "$work" # the postfix user must reach its queue below it
+SINK_PORT=${SINK_PORT:-2600}; PF_PORT=${PF_PORT:-10025}; HERALD_PORT=${HERALD_PORT:-5081}
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  PEER_DIR=$work/postfix bash "$SHARED/bench/postfix-peer.sh" stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "building (Release)..."
+dotnet build -c Release -v q --nologo src/Herald.Cli/Herald.Cli.csproj >/dev/null
+dotnet build -c Release -v q --nologo bench/Herald.Bench.Delivery/Herald.Bench.Delivery.csproj >/dev/null
+
+smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
+sleep 0.5
+
+# ---- the peer: Postfix -------------------------------------------------------------------------------
+export PEER_DIR=$work/postfix PF_PORT SINK_PORT PF_LOG=no
+mkdir -p "$PEER_DIR"
+bash "$SHARED/bench/postfix-peer.sh" setup >/dev/null
+bash "$SHARED/bench/postfix-peer.sh" start >/dev/null 2>&1
+sleep 1
+queued() { find "$PEER_DIR/spool/incoming" "$PEER_DIR/spool/active" "$PEER_DIR/spool/deferred" "$PEER_DIR/spool/maildrop" -type f 2>/dev/null | wc -l; }
+start=$(date +%s.%N)
+smtp-source -l 2000 -m "$N" -s 8 -f from@example.com -t to@example.com 127.0.0.1:$PF_PORT
+injected=$(date +%s.%N)
+while [ "$(queued)" -gt 0 ]; do sleep 0.05; done
+end=$(date +%s.%N)
+bash "$SHARED/bench/postfix-peer.sh" stop >/dev/null 2>&1 || true
+pf_rate=$(echo "$N / ($end - $start)" | bc -l)
+pf_accept=$(echo "$N / ($injected - $start)" | bc -l)
+printf 'postfix   messages=%d accepted_per_s=%.0f delivered_per_s=%.0f end_to_end_s=%.2f\n' "$N" "$pf_accept" "$pf_rate" "$(echo "$end - $start" | bc -l)"
+
+# ---- Herald ------------------------------------------------------------------------------------------
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/dkim.pem" 2>/dev/null
+run_herald() { # $1 = off|on
+  local data=$work/herald-$1 extra=()
+  [ "$1" = on ] && extra=(--Herald:Smtp:Dkim:Keys:0:Domain=herald.localhost --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$work/dkim.pem")
+  dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT \
+    --Herald:DataDirectory="$data" --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 \
+    --Herald:Smtp:Routes:default:Port=$SINK_PORT --Herald:Smtp:Routes:default:StartTls=None \
+    --Logging:LogLevel:Default=Warning "${extra[@]}" >"$work/herald-$1.log" 2>&1 &
+  local pid=$!
+  until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do sleep 0.1; done
+  local line
+  line=$(dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url http://127.0.0.1:$HERALD_PORT --db "$data/herald.db" --messages "$N")
+  local rss
+  rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$pid/status)
+  kill $pid; wait $pid 2>/dev/null || true
+  echo "herald    dkim=$1 $line peak_rss_mb=$rss"
+}
+h_off=$(run_herald off); echo "$h_off"
+h_on=$(run_herald on); echo "$h_on"
+rate() { sed -E 's/.*delivered_per_s=([0-9]+).*/\1/' <<<"$1"; }
+printf 'ratio     herald/postfix delivered per second: dkim off %.2fx, dkim on %.2fx\n' \
+  "$(echo "$(rate "$h_off") / $pf_rate" | bc -l)" "$(echo "$(rate "$h_on") / $pf_rate" | bc -l)"
