@@ -32,6 +32,15 @@ public sealed class DkimMessageSigner : IMessageSigner, IDisposable
         }
 
         BareCarriageReturns.Normalize(message);
+        // Fix every byte the signature covers before signing. MimeKit adds MIME-Version only when writing, after
+        // signing would have treated it as absent; and 8-bit bodies get QP/base64 now, because a relay without
+        // 8BITMIME would re-encode them later and break the body hash (RFC 6376 section 5.3).
+        if (!message.Headers.Contains(HeaderId.MimeVersion))
+        {
+            message.MimeVersion = new Version(1, 0);
+        }
+
+        message.Prepare(EncodingConstraint.SevenBit);
         var headers = AlwaysSigned.Concat(SignedWhenPresent.Where(h => message.Headers.Contains(h))).ToArray();
         signer.Sign(MailKitSmtpTransport.WireFormat, message, headers);
     }
