@@ -1,0 +1,55 @@
+using Herald.Core.Delivery;
+
+namespace Herald.Smtp.Tests;
+
+public sealed class AuthenticationTests
+{
+    private const string EhloWithAuth = "250-scripted.test\r\n250-AUTH PLAIN\r\n250 8BITMIME";
+
+    [Fact]
+    public async Task Relay_with_credentials_authenticates_before_sending()
+    {
+        await using var server = new ScriptedSmtpServer(c => c.Verb switch
+        {
+            "EHLO" => new ServerAction.Reply(EhloWithAuth),
+            "AUTH" => new ServerAction.Reply("235 2.7.0 Authentication successful"),
+            _ => null,
+        });
+        using var transport = Relay(server.Port);
+
+        var result = await transport.SendAsync(TestMail.Email(), TestContext.Current.CancellationToken);
+
+        result.ShouldBeOfType<SmtpSendResult.Accepted>();
+        server.Commands.ShouldContain(c => c.StartsWith("AUTH PLAIN"));
+    }
+
+    [Fact]
+    public async Task Refused_credentials_are_rejected_at_Auth()
+    {
+        await using var server = new ScriptedSmtpServer(c => c.Verb switch
+        {
+            "EHLO" => new ServerAction.Reply(EhloWithAuth),
+            "AUTH" => new ServerAction.Reply("535 5.7.8 Error: authentication failed: bad credentials"),
+            _ => null,
+        });
+        using var transport = Relay(server.Port);
+
+        var result = await transport.SendAsync(TestMail.Email(), TestContext.Current.CancellationToken);
+
+        var rejected = result.ShouldBeOfType<SmtpSendResult.Rejected>();
+        rejected.Stage.ShouldBe(SmtpStage.Auth);
+        rejected.Reply.Code.ShouldBe(535);
+        rejected.Reply.Text.ShouldContain("bad credentials");
+        server.Data.ShouldBeEmpty();
+    }
+
+    private static MailKitSmtpTransport Relay(int port)
+    {
+        var options = new SmtpRoutesOptions();
+        options.Routes["relay"] = new SmtpRouteOptions
+        {
+            Host = "127.0.0.1", Port = port, StartTls = StartTlsPolicy.None, Username = "herald", Password = "secret",
+        };
+        return new MailKitSmtpTransport(options, TimeProvider.System, new FixedMxLookup(new MxAnswer.Found([], false)));
+    }
+}
