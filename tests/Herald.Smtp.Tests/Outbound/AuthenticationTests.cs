@@ -15,7 +15,7 @@ public sealed class AuthenticationTests
             "AUTH" => new ServerAction.Reply("235 2.7.0 Authentication successful"),
             _ => null,
         });
-        using var transport = Relay(server.Port);
+        using var transport = TestMail.Relay(server.Port, username: "herald");
 
         var result = await transport.SendAsync(TestMail.Email(), TestContext.Current.CancellationToken);
 
@@ -32,7 +32,7 @@ public sealed class AuthenticationTests
             "AUTH" => new ServerAction.Reply("535 5.7.8 Error: authentication failed: bad credentials"),
             _ => null,
         });
-        using var transport = Relay(server.Port);
+        using var transport = TestMail.Relay(server.Port, username: "herald");
 
         var result = await transport.SendAsync(TestMail.Email(), TestContext.Current.CancellationToken);
 
@@ -41,15 +41,5 @@ public sealed class AuthenticationTests
         rejected.Reply.Code.ShouldBe(535);
         rejected.Reply.Text.ShouldContain("bad credentials");
         server.Data.ShouldBeEmpty();
-    }
-
-    private static MailKitSmtpTransport Relay(int port)
-    {
-        var options = new SmtpRoutesOptions();
-        options.Routes["relay"] = new SmtpRouteOptions
-        {
-            Host = "127.0.0.1", Port = port, StartTls = StartTlsPolicy.None, Username = "herald", Password = "secret",
-        };
-        return new MailKitSmtpTransport(options, TimeProvider.System, new FixedMxLookup(new MxAnswer.Found([], false)));
     }
 }

@@ -25,9 +25,7 @@ public sealed class StartTlsTests
     {
         using var certificate = TestCertificates.SelfSigned();
         await using var server = new ScriptedSmtpServer(certificate: certificate);
-        var options = new SmtpRoutesOptions();
-        options.Routes["relay"] = new SmtpRouteOptions { Host = "127.0.0.1", Port = server.Port, StartTls = StartTlsPolicy.Required };
-        using var transport = new MailKitSmtpTransport(options, TimeProvider.System, new FixedMxLookup(new MxAnswer.Found([], false)));
+        using var transport = TestMail.Relay(server.Port, startTls: StartTlsPolicy.Required);
 
         var result = await transport.SendAsync(TestMail.Email(), TestContext.Current.CancellationToken);
 
