@@ -45,7 +45,12 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
         }
 
         var started = time.GetTimestamp();
-        BareCarriageReturns.Normalize(email.Message);
+        // A signed message was normalized by the signer, and changing it now would break the signature.
+        if (!email.Message.Headers.Contains(HeaderId.DkimSignature))
+        {
+            BareCarriageReturns.Normalize(email.Message);
+        }
+
         if (route.Kind == SmtpRouteKind.Relay)
         {
             var host = route.Host ?? throw new InvalidOperationException($"SMTP route '{email.Route}' is a Relay without a Host");
