@@ -149,9 +149,13 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
                 catch (Exception e) when (SmtpFailures.IsServerBehaviour(e))
                 {
                     var result = SmtpFailures.Map(e, connection.Tracker, host, time.GetElapsedTime(started), route.Timeout);
-                    // After a 4xx/5xx MailKit has sent RSET: the connection carries the next message, unless the
-                    // server announced it is closing (421, RFC 5321 section 3.8).
-                    reusable = result is SmtpSendResult.Rejected { Reply.Code: not 421 };
+                    // After a 4xx/5xx within the transaction MailKit has sent RSET: the connection carries the next
+                    // message, unless the server announced it is closing (421, RFC 5321 section 3.8). A connection
+                    // refused at greeting, EHLO or AUTH is not in a state to send.
+                    reusable = result is SmtpSendResult.Rejected
+                    {
+                        Stage: SmtpStage.MailFrom or SmtpStage.RcptTo or SmtpStage.Data, Reply.Code: not 421,
+                    };
                     return result;
                 }
             }

@@ -36,8 +36,12 @@ public sealed class AuthenticationTests
 
         var result = await transport.SendAsync(TestMail.Email(), TestContext.Current.CancellationToken);
 
+        var again = await transport.SendAsync(TestMail.Email(), TestContext.Current.CancellationToken);
+
         var rejected = result.ShouldBeOfType<SmtpSendResult.Rejected>();
         rejected.Stage.ShouldBe(SmtpStage.Auth);
+        again.ShouldBeOfType<SmtpSendResult.Rejected>().Stage.ShouldBe(SmtpStage.Auth);
+        server.Connections.ShouldBe(2);
         rejected.Reply.Code.ShouldBe(535);
         rejected.Reply.Text.ShouldContain("bad credentials");
         server.Data.ShouldBeEmpty();
