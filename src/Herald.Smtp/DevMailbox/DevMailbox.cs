@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmtpServer.ComponentModel;
-using SmtpServer.Net;
 
 namespace Herald.Smtp;
 
@@ -41,18 +40,14 @@ public sealed class DevMailbox : IHostedService, IDisposable
             .ServerName("herald-dev-mailbox")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
-        var listeners = new EndpointListenerFactory();
-        var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        listeners.EndpointStarted += (_, e) => bound.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var services = new ServiceProvider();
-        services.Add(listeners);
+        services.Add(new NoDelayEndpointListenerFactory(bound.SetResult));
         services.Add(new CapturingMessageStore(ring, time));
         server = new SmtpServer.SmtpServer(serverOptions, services);
         running = server.StartAsync(CancellationToken.None);
         // If the listener fails (port taken), StartAsync faults before the endpoint starts.
-        var first = await Task.WhenAny(bound.Task, running).WaitAsync(cancellationToken);
-        await first;
-        Port = await bound.Task;
+        await (await Task.WhenAny(bound.Task, running).WaitAsync(cancellationToken));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

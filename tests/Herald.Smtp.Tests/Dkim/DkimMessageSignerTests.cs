@@ -83,6 +83,29 @@ public sealed class DkimMessageSignerTests
     }
 
     [Fact]
+    public void Key_is_read_from_a_PEM_file()
+    {
+        var (pem, publicKey) = TestKeys.Rsa2048();
+        var file = Path.Combine(Path.GetTempPath(), $"herald-dkim-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(file, pem);
+        try
+        {
+            var options = new DkimOptions();
+            options.Keys.Add(new DkimKeyOptions { Domain = "herald.test", Selector = "s2026", PrivateKeyFile = file });
+            using var signer = new DkimMessageSigner(Options.Create(options), TimeProvider.System);
+            var message = TestMail.Message();
+
+            signer.Sign(message);
+
+            Verify(Reparse(message), publicKey).ShouldBeTrue();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Unknown_algorithm_is_a_configuration_error()
     {
         var key = new DkimKeyOptions { Domain = "herald.test", Selector = "s", PrivateKeyPem = TestKeys.Rsa2048().PrivatePem, Algorithm = "rsa-sha1" };

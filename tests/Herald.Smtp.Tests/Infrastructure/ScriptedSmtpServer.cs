@@ -71,6 +71,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                 return;
             }
 
+            client.NoDelay = true;
             var number = Interlocked.Increment(ref connections);
             _ = Task.Run(() => ServeAsync(client, number));
         }
@@ -179,8 +180,8 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     private static string DefaultReply(string verb, bool tls) => verb switch
     {
-        "EHLO" when tls => "250-scripted.test\r\n250-STARTTLS\r\n250-8BITMIME\r\n250 SIZE 10485760",
-        "EHLO" => "250-scripted.test\r\n250-8BITMIME\r\n250 SIZE 10485760",
+        "EHLO" when tls => "250-scripted.test\r\n250-PIPELINING\r\n250-STARTTLS\r\n250-8BITMIME\r\n250 SIZE 10485760",
+        "EHLO" => "250-scripted.test\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SIZE 10485760",
         "MAIL" => "250 2.1.0 Ok",
         "RCPT" => "250 2.1.5 Ok",
         "RSET" or "NOOP" or "HELO" => "250 2.0.0 Ok",
