@@ -27,7 +27,7 @@ public sealed class DevMailbox : IHostedService, IDisposable
     }
 
     /// <summary>The port on 127.0.0.1 the mailbox listens on once started.</summary>
-    public int Port { get; private set; }
+    public int Port { get; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

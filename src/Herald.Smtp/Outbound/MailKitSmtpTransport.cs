@@ -25,6 +25,13 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
 
     internal MailKitSmtpTransport(SmtpRoutesOptions options, TimeProvider time, IMxLookup dns)
     {
+        // A Relay without a host is a configuration mistake: fail at startup, not on the first message.
+        var hostless = options.Routes.Where(r => r.Value.Kind == SmtpRouteKind.Relay && string.IsNullOrWhiteSpace(r.Value.Host)).Select(r => r.Key).ToList();
+        if (hostless.Count > 0)
+        {
+            throw new InvalidOperationException($"SMTP routes without a Host: {string.Join(", ", hostless)}");
+        }
+
         this.options = options;
         this.time = time;
         this.dns = dns;
@@ -53,8 +60,7 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
 
         if (route.Kind == SmtpRouteKind.Relay)
         {
-            var host = route.Host ?? throw new InvalidOperationException($"SMTP route '{email.Route}' is a Relay without a Host");
-            return await SendToHostAsync(email, email.Route, route, host, started, cancellationToken);
+            return await SendToHostAsync(email, email.Route, route, route.Host!, started, cancellationToken);
         }
 
         return await SendDirectAsync(email, route, started, cancellationToken);
