@@ -60,6 +60,17 @@ public sealed class DkimMessageSignerTests
     }
 
     [Fact]
+    public void Concurrent_signing_with_one_signer_gives_valid_signatures()
+    {
+        var (signer, publicKey) = Signer("rsa-sha256");
+        var messages = Enumerable.Range(0, 64).Select(_ => TestMail.Message()).ToArray();
+
+        Parallel.ForEach(messages, new ParallelOptions { MaxDegreeOfParallelism = 8 }, signer.Sign);
+
+        messages.ShouldAllBe(m => Verify(Reparse(m), publicKey));
+    }
+
+    [Fact]
     public void Unsubscribe_headers_are_not_listed_when_absent()
     {
         var (signer, _) = Signer("rsa-sha256");
