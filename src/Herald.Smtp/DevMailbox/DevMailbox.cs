@@ -74,6 +74,13 @@ public sealed class DevMailbox : IHostedService, IDisposable
 
     public void Clear() => ring.Clear();
 
+    /// <summary>
+    /// The newest kept message that matches, or else the next matching one to arrive: for tests of code that
+    /// delivers in the background. Bound the wait with the token.
+    /// </summary>
+    public Task<CapturedMessage> WaitForAsync(Func<CapturedMessage, bool> match, CancellationToken cancellationToken) =>
+        ring.WaitForAsync(match, cancellationToken);
+
     public void Dispose() => server?.Shutdown();
 
     private static int FreeLoopbackPort()

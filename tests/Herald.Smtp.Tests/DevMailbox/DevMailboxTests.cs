@@ -57,6 +57,32 @@ public sealed class DevMailboxTests
     }
 
     [Fact]
+    public async Task WaitForAsync_returns_a_kept_message_at_once_and_a_later_one_when_it_arrives()
+    {
+        using var mailbox = new DevMailbox(Options.Create(new DevMailboxOptions()), TimeProvider.System);
+        await mailbox.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            limit.CancelAfter(TimeSpan.FromSeconds(10));
+            await SendAsync(mailbox.Port, ["one"]);
+            var later = mailbox.WaitForAsync(m => m.Subject == "two", limit.Token);
+            later.IsCompleted.ShouldBeFalse();
+
+            (await mailbox.WaitForAsync(m => m.Subject == "one", limit.Token)).Subject.ShouldBe("one");
+            await SendAsync(mailbox.Port, ["two"]);
+            (await later).Subject.ShouldBe("two");
+
+            using var shortWait = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            await Should.ThrowAsync<OperationCanceledException>(() => mailbox.WaitForAsync(m => m.Subject == "never", shortWait.Token));
+        }
+        finally
+        {
+            await mailbox.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Stopped_mailbox_refuses_connections()
     {
         using var mailbox = new DevMailbox(Options.Create(new DevMailboxOptions()), TimeProvider.System);
