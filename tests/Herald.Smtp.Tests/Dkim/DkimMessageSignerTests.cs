@@ -71,6 +71,21 @@ public sealed class DkimMessageSignerTests
     }
 
     [Fact]
+    public void Signing_again_for_a_retry_replaces_our_signature_and_keeps_others()
+    {
+        var (signer, publicKey) = Signer("rsa-sha256");
+        var message = TestMail.Message();
+        message.Headers.Add("DKIM-Signature", "v=1; a=rsa-sha256; d=esp.test; s=x; h=from; bh=AAAA; b=BBBB");
+        signer.Sign(message);
+
+        signer.Sign(message);
+
+        message.Headers.Count(h => h.Id == HeaderId.DkimSignature).ShouldBe(2);
+        message.Headers.Count(h => h.Id == HeaderId.DkimSignature && h.Value.Contains("d=herald.test")).ShouldBe(1);
+        Verify(Reparse(message), publicKey).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Unsubscribe_headers_are_not_listed_when_absent()
     {
         var (signer, _) = Signer("rsa-sha256");

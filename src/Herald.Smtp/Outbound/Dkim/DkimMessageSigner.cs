@@ -31,6 +31,7 @@ public sealed class DkimMessageSigner : IMessageSigner, IDisposable
             return;
         }
 
+        RemoveOwnSignatures(message, signer);
         BareCarriageReturns.Normalize(message);
         // Fix every byte the signature covers before signing. MimeKit adds MIME-Version only when writing, after
         // signing would have treated it as absent; and 8-bit bodies get QP/base64 now, because a relay without
@@ -51,6 +52,28 @@ public sealed class DkimMessageSigner : IMessageSigner, IDisposable
         {
             (signer as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// A retry signs the same message again: drop our earlier signature so that it is replaced, not stacked
+    /// (a stale t= and a second header for receivers to check).
+    /// </summary>
+    private static void RemoveOwnSignatures(MimeMessage message, DkimSigner signer)
+    {
+        var own = message.Headers
+            .Where(h => h.Id == HeaderId.DkimSignature && IsFrom(h.Value, signer))
+            .ToList();
+        own.ForEach(h => message.Headers.Remove(h));
+    }
+
+    private static bool IsFrom(string signature, DkimSigner signer)
+    {
+        var tags = signature.Split(';', StringSplitOptions.TrimEntries)
+            .Select(t => t.Split('=', 2, StringSplitOptions.TrimEntries))
+            .Where(t => t.Length == 2)
+            .ToLookup(t => t[0], t => t[1], StringComparer.OrdinalIgnoreCase);
+        return string.Equals(tags["d"].FirstOrDefault(), signer.Domain, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(tags["s"].FirstOrDefault(), signer.Selector, StringComparison.OrdinalIgnoreCase);
     }
 
     internal static DkimSigner Create(DkimKeyOptions key, TimeProvider time)
