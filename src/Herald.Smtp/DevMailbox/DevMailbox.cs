@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmtpServer.ComponentModel;
-using SmtpServer.Net;
 
 namespace Herald.Smtp;
 
@@ -28,7 +27,7 @@ public sealed class DevMailbox : IHostedService, IDisposable
     }
 
     /// <summary>The port on 127.0.0.1 the mailbox listens on once started.</summary>
-    public int Port { get; private set; }
+    public int Port { get; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,18 +40,14 @@ public sealed class DevMailbox : IHostedService, IDisposable
             .ServerName("herald-dev-mailbox")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
-        var listeners = new EndpointListenerFactory();
-        var bound = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        listeners.EndpointStarted += (_, e) => bound.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var services = new ServiceProvider();
-        services.Add(listeners);
+        services.Add(new NoDelayEndpointListenerFactory(bound.SetResult));
         services.Add(new CapturingMessageStore(ring, time));
         server = new SmtpServer.SmtpServer(serverOptions, services);
         running = server.StartAsync(CancellationToken.None);
         // If the listener fails (port taken), StartAsync faults before the endpoint starts.
-        var first = await Task.WhenAny(bound.Task, running).WaitAsync(cancellationToken);
-        await first;
-        Port = await bound.Task;
+        await (await Task.WhenAny(bound.Task, running).WaitAsync(cancellationToken));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -78,6 +73,13 @@ public sealed class DevMailbox : IHostedService, IDisposable
     public CapturedMessage? Get(string id) => ring.Get(id);
 
     public void Clear() => ring.Clear();
+
+    /// <summary>
+    /// The newest kept message that matches, or else the next matching one to arrive: for tests of code that
+    /// delivers in the background. Bound the wait with the token.
+    /// </summary>
+    public Task<CapturedMessage> WaitForAsync(Func<CapturedMessage, bool> match, CancellationToken cancellationToken) =>
+        ring.WaitForAsync(match, cancellationToken);
 
     public void Dispose() => server?.Shutdown();
 

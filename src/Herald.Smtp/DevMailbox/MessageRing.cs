@@ -5,10 +5,12 @@ internal sealed class MessageRing(int capacity)
 {
     private readonly LinkedList<CapturedMessage> order = new();
     private readonly Dictionary<string, LinkedListNode<CapturedMessage>> byId = new(StringComparer.Ordinal);
+    private readonly List<Waiter> waiters = [];
     private readonly Lock gate = new();
 
     public void Add(CapturedMessage message)
     {
+        List<Waiter> matched;
         lock (gate)
         {
             byId[message.Id] = order.AddFirst(message);
@@ -17,7 +19,12 @@ internal sealed class MessageRing(int capacity)
                 byId.Remove(order.Last!.Value.Id);
                 order.RemoveLast();
             }
+
+            matched = waiters.FindAll(w => w.Match(message));
+            waiters.RemoveAll(matched.Contains);
         }
+
+        matched.ForEach(w => w.Completion.TrySetResult(message));
     }
 
     public IReadOnlyList<CapturedMessage> List()
@@ -44,4 +51,32 @@ internal sealed class MessageRing(int capacity)
             byId.Clear();
         }
     }
+
+    /// <summary>The newest kept message that matches, or the next one to arrive.</summary>
+    public async Task<CapturedMessage> WaitForAsync(Func<CapturedMessage, bool> match, CancellationToken cancellationToken)
+    {
+        var waiter = new Waiter(match, new TaskCompletionSource<CapturedMessage>(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (gate)
+        {
+            if (order.FirstOrDefault(match) is { } kept)
+            {
+                return kept;
+            }
+
+            waiters.Add(waiter);
+        }
+
+        await using var registration = cancellationToken.Register(() =>
+        {
+            lock (gate)
+            {
+                waiters.Remove(waiter);
+            }
+
+            waiter.Completion.TrySetCanceled(cancellationToken);
+        });
+        return await waiter.Completion.Task;
+    }
+
+    private sealed record Waiter(Func<CapturedMessage, bool> Match, TaskCompletionSource<CapturedMessage> Completion);
 }

@@ -25,6 +25,13 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
 
     internal MailKitSmtpTransport(SmtpRoutesOptions options, TimeProvider time, IMxLookup dns)
     {
+        // A Relay without a host is a configuration mistake: fail at startup, not on the first message.
+        var hostless = options.Routes.Where(r => r.Value.Kind == SmtpRouteKind.Relay && string.IsNullOrWhiteSpace(r.Value.Host)).Select(r => r.Key).ToList();
+        if (hostless.Count > 0)
+        {
+            throw new InvalidOperationException($"SMTP routes without a Host: {string.Join(", ", hostless)}");
+        }
+
         this.options = options;
         this.time = time;
         this.dns = dns;
@@ -45,11 +52,15 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
         }
 
         var started = time.GetTimestamp();
-        BareCarriageReturns.Normalize(email.Message);
+        // A signed message was normalized by the signer, and changing it now would break the signature.
+        if (!email.Message.Headers.Contains(HeaderId.DkimSignature))
+        {
+            BareCarriageReturns.Normalize(email.Message);
+        }
+
         if (route.Kind == SmtpRouteKind.Relay)
         {
-            var host = route.Host ?? throw new InvalidOperationException($"SMTP route '{email.Route}' is a Relay without a Host");
-            return await SendToHostAsync(email, email.Route, route, host, started, cancellationToken);
+            return await SendToHostAsync(email, email.Route, route, route.Host!, started, cancellationToken);
         }
 
         return await SendDirectAsync(email, route, started, cancellationToken);
@@ -144,9 +155,13 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
                 catch (Exception e) when (SmtpFailures.IsServerBehaviour(e))
                 {
                     var result = SmtpFailures.Map(e, connection.Tracker, host, time.GetElapsedTime(started), route.Timeout);
-                    // After a 4xx/5xx MailKit has sent RSET: the connection carries the next message, unless the
-                    // server announced it is closing (421, RFC 5321 section 3.8).
-                    reusable = result is SmtpSendResult.Rejected { Reply.Code: not 421 };
+                    // After a 4xx/5xx within the transaction MailKit has sent RSET: the connection carries the next
+                    // message, unless the server announced it is closing (421, RFC 5321 section 3.8). A connection
+                    // refused at greeting, EHLO or AUTH is not in a state to send.
+                    reusable = result is SmtpSendResult.Rejected
+                    {
+                        Stage: SmtpStage.MailFrom or SmtpStage.RcptTo or SmtpStage.Data, Reply.Code: not 421,
+                    };
                     return result;
                 }
             }

@@ -18,9 +18,14 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private readonly Task acceptLoop;
     private int connections;
 
-    public ScriptedSmtpServer(Func<ScriptedCommand, ServerAction?>? script = null)
+    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2? certificate;
+
+    /// <param name="certificate">When given, EHLO offers STARTTLS and the server negotiates TLS with it.</param>
+    public ScriptedSmtpServer(
+        Func<ScriptedCommand, ServerAction?>? script = null, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         this.script = script ?? (_ => null);
+        this.certificate = certificate;
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         acceptLoop = AcceptAsync();
@@ -29,6 +34,8 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     public int Port { get; }
 
     public int Connections => Volatile.Read(ref connections);
+
+    public int TlsSessions { get; private set; }
 
     public ConcurrentQueue<string> Commands { get; } = new();
 
@@ -64,6 +71,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                 return;
             }
 
+            client.NoDelay = true;
             var number = Interlocked.Increment(ref connections);
             _ = Task.Run(() => ServeAsync(client, number));
         }
@@ -72,7 +80,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private async Task ServeAsync(TcpClient client, int connection)
     {
         using var _ = client;
-        var stream = client.GetStream();
+        Stream stream = client.GetStream();
         var reader = new SmtpLineReader(stream);
         try
         {
@@ -87,6 +95,18 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                 Commands.Enqueue(line);
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 var command = Next(connection, verb, line);
+                if (verb == "STARTTLS" && certificate is not null && script(command) is null)
+                {
+                    // RFC 3207: after 220 the TLS handshake starts and the session state is reset.
+                    await WriteAsync(stream, "220 2.0.0 Ready to start TLS");
+                    var tls = new System.Net.Security.SslStream(stream);
+                    stream = tls;
+                    await tls.AuthenticateAsServerAsync(certificate);
+                    reader = new SmtpLineReader(tls);
+                    TlsSessions++;
+                    continue;
+                }
+
                 if (verb == "QUIT")
                 {
                     await WriteAsync(stream, "221 2.0.0 Bye");
@@ -117,13 +137,14 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                     continue;
                 }
 
-                if (!await ActAsync(stream, script(command), DefaultReply(verb)))
+                if (!await ActAsync(stream, script(command), DefaultReply(verb, certificate is not null)))
                 {
                     return;
                 }
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException
+            or System.Security.Authentication.AuthenticationException)
         {
             // The client went away or the test ended: that is what several tests are about.
         }
@@ -133,10 +154,10 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         new(connection, verb, line, verbCounts.AddOrUpdate(verb, 1, (_, n) => n + 1));
 
     /// <returns>false when the connection is to be closed.</returns>
-    private async Task<bool> ActAsync(NetworkStream stream, ScriptedCommand command, string defaultReply) =>
+    private async Task<bool> ActAsync(Stream stream, ScriptedCommand command, string defaultReply) =>
         await ActAsync(stream, script(command), defaultReply);
 
-    private async Task<bool> ActAsync(NetworkStream stream, ServerAction? action, string defaultReply)
+    private async Task<bool> ActAsync(Stream stream, ServerAction? action, string defaultReply)
     {
         switch (action)
         {
@@ -160,15 +181,16 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         }
     }
 
-    private static string DefaultReply(string verb) => verb switch
+    private static string DefaultReply(string verb, bool tls) => verb switch
     {
-        "EHLO" => "250-scripted.test\r\n250-8BITMIME\r\n250 SIZE 10485760",
+        "EHLO" when tls => "250-scripted.test\r\n250-PIPELINING\r\n250-STARTTLS\r\n250-8BITMIME\r\n250 SIZE 10485760",
+        "EHLO" => "250-scripted.test\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SIZE 10485760",
         "MAIL" => "250 2.1.0 Ok",
         "RCPT" => "250 2.1.5 Ok",
         "RSET" or "NOOP" or "HELO" => "250 2.0.0 Ok",
         _ => "502 5.5.2 Error: command not recognized",
     };
 
-    private Task WriteAsync(NetworkStream stream, string reply) =>
+    private Task WriteAsync(Stream stream, string reply) =>
         stream.WriteAsync(Encoding.ASCII.GetBytes(reply + "\r\n"), stop.Token).AsTask();
 }

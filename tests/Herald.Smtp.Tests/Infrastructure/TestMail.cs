@@ -23,7 +23,8 @@ internal static class TestMail
     public static OutgoingEmail Email(MimeMessage? message = null, string route = "relay") =>
         new(route, ReturnPath, Recipient, message ?? Message());
 
-    public static MailKitSmtpTransport Relay(int port, TimeSpan? timeout = null, int maxConnections = 8)
+    public static MailKitSmtpTransport Relay(
+        int port, TimeSpan? timeout = null, int maxConnections = 8, StartTlsPolicy startTls = StartTlsPolicy.None, string? username = null)
     {
         var options = new SmtpRoutesOptions { LocalDomain = "client.herald.test" };
         options.Routes["relay"] = new SmtpRouteOptions
@@ -31,7 +32,9 @@ internal static class TestMail
             Kind = SmtpRouteKind.Relay,
             Host = "127.0.0.1",
             Port = port,
-            StartTls = StartTlsPolicy.None,
+            StartTls = startTls,
+            Username = username,
+            Password = username is null ? null : "secret",
             Timeout = timeout ?? TimeSpan.FromSeconds(10),
             MaxConnections = maxConnections,
         };

@@ -120,6 +120,16 @@ public sealed class RelayReplyTests
     }
 
     [Fact]
+    public void Relay_route_without_a_host_fails_at_startup()
+    {
+        var options = new SmtpRoutesOptions();
+        options.Routes["broken"] = new SmtpRouteOptions { Kind = SmtpRouteKind.Relay };
+
+        Should.Throw<InvalidOperationException>(() => new MailKitSmtpTransport(options, TimeProvider.System, new FixedMxLookup(new MxAnswer.Found([], false))))
+            .Message.ShouldContain("broken");
+    }
+
+    [Fact]
     public async Task Unknown_route_is_a_bug()
     {
         using var transport = TestMail.Relay(1);

@@ -71,9 +71,7 @@ public sealed class TransportFailureTests
     public async Task Required_STARTTLS_that_the_server_does_not_offer_is_TlsFailed()
     {
         await using var server = new ScriptedSmtpServer();
-        var options = new SmtpRoutesOptions();
-        options.Routes["relay"] = new SmtpRouteOptions { Host = "127.0.0.1", Port = server.Port, StartTls = StartTlsPolicy.Required };
-        using var transport = new MailKitSmtpTransport(options, TimeProvider.System, new FixedMxLookup(new MxAnswer.Found([], false)));
+        using var transport = TestMail.Relay(server.Port, startTls: StartTlsPolicy.Required);
 
         var result = await transport.SendAsync(TestMail.Email(), TestContext.Current.CancellationToken);
 

@@ -31,7 +31,17 @@ public sealed class DkimMessageSigner : IMessageSigner, IDisposable
             return;
         }
 
+        RemoveOwnSignatures(message, signer);
         BareCarriageReturns.Normalize(message);
+        // Fix every byte the signature covers before signing. MimeKit adds MIME-Version only when writing, after
+        // signing would have treated it as absent; and 8-bit bodies get QP/base64 now, because a relay without
+        // 8BITMIME would re-encode them later and break the body hash (RFC 6376 section 5.3).
+        if (!message.Headers.Contains(HeaderId.MimeVersion))
+        {
+            message.MimeVersion = new Version(1, 0);
+        }
+
+        message.Prepare(EncodingConstraint.SevenBit);
         var headers = AlwaysSigned.Concat(SignedWhenPresent.Where(h => message.Headers.Contains(h))).ToArray();
         signer.Sign(MailKitSmtpTransport.WireFormat, message, headers);
     }
@@ -45,6 +55,28 @@ public sealed class DkimMessageSigner : IMessageSigner, IDisposable
         }
 
         signers.Clear();
+    }
+
+    /// <summary>
+    /// A retry signs the same message again: drop our earlier signature so that it is replaced, not stacked
+    /// (a stale t= and a second header for receivers to check).
+    /// </summary>
+    private static void RemoveOwnSignatures(MimeMessage message, DkimSigner signer)
+    {
+        var own = message.Headers
+            .Where(h => h.Id == HeaderId.DkimSignature && IsFrom(h.Value, signer))
+            .ToList();
+        own.ForEach(h => message.Headers.Remove(h));
+    }
+
+    private static bool IsFrom(string signature, DkimSigner signer)
+    {
+        var tags = signature.Split(';', StringSplitOptions.TrimEntries)
+            .Select(t => t.Split('=', 2, StringSplitOptions.TrimEntries))
+            .Where(t => t.Length == 2)
+            .ToLookup(t => t[0], t => t[1], StringComparer.OrdinalIgnoreCase);
+        return string.Equals(tags["d"].FirstOrDefault(), signer.Domain, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(tags["s"].FirstOrDefault(), signer.Selector, StringComparison.OrdinalIgnoreCase);
     }
 
     internal static DkimSigner Create(DkimKeyOptions key, TimeProvider time)

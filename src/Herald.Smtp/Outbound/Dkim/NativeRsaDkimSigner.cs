@@ -15,6 +15,7 @@ internal sealed class NativeRsaDkimSigner : DkimSigner, IDisposable
     // One RSA per thread: .NET does not promise that an RSA instance is safe to use from several threads.
     private readonly ThreadLocal<RSA> rsa;
     private readonly TimeProvider time;
+    private int disposed;
 
     public NativeRsaDkimSigner(string pem, string domain, string selector, TimeProvider time)
         : base(new MemoryStream(Encoding.ASCII.GetBytes(pem)), domain, selector, DkimSignatureAlgorithm.RsaSha256)
@@ -26,6 +27,12 @@ internal sealed class NativeRsaDkimSigner : DkimSigner, IDisposable
 
     public void Dispose()
     {
+        // The DI container may dispose the owner twice (registered as itself and as IMessageSigner).
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var instance in rsa.Values)
         {
             instance.Dispose();
