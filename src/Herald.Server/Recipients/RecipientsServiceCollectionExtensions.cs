@@ -1,0 +1,33 @@
+using Herald.Core.Catalogue;
+using Herald.Core.Delivery;
+using Herald.Core.Recipients;
+using Herald.Server.Configuration;
+using Herald.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Server.Recipients;
+
+internal static class RecipientsServiceCollectionExtensions
+{
+    /// <summary>Recipients, preferences (a send gate), one-click unsubscribe (an enricher) and address verification.</summary>
+    public static IServiceCollection AddHeraldRecipients(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var options = configuration.GetSection("Herald:Recipients").Get<RecipientsOptions>() ?? new RecipientsOptions();
+        options.PublicUrl ??= configuration["Herald:PublicUrl"];
+        options.TokenKey ??= configuration["Herald:Secrets:TokenKey"];
+
+        services.AddSingleton(options);
+        services.AddSingleton(_ => new TokenSigner(TokenKeys.Load(options.TokenKey, dataDirectory)));
+        services.AddHeraldSqliteRecipients();
+        services.AddSingleton(sp => new CategoryRules(
+            sp.GetRequiredService<NotificationCatalogue>(), sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Catalogue));
+        services.AddSingleton<Preferences>();
+        services.AddSingleton<PublicUrls>();
+        services.AddSingleton<Verifications>();
+        services.AddSingleton<ISendGate, PreferenceGate>();
+        services.AddSingleton<IMessageEnricher, UnsubscribeEnricher>();
+        return services;
+    }
+}
