@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Herald.Server.Tests.Support;
 using Herald.Smtp.Tests;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Server.Tests.Recipients;
@@ -11,97 +10,93 @@ namespace Herald.Server.Tests.Recipients;
 /// <summary>Address verification by link, with Herald's clock faked so that a day passes in no time.</summary>
 public sealed class VerificationTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
+    private ClockedHerald _herald = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = new ScriptedSmtpServer();
-        _host = await HeraldTestHost.StartAsync(_smtp.Port, services: s => s.AddSingleton<TimeProvider>(_time));
-    }
+    private HeraldTestHost Host => _herald.Host;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private ScriptedSmtpServer Smtp => _herald.Smtp;
+
+    private FakeTimeProvider Time => _herald.Time;
+
+    public async ValueTask InitializeAsync() => _herald = await ClockedHerald.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _herald.DisposeAsync();
 
     private async Task<string> VerificationLinkAsync(string id, string address, int nth = 1)
     {
-        (await _host.RequestVerificationAsync(id, address)).Status.ShouldBe(HttpStatusCode.Accepted);
-        return RecipientClient.VerifyPath(await _smtp.WaitForMailAsync(address, nth));
+        (await Host.RequestVerificationAsync(id, address)).Status.ShouldBe(HttpStatusCode.Accepted);
+        return RecipientClient.VerifyPath(await Smtp.WaitForMailAsync(address, nth));
     }
 
     private async Task<JsonElement> AddressAsync(string id, string address) =>
-        (await _host.GetRecipientAsync(id)).GetProperty("addresses").EnumerateArray().Single(a => a.GetProperty("address").GetString() == address);
+        (await Host.GetRecipientAsync(id)).GetProperty("addresses").EnumerateArray().Single(a => a.GetProperty("address").GetString() == address);
 
     [Fact]
     public async Task The_link_shows_a_Verify_button_on_GET_verifies_on_POST_and_works_only_once()
     {
-        await _host.CreateAsync("v-once", "once@example.com");
+        await Host.CreateAsync("v-once", "once@example.com");
         var link = await VerificationLinkAsync("v-once", "once@example.com");
 
-        var (getStatus, page) = await _host.GetPageAsync(link);
+        var (getStatus, page) = await Host.GetPageAsync(link);
         getStatus.ShouldBe(HttpStatusCode.OK);
         page.ShouldContain("<button type=\"submit\">Verify</button>");
         (await AddressAsync("v-once", "once@example.com")).GetProperty("verification").GetString().ShouldBe("unverified");
 
-        var (first, confirmed) = await _host.PostFormAsync(link);
+        var (first, confirmed) = await Host.PostFormAsync(link);
         first.ShouldBe(HttpStatusCode.OK, confirmed);
         confirmed.ShouldContain("once@example.com is confirmed");
         var address = await AddressAsync("v-once", "once@example.com");
         address.GetProperty("verification").GetString().ShouldBe("verified");
         address.GetProperty("verifiedBy").GetString().ShouldBe("link");
 
-        (await _host.PostFormAsync(link)).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await Host.PostFormAsync(link)).Status.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task An_expired_link_fails()
     {
-        await _host.CreateAsync("v-late", "late@example.com");
+        await Host.CreateAsync("v-late", "late@example.com");
         var link = await VerificationLinkAsync("v-late", "late@example.com");
-        _time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
 
-        (await _host.PostFormAsync(link)).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await Host.PostFormAsync(link)).Status.ShouldBe(HttpStatusCode.BadRequest);
         (await AddressAsync("v-late", "late@example.com")).GetProperty("verification").GetString().ShouldBe("unverified");
     }
 
     [Fact]
     public async Task A_newer_link_replaces_the_older_one()
     {
-        await _host.CreateAsync("v-new", "newer@example.com");
+        await Host.CreateAsync("v-new", "newer@example.com");
         var older = await VerificationLinkAsync("v-new", "newer@example.com");
         var newer = await VerificationLinkAsync("v-new", "newer@example.com", 2);
 
-        (await _host.PostFormAsync(older)).Status.ShouldBe(HttpStatusCode.BadRequest);
-        (await _host.PostFormAsync(newer)).Status.ShouldBe(HttpStatusCode.OK);
+        (await Host.PostFormAsync(older)).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await Host.PostFormAsync(newer)).Status.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task A_link_for_address_A_verifies_A_and_never_B()
     {
-        await _host.CreateAsync("v-ab", "a@example.com", "b@example.com");
+        await Host.CreateAsync("v-ab", "a@example.com", "b@example.com");
         var linkA = await VerificationLinkAsync("v-ab", "a@example.com");
         var linkB = await VerificationLinkAsync("v-ab", "b@example.com");
         linkA.ShouldNotBe(linkB);
 
-        (await _host.PostFormAsync(linkA)).Status.ShouldBe(HttpStatusCode.OK);
+        (await Host.PostFormAsync(linkA)).Status.ShouldBe(HttpStatusCode.OK);
         (await AddressAsync("v-ab", "a@example.com")).GetProperty("verification").GetString().ShouldBe("verified");
         (await AddressAsync("v-ab", "b@example.com")).GetProperty("verification").GetString().ShouldBe("unverified");
 
         // B's own link is untouched by the use of A's, and still verifies B.
-        (await _host.PostFormAsync(linkB)).Status.ShouldBe(HttpStatusCode.OK);
+        (await Host.PostFormAsync(linkB)).Status.ShouldBe(HttpStatusCode.OK);
         (await AddressAsync("v-ab", "b@example.com")).GetProperty("verification").GetString().ShouldBe("verified");
     }
 
     [Fact]
     public async Task A_secondary_login_gets_the_secondary_login_email_naming_the_primary()
     {
-        await _host.CreateAsync("v-second", "main@example.com", "login2@example.com");
+        await Host.CreateAsync("v-second", "main@example.com", "login2@example.com");
         await VerificationLinkAsync("v-second", "login2@example.com");
-        var mail = await _smtp.WaitForMailAsync("login2@example.com");
+        var mail = await Smtp.WaitForMailAsync("login2@example.com");
         mail.Subject.ShouldBe("Confirm your secondary login");
         mail.TextBody!.ShouldContain("main@example.com added login2@example.com");
     }
@@ -109,29 +104,29 @@ public sealed class VerificationTests : IAsyncLifetime
     [Fact]
     public async Task Re_sending_is_limited_to_5_an_hour_per_address_then_allowed_again()
     {
-        await _host.CreateAsync("v-limit", "limit@example.com");
+        await Host.CreateAsync("v-limit", "limit@example.com");
         for (var i = 0; i < 5; i++)
         {
-            (await _host.RequestVerificationAsync("v-limit", "limit@example.com")).Status.ShouldBe(HttpStatusCode.Accepted);
+            (await Host.RequestVerificationAsync("v-limit", "limit@example.com")).Status.ShouldBe(HttpStatusCode.Accepted);
         }
 
-        using (var response = await _host.Http.PostAsync("/v1/recipients/v-limit/addresses/limit%40example.com/verification", null))
+        using (var response = await Host.Http.PostAsync("/v1/recipients/v-limit/addresses/limit%40example.com/verification", null))
         {
             response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
             response.Headers.RetryAfter.ShouldNotBeNull();
         }
 
-        await _smtp.WaitForMailAsync("limit@example.com", 5);
-        _time.Advance(TimeSpan.FromMinutes(61));
-        (await _host.RequestVerificationAsync("v-limit", "limit@example.com")).Status.ShouldBe(HttpStatusCode.Accepted);
-        await _smtp.WaitForMailAsync("limit@example.com", 6);
+        await Smtp.WaitForMailAsync("limit@example.com", 5);
+        Time.Advance(TimeSpan.FromMinutes(61));
+        (await Host.RequestVerificationAsync("v-limit", "limit@example.com")).Status.ShouldBe(HttpStatusCode.Accepted);
+        await Smtp.WaitForMailAsync("limit@example.com", 6);
     }
 
     [Fact]
     public async Task Answers_for_known_and_unknown_addresses_are_identical()
     {
-        await _host.CreateAsync("v-known", "known@example.com", "verified@example.com", "known2@example.com");
-        using (var verify = await _host.Http.PostAsJsonAsync("/v1/recipients/v-known/addresses/verified%40example.com/verify", new { }))
+        await Host.CreateAsync("v-known", "known@example.com", "verified@example.com", "known2@example.com");
+        using (var verify = await Host.Http.PostAsJsonAsync("/v1/recipients/v-known/addresses/verified%40example.com/verify", new { }))
         {
             verify.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
@@ -146,11 +141,11 @@ public sealed class VerificationTests : IAsyncLifetime
             ("v-nobody", "nobody@example.com"),     // nothing known at all
         })
         {
-            answers.Add(await _host.RequestVerificationAsync(id, address));
+            answers.Add(await Host.RequestVerificationAsync(id, address));
         }
 
         answers.Distinct().ShouldHaveSingleItem().Item1.ShouldBe(HttpStatusCode.Accepted);
-        await _smtp.WaitForMailAsync("known@example.com");
+        await Smtp.WaitForMailAsync("known@example.com");
 
         // The limit applies alike to an address Herald does not know, so a 429 reveals nothing either.
         var sequences = new List<string>();
@@ -159,7 +154,7 @@ public sealed class VerificationTests : IAsyncLifetime
             var statuses = new List<int>();
             for (var i = 0; i < 6; i++)
             {
-                statuses.Add((int)(await _host.RequestVerificationAsync(id, address)).Status);
+                statuses.Add((int)(await Host.RequestVerificationAsync(id, address)).Status);
             }
 
             sequences.Add(string.Join(",", statuses));
