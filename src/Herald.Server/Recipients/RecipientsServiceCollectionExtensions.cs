@@ -19,7 +19,8 @@ internal static class RecipientsServiceCollectionExtensions
         options.TokenKey ??= configuration["Herald:Secrets:TokenKey"];
 
         services.AddSingleton(options);
-        services.AddSingleton(_ => new TokenSigner(TokenKeys.Load(options.TokenKey, dataDirectory)));
+        // Loaded now, not on first use: a bad key stops start-up instead of failing a delivery later.
+        services.AddSingleton(new TokenSigner(TokenKeys.Load(options.TokenKey, dataDirectory)));
         services.AddHeraldSqliteRecipients();
         services.AddSingleton(sp => new CategoryRules(
             sp.GetRequiredService<NotificationCatalogue>(), sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Catalogue));
