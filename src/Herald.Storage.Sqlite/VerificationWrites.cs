@@ -70,7 +70,7 @@ internal static class VerificationWrites
     {
         var lower = address.ToLowerInvariant();
         var since = UnixMs.From(now - window);
-        Execute(c, "DELETE FROM verification_requests WHERE address_lower = $a AND requested_at <= $since", ("$a", lower), ("$since", since));
+        Execute(c, "DELETE FROM verification_requests WHERE requested_at <= $since", ("$since", since));
         var count = (long)Scalar(c, "SELECT count(*) FROM verification_requests WHERE address_lower = $a", ("$a", lower))!;
         if (count >= max)
         {

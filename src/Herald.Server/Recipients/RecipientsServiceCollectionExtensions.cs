@@ -14,9 +14,7 @@ internal static class RecipientsServiceCollectionExtensions
     /// <summary>Recipients, preferences (a send gate), one-click unsubscribe (an enricher) and address verification.</summary>
     public static IServiceCollection AddHeraldRecipients(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        var options = configuration.GetSection("Herald:Recipients").Get<RecipientsOptions>() ?? new RecipientsOptions();
-        options.PublicUrl ??= configuration["Herald:PublicUrl"];
-        options.TokenKey ??= configuration["Herald:Secrets:TokenKey"];
+        var options = RecipientsConfiguration.Read(configuration);
 
         services.AddSingleton(options);
         // Loaded now, not on first use: a bad key stops start-up instead of failing a delivery later.

@@ -48,3 +48,6 @@ CREATE TABLE verification_requests (
 );
 
 CREATE INDEX ix_verification_requests ON verification_requests (address_lower, requested_at);
+
+-- Old requests of every address are pruned by time, so addresses tried once (by a prober) do not pile up.
+CREATE INDEX ix_verification_requests_time ON verification_requests (requested_at);
