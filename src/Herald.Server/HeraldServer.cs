@@ -31,6 +31,7 @@ public static class HeraldServer
         app.MapHealthApi();
         app.MapMessagesApi();
         app.MapRecipientMessagesApi();
+        app.MapRecipientsApi();
         app.MapDevMailboxApi();
         return app;
     }

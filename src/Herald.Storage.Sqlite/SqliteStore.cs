@@ -91,6 +91,11 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
         return _reads.GetAsync("return_path", returnPath, cancellationToken);
     }
 
+    /// <summary>Other stores on the same file (recipients) share this writer: one writer per database file.</summary>
+    internal Task<T> SubmitAsync<T>(WriteOp<T> op) => Writer().Submit(op);
+
+    internal string DatabasePath => _options.Path;
+
     /// <summary>Test hook: blocks the writer until the returned operation is released.</summary>
     internal async Task<HoldWriterOp> HoldWriterAsync()
     {

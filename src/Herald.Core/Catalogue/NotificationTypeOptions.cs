@@ -8,6 +8,9 @@ public sealed class NotificationTypeOptions
     /// <summary>Whether recipients may turn this category off. Sign-in codes and validation may not.</summary>
     public bool OptOut { get; set; }
 
+    /// <summary>Whether a recipient who never chose gets this category (off: they must turn it on). Ignored unless OptOut.</summary>
+    public bool DefaultOn { get; set; } = true;
+
     /// <summary><c>critical</c>, <c>normal</c> or <c>bulk</c>.</summary>
     public string? Priority { get; set; }
 

@@ -23,6 +23,7 @@ public static class HeraldConfiguration
     {
         var options = configuration.GetSection("Herald").Get<HeraldOptions>() ?? new HeraldOptions();
         var errors = new List<string>(CatalogueBuilder.Build(options.Catalogue, options.DefaultSender).Errors);
+        errors.AddRange(Recipients.RecipientsConfiguration.Check(configuration, options.Catalogue));
         var delivery = options.Delivery;
         if (delivery.Concurrency < 1)
         {

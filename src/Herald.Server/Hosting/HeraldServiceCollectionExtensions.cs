@@ -2,6 +2,7 @@ using Herald.Core.Catalogue;
 using Herald.Core.Delivery;
 using Herald.Core.Messages;
 using Herald.Server.Configuration;
+using Herald.Server.Recipients;
 using Herald.Server.Workers;
 using Herald.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ internal static class HeraldServiceCollectionExtensions
 
         Directory.CreateDirectory(options.DataDirectory);
         services.AddHeraldSqlite(Path.Combine(options.DataDirectory, "herald.db"));
+        services.AddHeraldRecipients(configuration, options.DataDirectory);
         services.AddHeraldTransport(configuration.GetSection("Herald:Smtp"));
 
         services.AddProblemDetails();

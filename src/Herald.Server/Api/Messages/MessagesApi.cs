@@ -2,6 +2,7 @@ using Herald.Core.Catalogue;
 using Herald.Core.Events;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Core.Recipients;
 using Herald.Server.Configuration;
 using Herald.Server.Workers;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Herald.Server.Api.Messages;
@@ -36,10 +38,21 @@ internal static class MessagesApi
         IOptions<HeraldOptions> options,
         CancellationToken cancellationToken)
     {
-        var (request, readErrors) = await SendRequestReader.ReadAsync(http.Request, cancellationToken);
+        var (request, target, readErrors) = await SendRequestReader.ReadAsync(http.Request, cancellationToken);
         if (request is null)
         {
             return TypedResults.ValidationProblem(readErrors, title: "The request is not valid");
+        }
+
+        if (target is not null)
+        {
+            var (address, targetErrors) = await RecipientTargetResolver.ResolveAsync(target, http.RequestServices.GetRequiredService<IRecipientStore>(), cancellationToken);
+            if (address is null)
+            {
+                return TypedResults.ValidationProblem(targetErrors, title: "The request is not valid");
+            }
+
+            request = request with { To = address };
         }
 
         var validated = SubmissionValidator.Validate(request, catalogue);

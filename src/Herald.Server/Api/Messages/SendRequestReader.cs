@@ -12,7 +12,7 @@ internal static class SendRequestReader
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public static async Task<(SubmitRequest? Request, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    public static async Task<(SubmitRequest? Request, RecipientTarget? Target, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         JsonDocument document;
@@ -23,7 +23,7 @@ internal static class SendRequestReader
         catch (JsonException e)
         {
             errors["body"] = [$"is not valid JSON: {e.Message}"];
-            return (null, errors);
+            return (null, null, errors);
         }
 
         using (document)
@@ -32,11 +32,14 @@ internal static class SendRequestReader
             if (root.ValueKind != JsonValueKind.Object)
             {
                 errors["body"] = ["must be a JSON object with type, to and data"];
-                return (null, errors);
+                return (null, null, errors);
             }
 
             string? type = String(root, "type", errors);
-            string? to = String(root, "to", errors);
+            var target = root.TryGetProperty("to", out var t) && t.ValueKind == JsonValueKind.Object
+                ? new RecipientTarget(String(t, "recipient", errors, "to.recipient"), String(t, "address", errors, "to.address"))
+                : null;
+            string? to = target is null ? String(root, "to", errors) : null;
             string? key = String(root, "idempotencyKey", errors);
             JsonElement? data = root.TryGetProperty("data", out var d) && d.ValueKind != JsonValueKind.Null ? d.Clone() : null;
 
@@ -51,11 +54,11 @@ internal static class SendRequestReader
                 key = header;
             }
 
-            return errors.Count > 0 ? (null, errors) : (new SubmitRequest(type, to, data, key), errors);
+            return errors.Count > 0 ? (null, null, errors) : (new SubmitRequest(type, to, data, key), target, errors);
         }
     }
 
-    private static string? String(JsonElement root, string name, Dictionary<string, string[]> errors)
+    private static string? String(JsonElement root, string name, Dictionary<string, string[]> errors, string? path = null)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -64,7 +67,7 @@ internal static class SendRequestReader
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors[name] = ["must be a string"];
+            errors[path ?? name] = [path is null && name == "to" ? "must be a string (an address) or an object {recipient, address?}" : "must be a string"];
             return null;
         }
 

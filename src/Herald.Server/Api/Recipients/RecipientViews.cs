@@ -1,0 +1,39 @@
+using Herald.Core.Messages;
+using Herald.Core.Recipients;
+using Herald.Server.Recipients;
+
+namespace Herald.Server.Api.Recipients;
+
+/// <summary>A recipient as the API shows it: addresses, preferences, and the latest messages with why each ended as it did.</summary>
+public sealed record RecipientView(
+    string Id,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<AddressView> Addresses,
+    IReadOnlyList<EffectivePreference> Preferences,
+    IReadOnlyList<RecipientMessageView> Messages)
+{
+    public static RecipientView From(Recipient r, IReadOnlyList<EffectivePreference> preferences, IReadOnlyList<RecipientMessage> messages) => new(
+        r.Id,
+        r.CreatedAt,
+        r.Addresses.Select(a => new AddressView(a.Address, a.IsPrimary, a.VerifiedAt is null ? "unverified" : "verified", a.VerifiedAt, a.VerifiedBy, a.AddedAt)).ToArray(),
+        preferences,
+        messages.Select(RecipientMessageView.From).ToArray());
+}
+
+/// <param name="Verification"><c>unverified</c> or <c>verified</c>.</param>
+public sealed record AddressView(string Address, bool Primary, string Verification, DateTimeOffset? VerifiedAt, string? VerifiedBy, DateTimeOffset AddedAt);
+
+/// <param name="Reason">Why the message is where it is, in plain words (e.g. which preference skipped it and when).</param>
+public sealed record RecipientMessageView(string Id, string Type, string Category, string To, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string Reason, string Self)
+{
+    public static RecipientMessageView From(RecipientMessage m) => new(
+        m.Id, m.Type, m.Category, m.To, m.Status.ToWire(), m.CreatedAt, m.UpdatedAt, m.LastDetail ?? DefaultReason(m.Status), $"/v1/messages/{m.Id}");
+
+    private static string DefaultReason(MessageStatus status) => status switch
+    {
+        MessageStatus.Queued => "waiting to be sent",
+        MessageStatus.Deferred => "will be tried again",
+        MessageStatus.Delivered => "accepted by the receiving mail server",
+        _ => status.ToWire(),
+    };
+}

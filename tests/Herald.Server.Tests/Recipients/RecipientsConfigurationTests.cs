@@ -1,0 +1,32 @@
+using Herald.Server.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Herald.Server.Tests.Recipients;
+
+public sealed class RecipientsConfigurationTests
+{
+    private static IReadOnlyList<string> Check(Dictionary<string, string?> settings)
+    {
+        var builder = new ConfigurationBuilder().AddInMemoryCollection(settings);
+        HeraldConfiguration.AddShippedDefaults(builder);
+        return HeraldConfiguration.Check(builder.Build());
+    }
+
+    [Fact]
+    public void The_shipped_defaults_are_valid() => Check([]).ShouldBeEmpty();
+
+    [Fact]
+    public void A_short_key_a_relative_public_url_and_a_verification_type_without_a_link_are_each_named()
+    {
+        var problems = Check(new()
+        {
+            ["Herald:Secrets:TokenKey"] = "short",
+            ["Herald:PublicUrl"] = "herald.example.com",
+            ["Herald:Recipients:SecondaryVerificationType"] = "magic-code",
+        });
+        problems.ShouldContain(p => p.StartsWith("Herald:Secrets:TokenKey:", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("Herald:PublicUrl:", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.StartsWith("Herald:Catalogue:magic-code:Fields: needs a 'link' field", StringComparison.Ordinal));
+        problems.Count.ShouldBe(3);
+    }
+}
