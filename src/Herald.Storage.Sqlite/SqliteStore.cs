@@ -123,6 +123,11 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
         _reads.ClearPool();
     }
 
+    /// <summary>Lets other stores of this assembly share the one writer (one writer per database file).</summary>
+    internal Task<T> SubmitAsync<T>(WriteOp<T> op) => Writer().Submit(op);
+
+    internal string Path => _options.Path;
+
     private GroupCommitWriter Writer() => Volatile.Read(ref _writer) ?? Open();
 
     private GroupCommitWriter Open()

@@ -27,7 +27,17 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
                     history.Add(Entry(next, now, "cleared", null, signal.Source, "a delivery succeeded", signal.MessageId));
                 }
 
-                next = next with { Problem = null, SoftFailures = 0, SoftFailuresSince = null };
+                if (next.PendingVerificationId is { } pending && pending == signal.MessageId)
+                {
+                    history.Add(Entry(next, now, "verified", null, signal.Source, "the verification email was delivered", signal.MessageId));
+                    next = next with { PendingVerificationId = null };
+                }
+
+                if (next.Problem is not null || next.SoftFailures > 0)
+                {
+                    next = next with { Problem = null, SoftFailures = 0, SoftFailuresSince = null };
+                }
+
                 break;
             case FeedbackKind.Complaint:
                 notices.Add(Notice("complained", signal, signal.Record?.FeedbackType, null));
