@@ -32,6 +32,7 @@ public static class HeraldServer
         app.MapMessagesApi();
         app.MapRecipientMessagesApi();
         app.MapDevMailboxApi();
+        Herald.Server.Feedback.FeedbackEndpoints.MapFeedbackApi(app);
         return app;
     }
 

@@ -36,6 +36,7 @@ internal static class HeraldServiceCollectionExtensions
         Directory.CreateDirectory(options.DataDirectory);
         services.AddHeraldSqlite(Path.Combine(options.DataDirectory, "herald.db"));
         services.AddHeraldTransport(configuration.GetSection("Herald:Smtp"));
+        Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);
 
         services.AddProblemDetails();
         services.AddOpenApi();
