@@ -11,6 +11,7 @@ internal static class CliOptions
     {
         Description = $"Herald's base URL (default: $HERALD_URL or {DefaultServer})",
         DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("HERALD_URL") is { Length: > 0 } url ? url : DefaultServer),
+        CustomParser = r => new Uri(r.Tokens[0].Value), // System.CommandLine 2.0 has no built-in Uri conversion
     };
 
     public static Option<bool> Json() => new("--json") { Description = "Print the full JSON answer" };
