@@ -15,7 +15,9 @@ public sealed class SqliteSchemaTests : SqliteStoreTest
         await Database.CloseAsync();
         await Database.OpenAsync();
 
-        Scalar("SELECT group_concat(version) FROM schema_version").ShouldBe("1");
+        // Each script once (feature migrations 0100, 0200... come after 0001), however often the file is opened.
+        Scalar("SELECT MIN(version) || ':' || (COUNT(*) - COUNT(DISTINCT version)) FROM schema_version").ShouldBe("1:0");
+        Scalar("SELECT COUNT(*) > 1 FROM schema_version").ShouldBe("1");
         (await Database.Current!.GetAsync("msg_1", CancellationToken.None)).ShouldNotBeNull();
     }
 
@@ -23,7 +25,8 @@ public sealed class SqliteSchemaTests : SqliteStoreTest
     public void The_database_is_in_wal_mode_with_the_expected_indexes()
     {
         Scalar("PRAGMA journal_mode").ShouldBe("wal");
-        Scalar("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name)")
+        Scalar("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' " +
+            "AND tbl_name IN ('messages', 'events') ORDER BY name)")
             .ShouldBe("ix_events_message,ix_messages_claim,ix_messages_idempotency,ix_messages_leased,ix_messages_recipient");
     }
 
