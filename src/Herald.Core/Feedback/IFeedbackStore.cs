@@ -15,6 +15,9 @@ public interface IFeedbackStore
     /// <summary>Addresses with a suspension recorded (possibly expired), ordered by address, after <paramref name="after"/>.</summary>
     Task<IReadOnlyList<AddressLedger>> ListSuspendedAsync(int limit, string? after, CancellationToken cancellationToken);
 
+    /// <summary>Domain incidents, latest first, optionally of one domain.</summary>
+    Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken);
+
     Task<T> UpdateAsync<T>(LedgerUpdate<T> update, CancellationToken cancellationToken);
 
     /// <summary>

@@ -13,6 +13,7 @@ internal static class FeedbackEndpoints
     {
         app.MapRecipientFeedbackApi();
         app.MapSuppressionsApi();
+        app.MapIncidentsApi();
         if (app.Services.GetService<SesWebhookOptions>() is not null)
         {
             app.MapSesEndpoint().WithTags("Providers");

@@ -26,7 +26,8 @@ internal static class IncidentRows
             "ORDER BY last_at DESC LIMIT 1", hit, since) is string open)
         {
             using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE domain_incidents SET last_at = MAX(last_at, $t), addresses = MAX(addresses, $n) WHERE id = $id";
+            update.CommandText = "UPDATE domain_incidents SET last_at = MAX(last_at, $t), addresses = MAX(addresses, $n), sample = $sample WHERE id = $id";
+            update.Parameters.AddWithValue("$sample", hit.Sample);
             update.Parameters.AddWithValue("$t", UnixMs.From(hit.At));
             update.Parameters.AddWithValue("$n", addresses);
             update.Parameters.AddWithValue("$id", open);

@@ -30,6 +30,12 @@ public sealed class SqliteFeedbackStore(SqliteStore store) : IFeedbackStore
         return await _reads.SuspendedAsync(limit, after, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return await _reads.IncidentsAsync(domain, limit, cancellationToken);
+    }
+
     public Task<T> UpdateAsync<T>(LedgerUpdate<T> update, CancellationToken cancellationToken) =>
         store.SubmitAsync(new LedgerUpdateOp<T>(update, cancellationToken));
 

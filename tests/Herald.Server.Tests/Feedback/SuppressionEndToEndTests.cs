@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Herald.Server.Tests.Support;
 using Herald.Smtp.Tests;
 
@@ -111,7 +113,12 @@ public sealed class SuppressionEndToEndTests : IAsyncLifetime
 
         // The first two are blamed on nobody yet (two users may each have a problem); from the third the domain has one incident.
         incidents.Take(2).ShouldAllBe(i => i == null);
-        incidents.Skip(2).Distinct().ShouldHaveSingleItem().ShouldNotBeNull();
+        var id = incidents.Skip(2).Distinct().ShouldHaveSingleItem().ShouldNotBeNull();
+        var listed = await _host.Http.GetFromJsonAsync<JsonElement>("/v1/incidents?domain=mimecast.example");
+        var incident = listed.EnumerateArray().ShouldHaveSingleItem();
+        incident.GetProperty("id").GetString().ShouldBe(id);
+        incident.GetProperty("addresses").GetInt32().ShouldBe(5);
+        incident.GetProperty("sample").GetString()!.ShouldContain("mimecast");
     }
 
     [Fact]
