@@ -89,8 +89,13 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
 
         var problem = new AddressProblem(Evidence(record), now, record.Scenario, record.Actor, record.Named, record.Links,
             signal.MessageId, record.Explanation.Summary, record.Explanation.RecipientSteps, record.Explanation.ItSteps, incidentId);
-        history.Add(Entry(next, now, "problem", record.Scenario.ToWire(), signal.Source,
-            incidentId is null ? Evidence(record) : $"domain incident {incidentId}: {Evidence(record)}", signal.MessageId));
+        if (next.Problem is not { } previous || previous.Reply != problem.Reply || previous.IncidentId != incidentId)
+        {
+            // Retries of the same block repeat the same reply: one audit line per new problem, not one per attempt.
+            history.Add(Entry(next, now, "problem", record.Scenario.ToWire(), signal.Source,
+                incidentId is null ? Evidence(record) : $"domain incident {incidentId}: {Evidence(record)}", signal.MessageId));
+        }
+
         next = next with { Problem = problem };
         if (record.Scenario is not (Scenario.MailboxFull or Scenario.AccountDisabled))
         {

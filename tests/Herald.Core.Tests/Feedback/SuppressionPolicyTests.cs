@@ -107,4 +107,15 @@ public sealed class SuppressionPolicyTests
         removed.Next.Suspension.ShouldBeNull();
         removed.History.ShouldHaveSingleItem().Actor.ShouldBe("operator:kim");
     }
+
+    [Fact]
+    public void Retries_of_the_same_block_write_one_audit_line_not_one_per_attempt()
+    {
+        var text = "550 5.7.1 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550";
+        var first = Policy.Apply(Empty, Reply(text, T0));
+        var second = Policy.Apply(first.Next, Reply(text, T0.AddMinutes(5)));
+        first.History.ShouldHaveSingleItem().Action.ShouldBe("problem");
+        second.History.ShouldBeEmpty();
+        second.Next.Problem!.At.ShouldBe(T0.AddMinutes(5));
+    }
 }

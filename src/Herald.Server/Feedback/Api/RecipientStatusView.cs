@@ -20,6 +20,8 @@ public sealed record RecipientStatusView(string Address, string Status, bool Sho
         var problem = p is null ? null : new ProblemView(p.Reply, p.At, p.Scenario.ToWire(), p.Actor.ToWire(), p.Named, p.Summary,
             p.RecipientSteps, p.ItSteps, p.Links, p.MessageId, p.IncidentId);
         var status = suspension is not null ? "suspended" : problem is not null ? "problem" : "ok";
-        return new RecipientStatusView(ledger.Address, status, status != "ok", suspension, problem);
+        // A problem nobody has to act on (greylisting, a busy server) clears by itself within minutes: no banner for it.
+        var banner = suspension is not null || (p is not null && p.Actor != Herald.Core.Bounces.Actor.Nobody);
+        return new RecipientStatusView(ledger.Address, status, banner, suspension, problem);
     }
 }
