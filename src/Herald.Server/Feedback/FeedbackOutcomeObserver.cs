@@ -31,6 +31,11 @@ internal sealed class FeedbackOutcomeObserver(FeedbackService feedback) : IOutco
         {
             await NotifyAsync(new FeedbackNotice("suppressed", message.To, now, message.Id, "suspended", s.Reason), cancellationToken);
         }
+        else if (outcome is DeliveryOutcome.Expired e)
+        {
+            // Not the address's fault (nothing for the ledger), but the application must know the message never arrived.
+            await NotifyAsync(new FeedbackNotice("failed", message.To, now, message.Id, "expired", e.Reason), cancellationToken);
+        }
     }
 
     private Task<bool> NotifyAsync(FeedbackNotice notice, CancellationToken cancellationToken) =>

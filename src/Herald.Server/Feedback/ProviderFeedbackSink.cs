@@ -59,8 +59,9 @@ internal sealed class ProviderFeedbackSink(IMessageStore store, FeedbackService 
                 return new FeedbackSignal(r.Address, at, FeedbackKind.Complaint, messageId, null, false, e.Provider, Returned: true);
         }
 
-        // SES "Suppressed"/"OnAccountSuppressionList": SES itself refused to send; the evidence is its own list.
-        if (r.BounceSubType is "Suppressed" or "OnAccountSuppressionList")
+        // SES "Suppressed"/"OnAccountSuppressionList", Mailgun "suppress-bounce"/"suppress-complaint": the provider itself
+        // refused to send because of its own list; the evidence is that list.
+        if (r.BounceSubType is "Suppressed" or "OnAccountSuppressionList" or "suppress-bounce" or "suppress-complaint")
         {
             var listed = Classify(r, permanent: true);
             return new FeedbackSignal(r.Address, at, FeedbackKind.ProviderSuppressed, messageId, listed, false, e.Provider, Returned: true);

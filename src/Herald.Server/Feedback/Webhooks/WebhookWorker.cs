@@ -25,6 +25,11 @@ internal sealed partial class WebhookWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.Webhooks.Count == 0)
+        {
+            return; // nothing subscribed: no outbox rows are ever written, so there is nothing to poll
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
