@@ -128,8 +128,21 @@ public sealed class AutoReplyAndUnblockTests : IAsyncLifetime
         _smtp.Commands.Count(c => c.Contains("typo@example.com", StringComparison.OrdinalIgnoreCase)).ShouldBe(2); // the first send and one verification
 
         // A week later the owner may try again; at most three times in 90 days.
+        var firstUnblock = _time.GetUtcNow();
+        for (var i = 2; i <= 3; i++)
+        {
+            _time.Advance(TimeSpan.FromDays(7));
+            (code, body) = await RecipientStatus.PostAsync(_host, "/v1/recipients/typo%40example.com/unblock");
+            code.ShouldBe(200, $"unblock {i}: {body}");
+            await _host.WaitForStatusAsync(body.GetProperty("verificationMessageId").GetString()!, "failed");
+            await RecipientStatus.WaitForAsync(_host, "typo@example.com", "suspended");
+        }
+
         _time.Advance(TimeSpan.FromDays(7));
-        (await RecipientStatus.PostAsync(_host, "/v1/recipients/typo%40example.com/unblock")).Code.ShouldBe(200);
+        (refused, answer) = await RecipientStatus.PostAsync(_host, "/v1/recipients/typo%40example.com/unblock");
+        refused.ShouldBe(409);
+        answer.GetProperty("refusal").GetString()!.ShouldContain("3 times in 90 days");
+        (answer.GetProperty("notBefore").GetDateTimeOffset() - firstUnblock).TotalDays.ShouldBeInRange(89.9, 90.1);
     }
 
     [Fact]
