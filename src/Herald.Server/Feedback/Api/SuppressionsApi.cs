@@ -24,7 +24,8 @@ internal static class SuppressionsApi
     {
         var now = feedback.Time.GetUtcNow();
         var items = await feedback.Store.ListSuspendedAsync(Math.Clamp(limit ?? 100, 1, 1000), after, cancellationToken);
-        return TypedResults.Ok(items.Select(l => RecipientStatusView.From(l, now, feedback.Unblocks)).ToArray());
+        // A temporary suspension past its expiry is over even before the next feedback rewrites its row.
+        return TypedResults.Ok(items.Where(l => l.SuspensionAt(now) is not null).Select(l => RecipientStatusView.From(l, now, feedback.Unblocks)).ToArray());
     }
 
     internal static async Task<Results<Ok<SuppressionDetailView>, ValidationProblem>> ShowAsync(string address, FeedbackService feedback, CancellationToken cancellationToken)
