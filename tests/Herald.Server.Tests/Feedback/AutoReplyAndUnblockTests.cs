@@ -16,6 +16,7 @@ public sealed class AutoReplyAndUnblockTests : IAsyncLifetime
     private static ServerAction? Rules(string recipient, string verb, int count) => (recipient.Split('@')[0], verb) switch
     {
         ("typo", "RCPT") => new ServerAction.Reply($"550 5.1.1 <{recipient}>: Recipient address rejected: User unknown"),
+        ("queued", "RCPT") when count == 1 => new ServerAction.Reply("451 4.7.1 Greylisted, try again in 60s"),
         ("later", "RCPT") when count <= 2 => new ServerAction.Reply($"550 5.1.1 <{recipient}>: Recipient address rejected: User unknown"),
         _ => null,
     };
@@ -163,5 +164,19 @@ public sealed class AutoReplyAndUnblockTests : IAsyncLifetime
         (await RecipientStatus.PostAsync(_host, "/v1/recipients/later%40example.com/verification")).Code.ShouldBe(409);
         _time.Advance(TimeSpan.FromMinutes(11));
         (await RecipientStatus.PostAsync(_host, "/v1/recipients/later%40example.com/verification")).Code.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task A_message_already_queued_when_its_address_is_suspended_is_suppressed_at_its_next_attempt_without_contacting_a_server()
+    {
+        var id = await SendAsync("queued@example.com");
+        await _host.WaitForStatusAsync(id, "deferred");
+        (await RecipientStatus.PostAsync(_host, "/v1/suppressions", new { address = "queued@example.com", @operator = "sam", note = "legal request" })).Code.ShouldBe(200);
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var message = await _host.WaitForStatusAsync(id, "suppressed");
+        Timeline.Types(message).ShouldBe(["accepted", "attempt", "deferred", "suppressed"]);
+        Timeline.Last(message, "suppressed").GetProperty("detail").GetString()!.ShouldContain("operator");
+        _smtp.Commands.Count(c => c.Contains("queued@example.com", StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
     }
 }
