@@ -13,7 +13,8 @@ public sealed record AddressLedger(
     IReadOnlyList<Sighting> AutoReplies,
     IReadOnlyList<DateTimeOffset> Unblocks,
     IReadOnlyList<DateTimeOffset> Verifications,
-    string? PendingVerificationId)
+    string? PendingVerificationId,
+    StreakUndo? Undo = null)
 {
     public static AddressLedger Empty(string address) => new(address.ToLowerInvariant(), null, null, 0, null, [], [], [], null);
 

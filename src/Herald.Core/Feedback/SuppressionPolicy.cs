@@ -35,7 +35,8 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
 
                 if (next.Problem is not null || next.SoftFailures > 0)
                 {
-                    next = next with { Problem = null, SoftFailures = 0, SoftFailuresSince = null };
+                    var undo = next.SoftFailures > 0 && signal.MessageId is { } delivered ? new StreakUndo(delivered, next.SoftFailures, next.SoftFailuresSince) : null;
+                    next = next with { Problem = null, SoftFailures = 0, SoftFailuresSince = null, Undo = undo };
                 }
 
                 break;
@@ -101,6 +102,11 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
         {
             // Reputation, policy, authentication and gateway blocks are never the address's fault: record, retry, never suspend.
             return next;
+        }
+
+        if (signal.Returned && next.Undo is { } undo && undo.MessageId == signal.MessageId)
+        {
+            next = next with { SoftFailures = undo.Count, SoftFailuresSince = undo.Since, Undo = null };
         }
 
         var since = next.SoftFailures == 0 ? now : next.SoftFailuresSince ?? now;

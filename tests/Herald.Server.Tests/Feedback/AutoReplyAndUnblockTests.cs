@@ -179,4 +179,33 @@ public sealed class AutoReplyAndUnblockTests : IAsyncLifetime
         Timeline.Last(message, "suppressed").GetProperty("detail").GetString()!.ShouldContain("operator");
         _smtp.Commands.Count(c => c.Contains("queued@example.com", StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_full_mailbox_bouncing_five_times_over_three_days_is_suspended_for_a_week_then_tried_again()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var id = await SendAsync("full@example.com");
+            await _host.WaitForStatusAsync(id, "delivered");
+            var returnPath = await BounceMailer.ReturnPathOfAsync(_host, id);
+            (await BounceMailer.SendAsync(_host, returnPath,
+                InboundFixtures.Dsn(returnPath, "full@example.com", "5.2.2", "552 5.2.2 <full@example.com>: Mailbox full, quota exceeded"))).ShouldStartWith("250");
+            if (i < 4)
+            {
+                (await RecipientStatus.GetAsync(_host, "full@example.com")).GetProperty("status").GetString().ShouldBe("problem");
+                _time.Advance(TimeSpan.FromHours(18.5));
+            }
+        }
+
+        // Each message was first accepted by the relay ("delivered"), then bounced: five failures, not five successes.
+        var s = (await RecipientStatus.GetAsync(_host, "full@example.com")).GetProperty("suspension");
+        s.GetProperty("reason").GetString().ShouldBe("persistent-soft-failure");
+        (s.GetProperty("expiresAt").GetDateTimeOffset() - _time.GetUtcNow()).TotalDays.ShouldBe(7, 0.01);
+        (await _host.SendAsync(new { type = "integration-alert", to = "full@example.com", data = new { integration = "a", problem = "b" } }))
+            .GetProperty("reason").GetString()!.ShouldContain("tries again after");
+
+        _time.Advance(TimeSpan.FromDays(7.01));
+        (await RecipientStatus.GetAsync(_host, "full@example.com")).GetProperty("status").GetString().ShouldNotBe("suspended");
+        await _host.WaitForStatusAsync(await SendAsync("full@example.com"), "delivered");
+    }
 }
