@@ -18,6 +18,7 @@ internal static class HeraldCommand
         root.Subcommands.Add(ConfigCheckCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(ClassifyCommand.Create());
+        root.Subcommands.Add(Commands.Suppressions.SuppressionsCommand.Create());
         return root;
     }
 

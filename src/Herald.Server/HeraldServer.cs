@@ -33,6 +33,7 @@ public static class HeraldServer
         app.MapRecipientMessagesApi();
         app.MapRecipientsApi();
         app.MapDevMailboxApi();
+        Herald.Server.Feedback.FeedbackEndpoints.MapFeedbackApi(app);
         return app;
     }
 

@@ -91,7 +91,7 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
         return _reads.GetAsync("return_path", returnPath, cancellationToken);
     }
 
-    /// <summary>Other stores on the same file (recipients) share this writer: one writer per database file.</summary>
+    /// <summary>Other stores on the same file (recipients, feedback) share this writer: one writer per database file.</summary>
     internal Task<T> SubmitAsync<T>(WriteOp<T> op) => Writer().Submit(op);
 
     internal string DatabasePath => _options.Path;
@@ -127,6 +127,7 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
 
         _reads.ClearPool();
     }
+
 
     private GroupCommitWriter Writer() => Volatile.Read(ref _writer) ?? Open();
 

@@ -16,6 +16,8 @@ public static class OutcomePolicy
             SmtpSendResult.Accepted a when a.Reply.Code is >= 200 and < 300 =>
                 new DeliveryOutcome.Delivered(a.Reply, a.RemoteHost, a.Duration),
             SmtpSendResult.Accepted a => Defer(a.Reply, $"unexpected reply {a.Reply.Code} to end of data", a.RemoteHost),
+            SmtpSendResult.Rejected r when IsPermanent(r.Reply, r.Stage) && IsSenderSideBlock(r.Reply, r.Stage) =>
+                Defer(r.Reply, $"blocked at {Describe(r.Stage)} (a gateway, blocklist or authentication block, not the recipient's fault): retrying within the time to live", r.RemoteHost),
             SmtpSendResult.Rejected r when IsPermanent(r.Reply, r.Stage) =>
                 new DeliveryOutcome.Failed(r.Reply, $"rejected at {Describe(r.Stage)}", r.RemoteHost),
             SmtpSendResult.Rejected r => Defer(r.Reply, $"deferred at {Describe(r.Stage)}", r.RemoteHost),
@@ -49,6 +51,18 @@ public static class OutcomePolicy
     /// </summary>
     public static bool IsPermanent(SmtpReply reply, SmtpStage stage) =>
         reply.IsPermanentNegative && !(reply.Code == 552 && stage == SmtpStage.RcptTo);
+
+    /// <summary>
+    /// A 5xx from a security gateway (Mimecast, Proofpoint), a blocklist (Spamhaus) or a DMARC/SPF check is about the
+    /// sender's reputation or the recipient's IT, not the address: such blocks are often lifted within hours (an
+    /// allow-list entry, a delisting), so the message is retried within its time to live instead of failed at once.
+    /// </summary>
+    public static bool IsSenderSideBlock(SmtpReply reply, SmtpStage stage)
+    {
+        var report = Bounces.BounceClassifier.ClassifyReply(reply, "", stage);
+        return report.Records.Count > 0 && Feedback.GatewayBlocks.Normalise(report.Records[0]) is { Suppress: not Bounces.SuppressAdvice.Suspend } record
+            && record.Scenario is Bounces.Scenario.SecurityGatewayBlock or Bounces.Scenario.Blocklisted or Bounces.Scenario.SenderAuthentication;
+    }
 
     private static string Describe(SmtpStage stage) => stage switch
     {

@@ -40,6 +40,7 @@ public static class HeraldConfiguration
             errors.Add("Herald:Delivery:LeaseDuration: must be at least 10 seconds, longer than any SMTP transaction");
         }
 
+        errors.AddRange(Feedback.FeedbackConfiguration.Check(configuration));
         return errors;
     }
 

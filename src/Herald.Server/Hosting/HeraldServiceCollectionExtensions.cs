@@ -38,6 +38,7 @@ internal static class HeraldServiceCollectionExtensions
         services.AddHeraldSqlite(Path.Combine(options.DataDirectory, "herald.db"));
         services.AddHeraldRecipients(configuration, options.DataDirectory);
         services.AddHeraldTransport(configuration.GetSection("Herald:Smtp"));
+        Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);
 
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

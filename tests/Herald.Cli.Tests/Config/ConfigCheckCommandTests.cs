@@ -20,7 +20,7 @@ public sealed class ConfigCheckCommandTests : IDisposable
     {
         var (code, output, error) = await HeraldCli.RunAsync("config", "check");
         code.ShouldBe(0, error);
-        output.ShouldContain("Configuration is valid: 8 notification types.");
+        output.ShouldContain("Configuration is valid: 9 notification types.");
         output.ShouldContain("magic-code");
         output.ShouldContain("always sent");
     }

@@ -24,6 +24,7 @@ internal sealed class HeraldProcess : IDisposable
             $"--Herald:Smtp:Routes:default:Port={smtpPort}",
             "--Herald:Smtp:Routes:default:StartTls=None",
             "--Herald:Delivery:IdlePoll=00:00:00.200",
+            "--Herald:Inbound:Endpoint=127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
         ];
     }

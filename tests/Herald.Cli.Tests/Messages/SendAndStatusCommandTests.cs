@@ -24,6 +24,7 @@ public sealed class SendAndStatusCommandTests : IAsyncLifetime
             {
                 ["urls"] = "http://127.0.0.1:0",
                 ["Herald:DataDirectory"] = _data,
+                ["Herald:Inbound:Endpoint"] = "127.0.0.1:0",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });

@@ -87,7 +87,10 @@ public sealed class RetryAndExpiryTests : IAsyncLifetime
         for (var i = 0; i < 400; i++)
         {
             var m = await _host.GetMessageAsync(id);
-            if (m.GetProperty("attempts").GetInt32() >= attempts && m.GetProperty("status").GetString() == "deferred")
+            // attempts counts claims, so also wait for that attempt's own deferred event: advancing the clock while it is
+            // still in flight would fire its SMTP timeout (the send gate's ledger read made that window wider).
+            if (m.GetProperty("attempts").GetInt32() >= attempts && m.GetProperty("status").GetString() == "deferred"
+                && Timeline.Types(m).Count(t => t == "deferred") >= attempts)
             {
                 return;
             }

@@ -41,6 +41,7 @@ internal sealed class HeraldTestHost : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["Herald:DataDirectory"] = data,
             ["Herald:Delivery:IdlePoll"] = "00:00:00.200",
+            ["Herald:Inbound:Endpoint"] = "127.0.0.1:0",
         };
         if (smtpPort is { } port)
         {

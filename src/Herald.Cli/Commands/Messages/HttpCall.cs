@@ -6,9 +6,10 @@ namespace Herald.Cli.Commands.Messages;
 /// <summary>Shared plumbing for commands that talk to a running Herald: one place for exit codes and error text.</summary>
 internal static class HttpCall
 {
-    public static async Task<int> RunAsync(Uri server, TextWriter output, TextWriter error, Func<HttpClient, Task<int>> call)
+    /// <param name="server">An http(s) URL, already checked by the --server option's validator.</param>
+    public static async Task<int> RunAsync(string server, TextWriter output, TextWriter error, Func<HttpClient, Task<int>> call)
     {
-        using var http = new HttpClient { BaseAddress = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { BaseAddress = new Uri(server.EndsWith('/') ? server : server + "/"), Timeout = TimeSpan.FromSeconds(30) };
         try
         {
             return await call(http);

@@ -41,7 +41,7 @@ internal static class SendCommand
                 ["data"] = dataNode,
                 ["idempotencyKey"] = parse.GetValue(key),
             };
-            return await HttpCall.RunAsync(new Uri(parse.GetValue(server)!), output, error, async http =>
+            return await HttpCall.RunAsync(parse.GetValue(server)!, output, error, async http =>
             {
                 using var response = await http.PostAsJsonAsync("v1/messages", body, cancellationToken);
                 return await HttpCall.ReportAsync(response, output, error, parse.GetValue(json), static doc =>

@@ -17,7 +17,7 @@ internal static class StatusCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            return await HttpCall.RunAsync(new Uri(parse.GetValue(server)!), output, error, async http =>
+            return await HttpCall.RunAsync(parse.GetValue(server)!, output, error, async http =>
             {
                 using var response = await http.GetAsync($"v1/messages/{Uri.EscapeDataString(parse.GetValue(id)!)}", cancellationToken);
                 return await HttpCall.ReportAsync(response, output, error, parse.GetValue(json), Describe, cancellationToken);

@@ -36,6 +36,7 @@ internal static class MessagesApi
         QueueSignal signal,
         TimeProvider time,
         IOptions<HeraldOptions> options,
+        Herald.Server.Feedback.FeedbackService feedback,
         CancellationToken cancellationToken)
     {
         var (request, target, readErrors) = await SendRequestReader.ReadAsync(http.Request, cancellationToken);
@@ -65,15 +66,19 @@ internal static class MessagesApi
         var accepted = new DeliveryEvent(message.Id, message.CreatedAt, EventType.Accepted,
             Detail: $"{message.Type} ({message.Priority.ToString().ToLowerInvariant()}), to be delivered before {message.ExpiresAt:u}");
         var since = time.GetUtcNow() - options.Value.Delivery.IdempotencyWindow;
-        var result = await queue.EnqueueAsync(message, accepted, since, cancellationToken);
+        // A suspended address is answered at once (status suppressed, with why and since when), and nothing is sent.
+        var suspension = await feedback.SuspensionAsync(message.To, cancellationToken);
+        var result = suspension is null
+            ? await queue.EnqueueAsync(message, accepted, since, cancellationToken)
+            : await feedback.EnqueueSuppressedAsync(message, accepted, since, suspension, cancellationToken);
         switch (result)
         {
             case EnqueueResult.Created created:
                 signal.Pulse();
-                return Accept(created.Message);
+                return Accept(created.Message, suspension);
             case EnqueueResult.Duplicate duplicate:
                 http.Response.Headers["Idempotent-Replayed"] = "true";
-                return Accept(duplicate.Existing);
+                return Accept(duplicate.Existing, duplicate.Existing.Status == MessageStatus.Suppressed ? await feedback.SuspensionAsync(message.To, cancellationToken) : null);
             case EnqueueResult.KeyConflict conflict:
                 return TypedResults.Conflict(new ProblemDetails
                 {
@@ -86,11 +91,14 @@ internal static class MessagesApi
                 throw new InvalidOperationException($"unknown enqueue result {result}");
         }
 
-        static Accepted<SendMessageResponse> Accept(StoredMessage m)
+        static Accepted<SendMessageResponse> Accept(StoredMessage m, Herald.Core.Feedback.Suspension? s)
         {
             var links = MessageView.LinksFor(m.Id, m.To);
             // The answer replays the state at acceptance, so a retried request gets exactly the first answer.
-            return TypedResults.Accepted(links.Self, new SendMessageResponse(m.Id, MessageStatus.Queued.ToWire(), links));
+            return m.Status == MessageStatus.Suppressed
+                ? TypedResults.Accepted(links.Self, new SendMessageResponse(m.Id, MessageStatus.Suppressed.ToWire(), links,
+                    s is null ? "address suspended" : Herald.Server.Feedback.FeedbackService.Describe(s), s?.Since))
+                : TypedResults.Accepted(links.Self, new SendMessageResponse(m.Id, MessageStatus.Queued.ToWire(), links));
         }
     }
 

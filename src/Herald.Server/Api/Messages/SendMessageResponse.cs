@@ -1,3 +1,4 @@
 namespace Herald.Server.Api.Messages;
 
-public sealed record SendMessageResponse(string Id, string Status, MessageLinks Links);
+/// <param name="Reason">Set when the message was suppressed at once: why, and since when (so the application can show its banner).</param>
+public sealed record SendMessageResponse(string Id, string Status, MessageLinks Links, string? Reason = null, DateTimeOffset? Since = null);

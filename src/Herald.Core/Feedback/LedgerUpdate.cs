@@ -1,0 +1,17 @@
+using Herald.Core.Events;
+
+namespace Herald.Core.Feedback;
+
+/// <summary>
+/// One atomic change to an address: the store reads the ledger, runs <see cref="Decide"/> on it (with the domain
+/// incident, if <see cref="Block"/> made one), and writes the next state, the audit lines, the events for the original
+/// message and the outbox rows in the same transaction, so nothing is lost or half-applied on a crash.
+/// </summary>
+/// <param name="Decide">Pure: (ledger, incident id) to decision plus a result for the caller. Runs on the writer thread.</param>
+/// <param name="Outbox">Turns the decision's notices into webhook rows (one per subscribed endpoint).</param>
+public sealed record LedgerUpdate<T>(
+    string Address,
+    Func<AddressLedger, string?, (LedgerDecision Decision, T Result)> Decide,
+    BlockHit? Block,
+    IReadOnlyList<DeliveryEvent> MessageEvents,
+    Func<IReadOnlyList<FeedbackNotice>, IReadOnlyList<OutboxMessage>> Outbox);

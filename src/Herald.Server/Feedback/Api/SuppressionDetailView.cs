@@ -1,0 +1,4 @@
+namespace Herald.Server.Feedback.Api;
+
+/// <summary>What an operator sees about one address: its status and its full history (the audit trail).</summary>
+public sealed record SuppressionDetailView(RecipientStatusView Status, IReadOnlyList<HistoryEntryView> History);

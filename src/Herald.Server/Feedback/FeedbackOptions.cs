@@ -1,0 +1,15 @@
+using Herald.Core.Feedback;
+
+namespace Herald.Server.Feedback;
+
+/// <summary>The <c>Herald:Feedback</c> section: the suppression policy, the verification email and outbound webhooks.</summary>
+public sealed class FeedbackOptions
+{
+    public SuppressionPolicyOptions Policy { get; set; } = new();
+
+    /// <summary>The catalogue type sent after an unblock and by POST /v1/recipients/{address}/verification.</summary>
+    public string VerificationType { get; set; } = "address-verification";
+
+    /// <summary>Outbound webhook endpoints by name.</summary>
+    public Dictionary<string, WebhookEndpointOptions> Webhooks { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Herald.Core.Delivery;
+using Herald.Core.Feedback;
+using Herald.Core.Inbound;
+using Herald.Server.Feedback.Webhooks;
+using Herald.Server.Inbound;
+using Herald.Server.Providers;
+using Herald.Smtp.Inbound;
+using Herald.Storage.Sqlite;
+using Herald.Storage.Sqlite.Feedback;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Herald.Server.Feedback;
+
+/// <summary>The feedback loop's services: ledger, policy, gate, observer, inbound listener, provider webhooks, outbound webhooks.</summary>
+internal static class FeedbackServiceCollectionExtensions
+{
+    public static IServiceCollection AddHeraldFeedback(this IServiceCollection services, IConfiguration configuration)
+    {
+        var herald = configuration.GetSection("Herald");
+        services.Configure<FeedbackOptions>(herald.GetSection("Feedback"));
+        services.AddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(sp.GetRequiredService<SqliteStore>()));
+        services.AddSingleton<WebhookOutboxFactory>();
+        services.AddSingleton<FeedbackService>();
+        services.AddSingleton<VerificationSender>();
+        services.AddSingleton<ISendGate, SuppressionGate>();
+        services.AddSingleton<IOutcomeObserver, FeedbackOutcomeObserver>();
+        services.AddHttpClient(WebhookWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHostedService<WebhookWorker>();
+
+        var inbound = herald.GetSection("Inbound").Get<InboundOptions>() ?? new InboundOptions();
+        if (inbound.Enabled)
+        {
+            services.AddSingleton<IReturnPathDirectory, ReturnPathDirectory>();
+            services.AddSingleton<IInboundMailSink, InboundFeedbackSink>();
+            services.AddHeraldBounceListener(new BounceListenerOptions
+            {
+                Endpoint = IPEndPoint.Parse(inbound.Endpoint),
+                ServerName = inbound.ServerName ?? herald["BounceDomain"] ?? "localhost",
+                MaxMessageSize = inbound.MaxMessageSize,
+                MaxRecipients = inbound.MaxRecipients,
+                MaxConnections = inbound.MaxConnections,
+                SessionTimeout = inbound.SessionTimeout,
+            });
+            services.AddHostedService<BounceListenerHost>();
+        }
+
+        // Registered before the provider webhooks, whose in-memory guard is only a TryAdd default.
+        services.AddSingleton<IReplayGuard>(sp => new SqliteReplayGuard(sp.GetRequiredService<SqliteStore>()));
+        services.AddSingleton<IProviderEventSink, ProviderFeedbackSink>();
+        var arns = herald.GetSection("Providers:Ses:AllowedTopicArns").Get<string[]>() ?? [];
+        if (arns.Length > 0)
+        {
+            services.AddHeraldSesWebhook(new SesWebhookOptions { AllowedTopicArns = arns });
+        }
+
+        if (herald["Providers:Mailgun:SigningKey"] is { Length: > 0 } key)
+        {
+            services.AddHeraldMailgunWebhook(new MailgunWebhookOptions { SigningKey = key });
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,76 @@
+using Herald.Core.Bounces;
+using Herald.Core.Events;
+using Herald.Core.Feedback;
+using Herald.Core.Inbound;
+using Herald.Core.Messages;
+using Herald.Core.Queue;
+using Herald.Server.Feedback;
+
+namespace Herald.Server.Inbound;
+
+/// <summary>
+/// Classifies each email the bounce listener accepted and applies it to the original message (an event on its
+/// timeline) and to its address (the policy). Everything is committed before the listener answers 250.
+/// </summary>
+internal sealed class InboundFeedbackSink(IMessageStore store, FeedbackService feedback) : IInboundMailSink
+{
+    public async ValueTask<InboundResult> AcceptAsync(InboundMail mail, CancellationToken cancellationToken)
+    {
+        var report = BounceClassifier.ClassifyEmail(mail.Raw.ToArray());
+        if (report.Kind is ReportKind.NotABounce or ReportKind.Undefined)
+        {
+            return InboundResult.Reject("not a bounce, auto-reply or complaint");
+        }
+
+        foreach (var recipient in mail.Recipients)
+        {
+            if (await store.FindByReturnPathAsync(recipient.ToLowerInvariant(), cancellationToken) is { } message)
+            {
+                await ApplyAsync(report, message, mail.ReceivedAt, cancellationToken);
+            }
+        }
+
+        return InboundResult.Accepted;
+    }
+
+    private async Task ApplyAsync(BounceReport report, StoredMessage message, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // The VERP token names the message exactly, so its recipient is the address; a record for another recipient
+        // (a DSN listing several) is only used when no record names ours.
+        var records = report.Records.Where(r => string.Equals(r.Recipient, message.To, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (records.Count == 0)
+        {
+            records = report.Records.Take(1).ToList();
+        }
+
+        var kind = report.Kind switch
+        {
+            ReportKind.Complaint => FeedbackKind.Complaint,
+            ReportKind.AutoReply => FeedbackKind.AutoReply,
+            _ => FeedbackKind.Bounce,
+        };
+        if (records.Count == 0)
+        {
+            if (kind != FeedbackKind.Bounce)
+            {
+                await feedback.ApplyAsync(new FeedbackSignal(message.To, at, kind, message.Id, null, false, Returned: true), [Event(message, at, kind, null)], cancellationToken);
+            }
+
+            return;
+        }
+
+        foreach (var record in records)
+        {
+            var temporary = record.Action.Equals("delayed", StringComparison.OrdinalIgnoreCase);
+            var signal = new FeedbackSignal(message.To, at, kind, message.Id, GatewayBlocks.Normalise(record), temporary, Returned: true);
+            await feedback.ApplyAsync(signal, temporary ? [] : [Event(message, at, kind, record)], cancellationToken);
+        }
+    }
+
+    private static DeliveryEvent Event(StoredMessage message, DateTimeOffset at, FeedbackKind kind, BounceRecord? record) => new(
+        message.Id, at,
+        kind switch { FeedbackKind.Complaint => EventType.Complained, FeedbackKind.AutoReply => EventType.AutoReplied, _ => EventType.Bounced },
+        SmtpCode: record?.ReplyCode, EnhancedStatus: record is { Status.Length: > 0 } ? record.Status : null,
+        Reply: record is { Diagnostic.Length: > 0 } ? record.Diagnostic : null,
+        Detail: record is null ? null : $"{record.Scenario.ToWire()}: {record.Explanation.Summary}");
+}

@@ -1,0 +1,11 @@
+using Herald.Core.Inbound;
+using Herald.Core.Queue;
+
+namespace Herald.Server.Inbound;
+
+/// <summary>A RCPT is accepted only for a Return-Path of a message in the store (so the listener is never a relay).</summary>
+internal sealed class ReturnPathDirectory(IMessageStore store) : IReturnPathDirectory
+{
+    public async ValueTask<bool> IsKnownAsync(string address, CancellationToken cancellationToken) =>
+        await store.FindByReturnPathAsync(address.ToLowerInvariant(), cancellationToken) is not null;
+}

@@ -1,0 +1,104 @@
+using Herald.Core.Feedback;
+using Microsoft.Data.Sqlite;
+
+namespace Herald.Storage.Sqlite.Feedback;
+
+/// <summary>Read queries for the feedback tables on pooled WAL reader connections.</summary>
+internal sealed class FeedbackReads(string path)
+{
+    private readonly string _connectionString = SqliteConnections.ReaderConnectionString(path);
+
+    public async Task<AddressLedger> LedgerAsync(string address, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ledger_json FROM address_ledger WHERE address = $a";
+        command.Parameters.AddWithValue("$a", address.ToLowerInvariant());
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? LedgerJson.Read(json) : AddressLedger.Empty(address);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string address, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT address, time, action, reason, actor, detail, message_id FROM address_history WHERE address = $a ORDER BY seq";
+        command.Parameters.AddWithValue("$a", address.ToLowerInvariant());
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<LedgerEntry>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            entries.Add(new LedgerEntry(r.GetString(0), UnixMs.To(r.GetInt64(1)), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)));
+        }
+
+        return entries;
+    }
+
+    public async Task<IReadOnlyList<AddressLedger>> SuspendedAsync(int limit, string? after, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ledger_json FROM address_ledger WHERE state = 'suspended' AND address > $after ORDER BY address LIMIT $limit";
+        command.Parameters.AddWithValue("$after", (after ?? "").ToLowerInvariant());
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<AddressLedger>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            items.Add(LedgerJson.Read(r.GetString(0)));
+        }
+
+        return items;
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> DueWebhooksAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, id, endpoint, type, payload, created_at, attempts FROM webhook_outbox " +
+            "WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= $now ORDER BY next_attempt_at, seq LIMIT $limit";
+        command.Parameters.AddWithValue("$now", UnixMs.From(now));
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<OutboxMessage>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            items.Add(new OutboxMessage(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), UnixMs.To(r.GetInt64(5)), r.GetInt32(6)));
+        }
+
+        return items;
+    }
+
+    public async Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, domain, signature, first_at, last_at, addresses, sample FROM domain_incidents " +
+            "WHERE ($domain IS NULL OR domain = $domain) ORDER BY last_at DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$domain", DbValue.Of(domain?.ToLowerInvariant()));
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<DomainIncident>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            items.Add(new DomainIncident(r.GetString(0), r.GetString(1), r.GetString(2), UnixMs.To(r.GetInt64(3)), UnixMs.To(r.GetInt64(4)), r.GetInt32(5), r.GetString(6)));
+        }
+
+        return items;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Herald.Core.Feedback;
+
+namespace Herald.Storage.Sqlite.Feedback;
+
+/// <summary>Read, decide and write one address's ledger inside the writer's transaction (so two updates never interleave).</summary>
+internal sealed class LedgerUpdateOp<T>(LedgerUpdate<T> update, CancellationToken cancellationToken) : WriteOp<T>(cancellationToken)
+{
+    protected override T Run(WriterSession session)
+    {
+        var connection = session.Connection;
+        var current = LedgerRows.Read(connection, update.Address);
+        var incident = update.Block is { } hit ? IncidentRows.Record(connection, hit) : null;
+        var (decision, result) = update.Decide(current, incident);
+        var now = session.TimeProvider.GetUtcNow();
+        if (!ReferenceEquals(decision.Next, current))
+        {
+            LedgerRows.Write(connection, decision.Next, now);
+        }
+
+        LedgerRows.Append(connection, decision.History);
+        foreach (var e in update.MessageEvents)
+        {
+            session.InsertEvent(e);
+        }
+
+        LedgerRows.Outbox(connection, update.Outbox(decision.Notices));
+        return result;
+    }
+}

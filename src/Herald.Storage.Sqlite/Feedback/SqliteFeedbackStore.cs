@@ -1,0 +1,54 @@
+using Herald.Core.Events;
+using Herald.Core.Feedback;
+using Herald.Core.Messages;
+
+namespace Herald.Storage.Sqlite.Feedback;
+
+/// <summary>
+/// The feedback tables in the same SQLite file as the messages, written through the store's one group-commit writer,
+/// so a ledger change and the events it adds to the original message commit together.
+/// </summary>
+public sealed class SqliteFeedbackStore(SqliteStore store) : IFeedbackStore
+{
+    private readonly FeedbackReads _reads = new(store.DatabasePath);
+
+    public async Task<AddressLedger> GetAsync(string address, CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return await _reads.LedgerAsync(address, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string address, CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return await _reads.HistoryAsync(address, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AddressLedger>> ListSuspendedAsync(int limit, string? after, CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return await _reads.SuspendedAsync(limit, after, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return await _reads.IncidentsAsync(domain, limit, cancellationToken);
+    }
+
+    public Task<T> UpdateAsync<T>(LedgerUpdate<T> update, CancellationToken cancellationToken) =>
+        store.SubmitAsync(new LedgerUpdateOp<T>(update, cancellationToken));
+
+    public Task<EnqueueResult> EnqueueSuppressedAsync(NewMessage message, DeliveryEvent accepted, DeliveryEvent suppressed,
+        DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
+        store.SubmitAsync(new EnqueueSuppressedOp(message, accepted, suppressed, idempotencySince, outbox, cancellationToken));
+
+    public async Task<IReadOnlyList<OutboxMessage>> DueWebhooksAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return await _reads.DueWebhooksAsync(now, limit, cancellationToken);
+    }
+
+    public Task WebhookAttemptedAsync(long seq, bool delivered, DateTimeOffset? nextAttemptAt, string? error, CancellationToken cancellationToken) =>
+        store.SubmitAsync(new WebhookAttemptOp(seq, delivered, nextAttemptAt, error, cancellationToken));
+}

@@ -1,0 +1,35 @@
+using Herald.Server.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Herald.Server.Tests.Feedback;
+
+public sealed class FeedbackConfigurationTests
+{
+    private static IReadOnlyList<string> Check(Dictionary<string, string?> settings)
+    {
+        var builder = new ConfigurationBuilder().AddInMemoryCollection(settings);
+        HeraldConfiguration.AddShippedDefaults(builder);
+        return HeraldConfiguration.Check(builder.Build());
+    }
+
+    [Fact]
+    public void The_shipped_defaults_are_valid() => Check([]).ShouldBeEmpty();
+
+    [Fact]
+    public void Every_feedback_mistake_is_named_by_its_setting()
+    {
+        var errors = Check(new()
+        {
+            ["Herald:Inbound:Endpoint"] = "bounces.example.com",
+            ["Herald:Feedback:VerificationType"] = "no-such-type",
+            ["Herald:Feedback:Webhooks:app:Url"] = "ftp://app.example/hooks",
+            ["Herald:Feedback:Webhooks:app:Secret"] = "hunter2",
+            ["Herald:Feedback:Webhooks:app:Events:0"] = "opened",
+        });
+        errors.ShouldContain(e => e.StartsWith("Herald:Inbound:Endpoint:", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.StartsWith("Herald:Feedback:VerificationType:", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.StartsWith("Herald:Feedback:Webhooks:app:Url:", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.StartsWith("Herald:Feedback:Webhooks:app:Secret:", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Contains("'opened' is not one of", StringComparison.Ordinal));
+    }
+}
