@@ -13,10 +13,6 @@ internal static class MailLoader
     private const int MaxHeaderValue = 64 * 1024;
     private const int MaxDepth = 32;
     private const int MaxParts = 2_000;
-    private const int MaxTextChars = 512 * 1024;
-
-    // Legacy charsets (ISO-2022-JP, Shift_JIS, windows-125x) are common in bounces; .NET ships them as a provider.
-    static MailLoader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
     public static (ParsedMail? Mail, string? Cause) Load(ReadOnlySpan<byte> raw)
     {
@@ -46,32 +42,26 @@ internal static class MailLoader
             return (null, "too many MIME parts");
         }
 
-        MimeMessage message;
+        var mail = new ParsedMail { Headers = [] };
+        using var stream = new MemoryStream(bytes, writable: false);
+        var reader = new BounceMimeReader(new ParserOptions { MaxMimeDepth = MaxDepth }, stream, mail, MaxDepth, MaxParts);
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            var options = new ParserOptions { MaxMimeDepth = MaxDepth };
-            message = new MimeParser(options, stream, MimeFormat.Entity).ParseMessage();
+            reader.ReadMessage();
         }
         catch (FormatException e)
         {
             return (null, "not an email: " + e.Message);
         }
 
-        return Gather(message);
+        CheckHeaders(mail);
+        return reader.Cause is { } cause ? (null, cause) : (mail, null);
     }
 
     public static (ParsedMail? Mail, string? Cause) Gather(MimeMessage message)
     {
         var mail = new ParsedMail { Headers = message.Headers };
-        foreach (var header in message.Headers)
-        {
-            if (header.RawValue.Length > MaxHeaderValue)
-            {
-                mail.Problems.Add($"header line {header.Field} is longer than {MaxHeaderValue / 1024} KB");
-                break;
-            }
-        }
+        CheckHeaders(mail);
 
         if (message.Body is null)
         {
@@ -126,116 +116,29 @@ internal static class MailLoader
 
     private static void Take(MimePart part, ParsedMail mail)
     {
-        Inspect(part, mail);
         var type = part.ContentType.MimeType.ToLowerInvariant();
-        switch (type)
+        if (!PartSink.Wanted(type))
         {
-            case "message/delivery-status" or "message/global-delivery-status":
-                mail.DeliveryStatus.Add(Decode(part));
-                break;
-            case "message/feedback-report":
-                mail.FeedbackReports.Add(Decode(part));
-                break;
-            case "text/rfc822-headers" or "message/rfc822-headers" or "text/rfc822-header":
-                mail.Original ??= ParseHeaders(Decode(part));
-                break;
-            case "text/plain" or "text/html" or "text/enriched" or "message/disposition-notification":
-                if (part.IsAttachment && type != "text/plain")
-                {
-                    break;
-                }
-
-                var text = Decode(part);
-                if (type == "text/html")
-                {
-                    if (mail.Text.Length > 0)
-                    {
-                        break;
-                    }
-
-                    text = HtmlText.Strip(text);
-                }
-
-                if (mail.Text.Length + text.Length <= MaxTextChars)
-                {
-                    mail.Text.Append(text).Append('\n');
-                }
-
-                break;
-        }
-    }
-
-    private static void Inspect(MimePart part, ParsedMail mail)
-    {
-        var charset = part.ContentType.Charset;
-        if (!string.IsNullOrEmpty(charset) && !KnownCharset(charset))
-        {
-            mail.Problems.Add($"unknown charset {charset}");
+            return;
         }
 
-        if (part.ContentTransferEncoding == ContentEncoding.Base64 && part.Content?.Stream is { CanSeek: true } encoded && encoded.Length > 0)
+        PartSink.Accept(mail, type, part.IsAttachment, () =>
         {
-            var buffer = new byte[Math.Min(encoded.Length, 1 << 20)];
-            encoded.Position = 0;
-            var read = encoded.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            encoded.Position = 0;
-            if (buffer.AsSpan(0, read).IndexOfAnyExcept(Base64Bytes) >= 0)
-            {
-                mail.Problems.Add("broken base64 content");
-            }
-        }
-    }
-
-    private static readonly System.Buffers.SearchValues<byte> Base64Bytes =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n"u8);
-
-    private static bool KnownCharset(string charset)
-    {
-        try
-        {
-            _ = System.Text.Encoding.GetEncoding(charset.Trim().Trim('"'));
-            return true;
-        }
-        catch (NotSupportedException)
-        {
-            // Known but disabled in .NET (UTF-7); MimeKit decodes it itself.
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static string Decode(MimePart part)
-    {
-        try
-        {
-            if (part is TextPart text)
-            {
-                return text.Text;
-            }
-
             using var memory = new MemoryStream();
             part.Content?.DecodeTo(memory);
-            return System.Text.Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or NotSupportedException or System.Text.DecoderFallbackException)
-        {
-            return "";
-        }
+            return ContentDecoder.Text(memory.ToArray(), part.ContentType.Charset);
+        });
     }
 
-    private static HeaderList? ParseHeaders(string text)
+    private static void CheckHeaders(ParsedMail mail)
     {
-        try
+        foreach (var header in mail.Headers)
         {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.Replace("\r", "", StringComparison.Ordinal) + "\n\n"));
-            return HeaderList.Load(stream);
-        }
-        catch (FormatException)
-        {
-            return null;
+            if (header.RawValue.Length > MaxHeaderValue)
+            {
+                mail.Problems.Add($"header line {header.Field} is longer than {MaxHeaderValue / 1024} KB");
+                return;
+            }
         }
     }
 

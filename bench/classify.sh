@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Bounce classifier throughput: Herald vs Debian's Sisimai (libsisimai-perl) on the corpus's 629 bsd emails,
+# single-threaded, in the same run. Prints both rates, the ratio, and Herald's peak memory.
+# usage: bench/classify.sh [PASSES]   (corpus: ../shared/bounce-corpus from the repo root, or $BOUNCE_CORPUS)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+passes="${1:-5}"
+corpus="${BOUNCE_CORPUS:-}"
+if [ -z "$corpus" ]; then
+  d="$repo"
+  while [ "$d" != "/" ]; do
+    d="$(dirname "$d")"
+    if [ -d "$d/shared/bounce-corpus" ]; then corpus="$d/shared/bounce-corpus"; break; fi
+  done
+fi
+maildir="$corpus/sisimai-set-of-emails/maildir/bsd"
+[ -d "$maildir" ] || { echo "bounce corpus not found (set BOUNCE_CORPUS)" >&2; exit 2; }
+count="$(ls "$maildir"/*.eml | wc -l)"
+
+dotnet build -c Release "$here/Herald.Bench.Classify/Herald.Bench.Classify.csproj" -v quiet -nologo >/dev/null
+bin="$here/Herald.Bench.Classify/bin/Release/net10.0/Herald.Bench.Classify"
+
+echo "== Herald ($count emails, $passes timed passes after a warm-up, 1 thread)"
+herald_out="$(/usr/bin/time -v "$bin" "$maildir" "$passes" 2>/tmp/herald-bench-time.$$)"
+echo "$herald_out" | grep -v '^HERALD_RATE='
+herald_rate="$(echo "$herald_out" | sed -n 's/^HERALD_RATE=//p')"
+peak_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' /tmp/herald-bench-time.$$)"
+rm -f /tmp/herald-bench-time.$$
+echo "herald peak RSS (whole process, /usr/bin/time -v): $((peak_kb / 1024)) MB"
+
+if perl -MSisimai -e1 2>/dev/null; then
+  echo "== Sisimai $(perl -MSisimai -e 'print $Sisimai::VERSION') ($count emails, $passes passes, 1 thread)"
+  sisimai_rate="$(perl -MSisimai -MTime::HiRes=time -e '
+    my ($dir, $passes) = @ARGV; my $n = 0; my $r = 0;
+    my $t = time;
+    for (1..$passes) { my $v = Sisimai->make($dir) || []; $r = scalar @$v; }
+    my $s = time - $t; my @f = glob("$dir/*.eml"); $n = scalar @f;
+    printf STDERR "sisimai: %d emails x %d passes in %.3f s = %.0f emails/s; %d records per pass\n", $n, $passes, $s, $n*$passes/$s, $r;
+    printf "%.1f", $n*$passes/$s;' "$maildir" "$passes")"
+  echo "== ratio: herald $herald_rate emails/s / sisimai $sisimai_rate emails/s = $(perl -e "printf '%.1f', $herald_rate/$sisimai_rate")x"
+else
+  echo "Sisimai is not installed (apt-get install libsisimai-perl); Herald rate only."
+fi
