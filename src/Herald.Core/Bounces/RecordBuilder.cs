@@ -9,14 +9,15 @@ internal static class RecordBuilder
 {
     public static BounceRecord Build(Fact fact)
     {
-        Complete(fact);
-        if (fact.Reason is null or Reason.Undefined or Reason.OnHold && ProviderRules.Find(fact, fact.Diagnostic.ToLowerInvariant()) is { } byProvider)
+        var lowered = fact.Diagnostic.ToLowerInvariant();
+        Complete(fact, lowered);
+        if (fact.Reason is null or Reason.Undefined or Reason.OnHold && ProviderRules.Find(fact, lowered) is { } byProvider)
         {
             fact.Reason = byProvider;
             fact.ReasonIsFinal = true;
         }
 
-        var reason = ReasonRules.Decide(fact);
+        var reason = ReasonRules.Decide(fact, lowered);
         var reply = int.TryParse(fact.ReplyCode, out var code) ? code : (int?)null;
         var temporary = fact.Status.StartsWith('4') || reply is >= 400 and < 500 || fact.Action == "delayed";
         var status = fact.Status;
@@ -26,7 +27,6 @@ internal static class RecordBuilder
             status = StatusCodes.InternalCode(reason, temporary);
         }
 
-        var lowered = fact.Diagnostic.ToLowerInvariant();
         var (scenario, actor, suppress, named) = ScenarioRules.Decide(reason, lowered, temporary);
         return new BounceRecord
         {
@@ -49,7 +49,7 @@ internal static class RecordBuilder
     }
 
 
-    private static void Complete(Fact fact)
+    private static void Complete(Fact fact, string lowered)
     {
         if (fact.Reason is Reason.Feedback or Reason.Vacation)
         {
@@ -63,7 +63,6 @@ internal static class RecordBuilder
 
         fact.Status = StatusCodes.Prefer(fact.Status, StatusCodes.Find(fact.Diagnostic), fact.ReplyCode);
 
-        var lowered = fact.Diagnostic.ToLowerInvariant();
         if (fact.Command.Length == 0)
         {
             fact.Command = DiagnosticText.Command(lowered);

@@ -34,14 +34,11 @@ internal sealed class BounceMimeReader(ParserOptions options, Stream stream, Par
         _messageDepth++;
         if (_messageDepth == 1)
         {
-            foreach (var header in _headers)
-            {
-                mail.Headers.Add(header);
-            }
+            mail.Headers = new MailHeaders(_headers);
         }
         else if (_messageDepth == 2 && mail.Original is null)
         {
-            mail.Original = [.. _headers];
+            mail.Original = new MailHeaders(_headers);
         }
     }
 

@@ -5,7 +5,7 @@ namespace Herald.Core.Bounces.Readers;
 /// <summary>The parts of an inbound email that bounce readers look at, gathered in one walk over the MIME tree.</summary>
 internal sealed class ParsedMail
 {
-    public required HeaderList Headers { get; init; }
+    public required MailHeaders Headers { get; set; }
 
     /// <summary>Decoded text of the human-readable parts, outside any attached original message.</summary>
     public System.Text.StringBuilder Text { get; } = new();
@@ -17,7 +17,7 @@ internal sealed class ParsedMail
     public List<string> FeedbackReports { get; } = [];
 
     /// <summary>Headers of the returned original message (message/rfc822 or text/rfc822-headers), if any.</summary>
-    public HeaderList? Original { get; set; }
+    public MailHeaders? Original { get; set; }
 
     public string ContentType { get; set; } = "";
 

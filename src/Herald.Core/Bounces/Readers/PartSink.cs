@@ -45,12 +45,12 @@ internal static class PartSink
         }
     }
 
-    public static HeaderList? ParseHeaders(string text)
+    public static MailHeaders? ParseHeaders(string text)
     {
         try
         {
             using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.Replace("\r", "", StringComparison.Ordinal) + "\n\n"));
-            return HeaderList.Load(stream);
+            return new MailHeaders(HeaderList.Load(stream));
         }
         catch (FormatException)
         {

@@ -45,8 +45,7 @@ internal static class TextBounceReader
         {
             var line = lines[i].TrimEnd('\r');
             var trimmed = line.Trim();
-            var lowered = trimmed.ToLowerInvariant();
-            if (IsOriginalStart(lowered))
+            if (IsOriginalStart(trimmed))
             {
                 break;
             }
@@ -71,8 +70,8 @@ internal static class TextBounceReader
 
             blankRun = 0;
             // Exim "(generated from x)" and Postfix "(expanded from x)" name the alias, not another recipient.
-            var address = lowered.StartsWith("(generated from", StringComparison.Ordinal) || lowered.StartsWith("(expanded from", StringComparison.Ordinal)
-                ? "" : Candidate(trimmed, lowered, exclude);
+            var address = trimmed.StartsWith("(generated from", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("(expanded from", StringComparison.OrdinalIgnoreCase)
+                ? "" : Candidate(trimmed, exclude);
             if (address.Length > 0)
             {
                 if (byAddress.TryGetValue(address, out var known))
@@ -124,7 +123,7 @@ internal static class TextBounceReader
         foreach (var raw in text.Split('\n', MaxLines + 1).Take(MaxLines))
         {
             var trimmed = raw.Trim();
-            if (IsOriginalStart(trimmed.ToLowerInvariant()) || sb.Length > 2000)
+            if (IsOriginalStart(trimmed) || sb.Length > 2000)
             {
                 break;
             }
@@ -148,11 +147,16 @@ internal static class TextBounceReader
         return false;
     }
 
-    private static bool IsOriginalStart(string lowered)
+    private static bool IsOriginalStart(string line)
     {
+        if (line.Length == 0 || !(line[0] is '-' or 'c' or 'C' or 'o' or 'O' or 'm' or 'M' or 'b' or 'B' or 't' or 'T'))
+        {
+            return false;
+        }
+
         foreach (var start in OriginalStarts)
         {
-            if (lowered.StartsWith(start, StringComparison.Ordinal))
+            if (line.StartsWith(start, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -161,11 +165,16 @@ internal static class TextBounceReader
         return false;
     }
 
-    private static string Candidate(string trimmed, string lowered, ISet<string> exclude)
+    private static string Candidate(string trimmed, ISet<string> exclude)
     {
+        if (!trimmed.Contains('@', StringComparison.Ordinal))
+        {
+            return "";
+        }
+
         foreach (var prefix in HeaderPrefixes)
         {
-            if (lowered.StartsWith(prefix, StringComparison.Ordinal))
+            if (trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 return "";
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Reflection;
 
@@ -5,21 +6,29 @@ namespace Herald.Core.Bounces.Rules;
 
 /// <summary>
 /// The reply-text phrase table (Rules/reason-phrases.tsv): for each reason, phrases that mean it. A phrase with
-/// several parts matches when the parts appear in that order. Texts are lowercased once by the caller and
-/// searched with ordinal IndexOf, so hostile input costs linear time per phrase and never backtracks.
+/// several parts matches when the parts appear in that order. Single-part phrases of a reason are searched
+/// together with a vectorized multi-string search (<see cref="SearchValues{T}"/>), so the cost is one linear scan
+/// per reason and never a regex backtrack, whatever the input.
 /// </summary>
 internal static class PhraseTable
 {
-    private static readonly FrozenDictionary<string, string[][]> Table = Load("reason-phrases.tsv");
+    private sealed record Entry(SearchValues<string> Singles, string[][] Aligned);
+
+    private static readonly FrozenDictionary<string, Entry> Table = Load("reason-phrases.tsv");
 
     public static bool Includes(string reason, string lowered)
     {
-        if (lowered.Length == 0 || !Table.TryGetValue(reason, out var phrases))
+        if (lowered.Length == 0 || !Table.TryGetValue(reason, out var entry))
         {
             return false;
         }
 
-        foreach (var parts in phrases)
+        if (lowered.AsSpan().ContainsAny(entry.Singles))
+        {
+            return true;
+        }
+
+        foreach (var parts in entry.Aligned)
         {
             if (Aligned(lowered, parts))
             {
@@ -31,31 +40,6 @@ internal static class PhraseTable
     }
 
     public static bool Includes(Reason reason, string lowered) => Includes(reason.Name(), lowered);
-
-    internal static FrozenDictionary<string, string[][]> Load(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Herald.Core.Bounces.Rules." + name)
-            ?? throw new InvalidOperationException($"embedded rule table {name} is missing");
-        using var reader = new StreamReader(stream);
-        var lists = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var cells = line.Split('\t');
-            if (!lists.TryGetValue(cells[0], out var list))
-            {
-                lists[cells[0]] = list = [];
-            }
-
-            list.Add(cells[1..]);
-        }
-
-        return lists.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-    }
 
     /// <summary>True when each part occurs in the text after the previous one (ordinal, no backtracking).</summary>
     public static bool Aligned(string text, string[] parts)
@@ -73,5 +57,49 @@ internal static class PhraseTable
         }
 
         return true;
+    }
+
+    private static FrozenDictionary<string, Entry> Load(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Herald.Core.Bounces.Rules." + name)
+            ?? throw new InvalidOperationException($"embedded rule table {name} is missing");
+        using var reader = new StreamReader(stream);
+        var singles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var aligned = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            if (cells.Length == 2)
+            {
+                Get(singles, cells[0]).Add(cells[1]);
+            }
+            else
+            {
+                Get(aligned, cells[0]).Add(cells[1..]);
+            }
+
+            Get(singles, cells[0]);
+            Get(aligned, cells[0]);
+        }
+
+        return singles.ToFrozenDictionary(
+            p => p.Key,
+            p => new Entry(SearchValues.Create(p.Value.ToArray(), StringComparison.Ordinal), [.. aligned[p.Key]]),
+            StringComparer.Ordinal);
+    }
+
+    private static List<T> Get<T>(Dictionary<string, List<T>> lists, string key)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists[key] = list = [];
+        }
+
+        return list;
     }
 }
