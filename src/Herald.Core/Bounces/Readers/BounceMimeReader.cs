@@ -14,7 +14,7 @@ internal sealed class BounceMimeReader(ParserOptions options, Stream stream, Par
     private const int MaxPartBytes = 1 << 20;
 
     private readonly Stack<int> _children = new();
-    private readonly List<Header> _headers = [];
+    private List<Header> _headers = [];
     private readonly System.Text.StringBuilder _preamble = new();
     private int _messageDepth;
     private int _parts;
@@ -45,7 +45,8 @@ internal sealed class BounceMimeReader(ParserOptions options, Stream stream, Par
     protected override void OnMimeMessageEnd(long beginOffset, int beginLineNumber, long headersEndOffset, long endOffset, int lines, CancellationToken cancellationToken) =>
         _messageDepth--;
 
-    protected override void OnHeadersBegin(long beginOffset, int beginLineNumber, CancellationToken cancellationToken) => _headers.Clear();
+    // A fresh list per header block, so that a message's list can be handed over without copying.
+    protected override void OnHeadersBegin(long beginOffset, int beginLineNumber, CancellationToken cancellationToken) => _headers = new List<Header>(24);
 
     protected override void OnHeaderRead(Header header, int beginLineNumber, CancellationToken cancellationToken) => _headers.Add(header);
 

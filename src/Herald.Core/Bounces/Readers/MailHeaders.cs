@@ -12,6 +12,9 @@ internal sealed class MailHeaders
 
     public MailHeaders(IEnumerable<Header> fields) => _fields = [.. fields];
 
+    /// <summary>Takes ownership of the list (no copy).</summary>
+    public MailHeaders(List<Header> fields) => _fields = fields;
+
     public IReadOnlyList<Header> Fields => _fields;
 
     public string? this[HeaderId id]

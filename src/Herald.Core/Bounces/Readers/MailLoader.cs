@@ -182,31 +182,37 @@ internal static class MailLoader
 
     private static int IndexOfIgnoreCase(ReadOnlySpan<byte> span, ReadOnlySpan<byte> lowerNeedle)
     {
-        var first = lowerNeedle[0];
+        // Anchor on the needle's rarest byte: the first non-letter (the '/' or '-'), present in both cases.
+        var anchor = lowerNeedle.IndexOfAnyExceptInRange((byte)'a', (byte)'z');
         var offset = 0;
-        while (offset + lowerNeedle.Length <= span.Length)
+        while (true)
         {
-            var found = span[offset..].IndexOfAny(first, (byte)(first - 32));
-            if (found < 0 || offset + found + lowerNeedle.Length > span.Length)
+            var found = span[offset..].IndexOf(lowerNeedle[anchor]);
+            if (found < 0)
             {
                 return -1;
             }
 
-            var start = offset + found;
-            if (System.Text.Ascii.EqualsIgnoreCase(span.Slice(start, lowerNeedle.Length), lowerNeedle))
+            var start = offset + found - anchor;
+            if (start >= 0 && start + lowerNeedle.Length <= span.Length
+                && System.Text.Ascii.EqualsIgnoreCase(span.Slice(start, lowerNeedle.Length), lowerNeedle))
             {
                 return start;
             }
 
-            offset = start + 1;
+            offset += found + 1;
         }
-
-        return -1;
     }
 
     private static bool LooksBinary(ReadOnlySpan<byte> head)
     {
         // Real mail carries the odd stray NUL or ESC (ISO-2022-JP); files that are not text carry many controls.
+        if (head.IndexOfAnyInRange((byte)0, (byte)8) < 0 && head.IndexOfAnyInRange((byte)14, (byte)26) < 0
+            && head.IndexOfAnyInRange((byte)28, (byte)31) < 0 && head.IndexOf((byte)11) < 0)
+        {
+            return false;
+        }
+
         var controls = 0;
         foreach (var b in head)
         {

@@ -16,13 +16,17 @@ internal static class PhraseTable
 
     private static readonly FrozenDictionary<string, Entry> Table = Load("reason-phrases.tsv");
 
-    public static bool Includes(string reason, string lowered)
-    {
-        if (lowered.Length == 0 || !Table.TryGetValue(reason, out var entry))
-        {
-            return false;
-        }
+    private static readonly Entry?[] ByReason =
+        [.. Enum.GetValues<Reason>().Select(r => Table.TryGetValue(r.Name(), out var entry) ? entry : null)];
 
+    public static bool Includes(string reason, string lowered) =>
+        lowered.Length > 0 && Table.TryGetValue(reason, out var entry) && Matches(entry, lowered);
+
+    public static bool Includes(Reason reason, string lowered) =>
+        lowered.Length > 0 && ByReason[(int)reason] is { } entry && Matches(entry, lowered);
+
+    private static bool Matches(Entry entry, string lowered)
+    {
         if (lowered.AsSpan().ContainsAny(entry.Singles))
         {
             return true;
@@ -38,8 +42,6 @@ internal static class PhraseTable
 
         return false;
     }
-
-    public static bool Includes(Reason reason, string lowered) => Includes(reason.Name(), lowered);
 
     /// <summary>True when each part occurs in the text after the previous one (ordinal, no backtracking).</summary>
     public static bool Aligned(string text, string[] parts)

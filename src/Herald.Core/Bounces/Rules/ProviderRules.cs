@@ -17,6 +17,7 @@ internal static class ProviderRules
     private static readonly Dictionary<string, Regex> Labels = new(StringComparer.Ordinal);
     private static readonly Dictionary<(string, string), Reason> Codes = [];
     private static readonly List<Rule> Rules = [];
+    private static System.Buffers.SearchValues<string>? _anywhereFirstParts;
 
     static ProviderRules()
     {
@@ -77,6 +78,11 @@ internal static class ProviderRules
                 continue;
             }
 
+            if (pass == "*" && !lowered.AsSpan().ContainsAny(AnywhereFirstParts()))
+            {
+                continue;
+            }
+
             foreach (var rule in Rules)
             {
                 if (rule.Scope == pass && (rule.Class == '*' || rule.Class == cls) && PhraseTable.Aligned(lowered, rule.Parts))
@@ -88,6 +94,11 @@ internal static class ProviderRules
 
         return null;
     }
+
+    // The first parts of the rules for "*": most texts contain none of them, and one vectorized scan says so.
+    private static System.Buffers.SearchValues<string> AnywhereFirstParts() =>
+        _anywhereFirstParts ??= System.Buffers.SearchValues.Create(
+            [.. Rules.Where(r => r.Scope == "*").Select(r => r.Parts[0]).Where(p => p.Length > 0).Distinct()], StringComparison.Ordinal);
 
     private static string? Provider(Fact fact)
     {
