@@ -73,7 +73,7 @@ internal static class EmailPipeline
             Enrich(dsn, fromText);
             chosen = dsn;
         }
-        else if (AutoReplyReader.IsAutoReply(mail) && !LooksLikeBounce(mail))
+        else if (AutoReplyReader.IsAutoReply(mail) && !FromDaemon(mail))
         {
             var replies = AutoReplyReader.Read(mail);
             return replies.Count == 0
@@ -167,13 +167,8 @@ internal static class EmailPipeline
         return set;
     }
 
-    internal static bool LooksLikeBounce(ParsedMail mail)
+    private static bool FromDaemon(ParsedMail mail)
     {
-        if (mail.ContentType == "multipart/report" || mail.DeliveryStatus.Count > 0)
-        {
-            return true;
-        }
-
         var from = mail.From.ToLowerInvariant();
         foreach (var name in DaemonNames)
         {
@@ -181,6 +176,16 @@ internal static class EmailPipeline
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    internal static bool LooksLikeBounce(ParsedMail mail)
+    {
+        if (mail.ContentType == "multipart/report" || mail.DeliveryStatus.Count > 0 || FromDaemon(mail))
+        {
+            return true;
         }
 
         var subject = mail.Subject.ToLowerInvariant();

@@ -74,6 +74,12 @@ internal static class DsnReader
         if (block.TryGetValue("diagnostic-code", out var diagnostic))
         {
             (fact.DiagnosticType, fact.Diagnostic) = FieldBlocks.SplitType(diagnostic);
+
+            // Postfix labels relayed SMTP replies "X-Postfix"; they are SMTP replies all the same.
+            if (fact.DiagnosticType == "X-POSTFIX")
+            {
+                fact.DiagnosticType = "SMTP";
+            }
         }
 
         facts.Add(fact);

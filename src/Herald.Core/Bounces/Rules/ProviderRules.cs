@@ -85,7 +85,8 @@ internal static class ProviderRules
 
             foreach (var rule in Rules)
             {
-                if (rule.Scope == pass && (rule.Class == '*' || rule.Class == cls) && PhraseTable.Aligned(lowered, rule.Parts))
+                if (rule.Scope == pass && ClassMatches(rule.Class, cls, fact) && CommandMatches(rule.Parts, fact)
+                    && PhraseTable.Aligned(lowered, rule.Parts.Length > 0 && rule.Parts[0].StartsWith("cmd=", StringComparison.Ordinal) ? rule.Parts[1..] : rule.Parts))
                 {
                     return rule.Reason;
                 }
@@ -95,10 +96,22 @@ internal static class ProviderRules
         return null;
     }
 
+    // CLASS '?' applies only where the status code does not already name a specific reason (e.g. 4.2.2).
+    private static bool ClassMatches(char rule, char cls, Fact fact) => rule switch
+    {
+        '*' => true,
+        '?' => StatusCodes.NameOf(fact.Status) is null or Reason.Expired or Reason.NetworkError or Reason.SystemError or Reason.SecurityError,
+        _ => rule == cls,
+    };
+
+    // A first part "cmd=DATA" requires the failure to answer that SMTP command.
+    private static bool CommandMatches(string[] parts, Fact fact) =>
+        parts.Length == 0 || !parts[0].StartsWith("cmd=", StringComparison.Ordinal) || parts[0].AsSpan(4).SequenceEqual(fact.Command);
+
     // The first parts of the rules for "*": most texts contain none of them, and one vectorized scan says so.
     private static System.Buffers.SearchValues<string> AnywhereFirstParts() =>
         _anywhereFirstParts ??= System.Buffers.SearchValues.Create(
-            [.. Rules.Where(r => r.Scope == "*").Select(r => r.Parts[0]).Where(p => p.Length > 0).Distinct()], StringComparison.Ordinal);
+            [.. Rules.Where(r => r.Scope == "*").Select(r => r.Parts[0]).Where(p => p.Length > 0 && !p.StartsWith("cmd=", StringComparison.Ordinal)).Distinct()], StringComparison.Ordinal);
 
     private static string? Provider(Fact fact)
     {

@@ -87,15 +87,36 @@ internal static partial class StatusCodes
     /// <summary>The first RFC 3463 code in the text ("5.1.1"), or "".</summary>
     public static string Find(string text)
     {
-        var m = StatusPattern().Match(text);
-        return m.Success ? m.Groups[1].Value : "";
+        // A transcript shows the successful steps too ("250 2.1.5 Ok"); the failure is the first 4xx/5xx code.
+        var first = "";
+        for (var m = StatusPattern().Match(text); m.Success; m = m.NextMatch())
+        {
+            if (m.Groups[1].Value[0] != '2')
+            {
+                return m.Groups[1].Value;
+            }
+
+            first = first.Length == 0 ? m.Groups[1].Value : first;
+        }
+
+        return first;
     }
 
     /// <summary>The first SMTP reply code that starts the text or follows "said:" / a host, or "".</summary>
     public static string FindReplyCode(string text)
     {
-        var m = ReplyPattern().Match(text);
-        return m.Success ? m.Groups[1].Value : "";
+        var first = "";
+        for (var m = ReplyPattern().Match(text); m.Success; m = m.NextMatch())
+        {
+            if (m.Groups[1].Value[0] != '2')
+            {
+                return m.Groups[1].Value;
+            }
+
+            first = first.Length == 0 ? m.Groups[1].Value : first;
+        }
+
+        return first;
     }
 
     /// <summary>
