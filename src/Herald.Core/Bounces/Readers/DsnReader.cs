@@ -68,7 +68,8 @@ internal static class DsnReader
 
         if (block.TryGetValue("remote-mta", out var remote))
         {
-            fact.RemoteMta = FieldBlocks.AfterType(remote);
+            // "dns; mx.example.net. (192.0.2.1, the server for the domain example.net.)" -> "mx.example.net"
+            fact.RemoteMta = FieldBlocks.AfterType(remote).Split([' ', '('], 2)[0].TrimEnd('.');
         }
 
         if (block.TryGetValue("diagnostic-code", out var diagnostic))

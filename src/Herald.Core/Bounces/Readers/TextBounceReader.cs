@@ -70,8 +70,7 @@ internal static class TextBounceReader
 
             blankRun = 0;
             // Exim "(generated from x)" and Postfix "(expanded from x)" name the alias, not another recipient.
-            var address = trimmed.StartsWith("(generated from", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("(expanded from", StringComparison.OrdinalIgnoreCase)
-                ? "" : Candidate(trimmed, exclude);
+            var address = IsAliasNote(trimmed) ? "" : Candidate(trimmed, exclude);
             if (address.Length > 0)
             {
                 if (byAddress.TryGetValue(address, out var known))
@@ -133,6 +132,10 @@ internal static class TextBounceReader
 
         return DiagnosticText.Collapse(sb.ToString());
     }
+
+    // Exim "(generated from x)", "(ultimately generated from x)", Postfix "(expanded from x)": the alias, not a recipient.
+    private static bool IsAliasNote(string line) =>
+        line.StartsWith('(') && (line.Contains("generated from", StringComparison.OrdinalIgnoreCase) || line.Contains("expanded from", StringComparison.OrdinalIgnoreCase));
 
     private static bool HasReplyCode(System.Text.StringBuilder sb)
     {
