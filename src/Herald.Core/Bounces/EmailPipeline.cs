@@ -23,6 +23,7 @@ internal static class EmailPipeline
     [
         "mailer-daemon", "postmaster", "mail delivery", "maildaemon", "mail-daemon", "mail administrator",
         "mailer daemon", "mailerdaemon", "delivery subsystem", "internet mail service", "no-reply@", "mail_delivery",
+        "post_master",
     ];
 
     public static BounceReport Classify(ParsedMail mail, string? walkCause)
@@ -70,7 +71,7 @@ internal static class EmailPipeline
         List<Fact> chosen;
         if (dsn.Count > 0)
         {
-            Enrich(dsn, fromText);
+            Enrich(dsn, fromText, text);
             chosen = dsn;
         }
         else if (AutoReplyReader.IsAutoReply(mail) && !FromDaemon(mail))
@@ -83,6 +84,12 @@ internal static class EmailPipeline
         else if (fromText.Count > 0 && (LooksLikeBounce(mail) || mail.Headers.Contains("X-Failed-Recipients")))
         {
             chosen = fromText;
+        }
+        else if (LooksLikeBounce(mail) && OriginalRecipients(mail, text) is { Count: > 0 } fromOriginal)
+        {
+            // No recipient in the report itself (Postfix "Delivery report unavailable", Sendmail V5): the
+            // returned message's To: is who failed, with whatever SMTP reply the notification shows.
+            chosen = fromOriginal;
         }
         else
         {
@@ -117,7 +124,14 @@ internal static class EmailPipeline
         return result;
     }
 
-    private static void Enrich(List<Fact> dsn, List<Fact> fromText)
+    private static List<Fact> OriginalRecipients(ParsedMail mail, string text)
+    {
+        var to = mail.Original?[HeaderId.To] ?? TextBounceReader.InlineOriginalTo(text);
+        var diagnostic = TextBounceReader.ReplyLines(text);
+        return [.. Addresses.In(to).Take(DsnReader.MaxRecipients).Select(a => new Fact { Recipient = a, Action = "failed", Diagnostic = diagnostic })];
+    }
+
+    private static void Enrich(List<Fact> dsn, List<Fact> fromText, string text)
     {
         foreach (var fact in dsn)
         {
@@ -129,6 +143,12 @@ internal static class EmailPipeline
 
             if (match is null)
             {
+                if (dsn.Count == 1 && fact.Diagnostic.Length == 0)
+                {
+                    // One recipient and no Diagnostic-Code (Exim pipe failures): the notification is the diagnostic.
+                    fact.Diagnostic = TextBounceReader.Notification(text);
+                }
+
                 continue;
             }
 

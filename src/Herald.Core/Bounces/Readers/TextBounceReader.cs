@@ -133,6 +133,49 @@ internal static class TextBounceReader
         return DiagnosticText.Collapse(sb.ToString());
     }
 
+    /// <summary>The To: of the original message copied inline after the notification ("--- Unsent message follows").</summary>
+    public static string InlineOriginalTo(string text)
+    {
+        var inOriginal = false;
+        foreach (var raw in text.Split('\n', MaxLines + 1).Take(MaxLines))
+        {
+            var line = raw.TrimEnd('\r');
+            if (!inOriginal)
+            {
+                inOriginal = IsOriginalStart(line.Trim());
+                continue;
+            }
+
+            if (line.StartsWith("To:", StringComparison.OrdinalIgnoreCase))
+            {
+                return line[3..].Trim();
+            }
+        }
+
+        return "";
+    }
+
+    /// <summary>Lines of the notification that carry an SMTP reply ("421 example.com (smtp)... Deferred: ...").</summary>
+    public static string ReplyLines(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var raw in text.Split('\n', MaxLines + 1).Take(MaxLines))
+        {
+            var line = raw.Trim();
+            if (IsOriginalStart(line))
+            {
+                break;
+            }
+
+            if (line.Length > 4 && line[0] is '4' or '5' && char.IsAsciiDigit(line[1]) && char.IsAsciiDigit(line[2]) && line[3] is ' ' or '-' && sb.Length < 2000)
+            {
+                sb.Append(line).Append(' ');
+            }
+        }
+
+        return DiagnosticText.Collapse(sb.ToString());
+    }
+
     // Exim "(generated from x)", "(ultimately generated from x)", Postfix "(expanded from x)": the alias, not a recipient.
     private static bool IsAliasNote(string line) =>
         line.StartsWith('(') && (line.Contains("generated from", StringComparison.OrdinalIgnoreCase) || line.Contains("expanded from", StringComparison.OrdinalIgnoreCase));
