@@ -32,6 +32,14 @@ internal static class TextBounceReader
 
     public static List<Fact> Read(string text, ISet<string> exclude)
     {
+        // "To:" and "Cc:" lines usually quote the original message ("Your message To: x did not reach ...");
+        // they name the recipient only when nothing else does (Verizon's "Original Message: To: x").
+        var facts = Read(text, exclude, weakToLines: false);
+        return facts.Count > 0 ? facts : Read(text, exclude, weakToLines: true);
+    }
+
+    private static List<Fact> Read(string text, ISet<string> exclude, bool weakToLines)
+    {
         var facts = new List<Fact>();
         var diagnostics = new List<System.Text.StringBuilder>();
         var preceding = new List<string>();
@@ -52,7 +60,6 @@ internal static class TextBounceReader
 
             if (trimmed.Length == 0)
             {
-                paragraph.Clear();
                 blankRun++;
                 if (current >= 0 && diagnostics[current].Length > 0 && blankRun == 1)
                 {
@@ -70,7 +77,7 @@ internal static class TextBounceReader
 
             blankRun = 0;
             // Exim "(generated from x)" and Postfix "(expanded from x)" name the alias, not another recipient.
-            var address = IsAliasNote(trimmed) ? "" : Candidate(trimmed, exclude);
+            var address = IsAliasNote(trimmed) || (!weakToLines && IsToLine(trimmed)) ? "" : Candidate(trimmed, exclude);
             if (address.Length > 0)
             {
                 if (byAddress.TryGetValue(address, out var known))
@@ -82,7 +89,8 @@ internal static class TextBounceReader
                 }
 
                 paragraphs = 0;
-                preceding.Add(string.Join(' ', paragraph.TakeLast(4)));
+                preceding.Add(string.Join(' ', paragraph.TakeLast(8)));
+                paragraph.Clear();
                 facts.Add(new Fact { Recipient = address, Action = "failed" });
                 diagnostics.Add(new System.Text.StringBuilder());
                 current = facts.Count - 1;
@@ -179,6 +187,9 @@ internal static class TextBounceReader
     // Exim "(generated from x)", "(ultimately generated from x)", Postfix "(expanded from x)": the alias, not a recipient.
     private static bool IsAliasNote(string line) =>
         line.StartsWith('(') && (line.Contains("generated from", StringComparison.OrdinalIgnoreCase) || line.Contains("expanded from", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsToLine(string line) =>
+        line.StartsWith("to:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("cc:", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasReplyCode(System.Text.StringBuilder sb)
     {
