@@ -97,6 +97,12 @@ internal static class EmailPipeline
             return cause is not null ? BounceReport.Undefined(cause) : BounceReport.NotABounce("not a bounce, complaint or auto-reply");
         }
 
+        var fromDomain = Addresses.First(mail.From) is { Length: > 0 } sender ? sender[(sender.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
+        foreach (var fact in chosen.Where(f => f.ReportingMta.Length == 0))
+        {
+            fact.ReportingMta = fromDomain;
+        }
+
         var records = chosen.Select(RecordBuilder.Build).ToList();
         var kind = records.TrueForAll(r => r.Reason == Reason.Delivered) ? ReportKind.NotABounce : ReportKind.Bounce;
         return new BounceReport(kind, records);
@@ -152,7 +158,11 @@ internal static class EmailPipeline
                 continue;
             }
 
-            if (fact.Diagnostic.Length == 0)
+            // Postfix repeats the reply in the text with the command it answered ("... (in reply to RCPT TO
+            // command)"); that fuller version is the better diagnostic.
+            if (fact.Diagnostic.Length == 0
+                || (match.Diagnostic.Length < 1024 && match.Diagnostic.Contains("(in reply to ", StringComparison.OrdinalIgnoreCase)
+                    && match.Diagnostic.Contains(fact.Diagnostic, StringComparison.OrdinalIgnoreCase)))
             {
                 fact.Diagnostic = match.Diagnostic;
             }

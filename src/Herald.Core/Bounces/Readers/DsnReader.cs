@@ -14,6 +14,7 @@ internal static class DsnReader
     {
         var facts = new List<Fact>();
         var block = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reporting = "";
         foreach (var (name, value) in FieldBlocks.Parse(text, MaxRecipients * 12))
         {
             var repeats = name is "final-recipient" or "original-recipient" && block.ContainsKey(name);
@@ -29,9 +30,19 @@ internal static class DsnReader
             {
                 block.TryAdd(name, value);
             }
+
+            if (name == "reporting-mta" && reporting.Length == 0)
+            {
+                reporting = FieldBlocks.AfterType(value).Split([' ', '('], 2)[0].TrimEnd('.');
+            }
         }
 
         Close(block, facts);
+        foreach (var fact in facts)
+        {
+            fact.ReportingMta = reporting;
+        }
+
         return (facts, facts.Count > MaxRecipients);
     }
 

@@ -51,8 +51,8 @@ internal static class TextBounceReader
         var lines = text.Split('\n', MaxLines + 1);
         for (var i = 0; i < Math.Min(lines.Length, MaxLines); i++)
         {
-            var line = lines[i].TrimEnd('\r');
-            var trimmed = line.Trim();
+            // Forwarded bounces quote every line with "> ".
+            var trimmed = lines[i].Trim().TrimStart('>', ' ', '\t');
             if (IsOriginalStart(trimmed))
             {
                 break;

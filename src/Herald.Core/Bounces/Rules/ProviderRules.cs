@@ -118,12 +118,23 @@ internal static class ProviderRules
         var at = fact.Recipient.LastIndexOf('@');
         var domain = at >= 0 ? fact.Recipient[(at + 1)..].ToLowerInvariant() : "";
         var remote = fact.RemoteMta.ToLowerInvariant();
+        var reporting = fact.ReportingMta.ToLowerInvariant();
         foreach (var (provider, suffix) in Hosts)
         {
-            if ((domain.Length > 0 && ("." + domain).EndsWith(suffix, StringComparison.Ordinal)) || (domain.Length > 0 && suffix.EndsWith("." + domain, StringComparison.Ordinal))
-                || (remote.Length > 0 && remote.EndsWith(suffix, StringComparison.Ordinal)))
+            if ((domain.Length > 0 && ("." + domain).EndsWith(suffix, StringComparison.Ordinal)) || (domain.Length > 0 && suffix.EndsWith("." + domain, StringComparison.Ordinal)))
             {
                 return provider;
+            }
+        }
+
+        foreach (var host in new[] { remote, reporting })
+        {
+            foreach (var (provider, suffix) in Hosts)
+            {
+                if (host.Length > 0 && ("." + host).EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return provider;
+                }
             }
         }
 
