@@ -14,7 +14,7 @@ internal static class ProviderRules
     private sealed record Rule(string Scope, char Class, Reason Reason, string[] Parts);
 
     private static readonly List<(string Provider, string Suffix)> Hosts = [];
-    private static readonly Dictionary<string, Regex> Labels = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, (Regex Pattern, bool StatusWins)> Labels = new(StringComparer.Ordinal);
     private static readonly Dictionary<(string, string), Reason> Codes = [];
     private static readonly List<Rule> Rules = [];
     private static System.Buffers.SearchValues<string>? _anywhereFirstParts;
@@ -38,7 +38,8 @@ internal static class ProviderRules
                     Hosts.Add((c[1], c[2]));
                     break;
                 case "label":
-                    Labels[c[1]] = new Regex(c[2], RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
+                    Labels[c[1]] = (new Regex(c[2], RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1)),
+                        c.Length > 3 && c[3] == "status");
                     break;
                 case "code":
                     Codes[(c[1], c[2])] = Parse(c[3]);
@@ -62,11 +63,13 @@ internal static class ProviderRules
         if (provider is not null && Labels.TryGetValue(provider, out var label))
         {
             var text = lowered.Length > 4096 ? lowered[..4096] : lowered;
-            for (var m = label.Match(text); m.Success; m = m.NextMatch())
+            for (var m = label.Pattern.Match(text); m.Success; m = m.NextMatch())
             {
                 if (Codes.TryGetValue((provider, m.Groups[1].Value), out var byCode))
                 {
-                    return byCode;
+                    var byStatus = StatusCodes.NameOf(fact.Status);
+                    return label.StatusWins && byStatus is not null and not (Reason.SecurityError or Reason.SystemError or Reason.OnHold)
+                        && !fact.Status.Contains(".0", StringComparison.Ordinal) ? byStatus : byCode;
                 }
             }
         }
