@@ -13,8 +13,7 @@ internal static class RecordBuilder
         Complete(fact, lowered);
         if (fact.Reason is null or Reason.Undefined or Reason.OnHold && ProviderRules.Find(fact, lowered) is { } byProvider)
         {
-            fact.Reason = byProvider;
-            fact.ReasonIsFinal = true;
+            (fact.Reason, fact.ReasonIsFinal) = byProvider;
         }
 
         var reason = ReasonRules.Decide(fact, lowered);

@@ -51,7 +51,8 @@ internal static class ProviderRules
         }
     }
 
-    public static Reason? Find(Fact fact, string lowered)
+    /// <summary>The provider's reason, and whether it is final (a generic status reason may still be refined).</summary>
+    public static (Reason Reason, bool Final)? Find(Fact fact, string lowered)
     {
         if (lowered.Length == 0)
         {
@@ -67,9 +68,11 @@ internal static class ProviderRules
             {
                 if (Codes.TryGetValue((provider, m.Groups[1].Value), out var byCode))
                 {
+                    // Gmail: a specific status code in the relayed reply says more than the session state.
                     var byStatus = StatusCodes.NameOf(fact.Status);
-                    return label.StatusWins && byStatus is not null and not (Reason.SecurityError or Reason.SystemError or Reason.OnHold)
-                        && !fact.Status.Contains(".0", StringComparison.Ordinal) ? byStatus : byCode;
+                    return label.StatusWins && byStatus is { } specific && !fact.Status.Contains(".0", StringComparison.Ordinal)
+                        ? (specific, specific is not (Reason.SecurityError or Reason.SystemError or Reason.Expired or Reason.NetworkError))
+                        : (byCode, true);
                 }
             }
         }
@@ -91,7 +94,7 @@ internal static class ProviderRules
                 if (rule.Scope == pass && ClassMatches(rule.Class, cls, fact) && CommandMatches(rule.Parts, fact)
                     && PhraseTable.Aligned(lowered, rule.Parts.Length > 0 && rule.Parts[0].StartsWith("cmd=", StringComparison.Ordinal) ? rule.Parts[1..] : rule.Parts))
                 {
-                    return rule.Reason;
+                    return (rule.Reason, true);
                 }
             }
         }

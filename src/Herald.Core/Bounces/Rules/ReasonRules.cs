@@ -63,6 +63,12 @@ internal static class ReasonRules
             }
         }
 
+        if (found is null && fact.Reason is { } explicitReason && explicitReason is not (Reason.Undefined or Reason.OnHold))
+        {
+            // A reader's reason that the first pass did not overrule stands (Sisimai reason/find "anotherone").
+            return explicitReason;
+        }
+
         if (found is null)
         {
             found = Another(fact, text);
