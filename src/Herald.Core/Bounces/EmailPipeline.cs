@@ -47,6 +47,16 @@ internal static class EmailPipeline
             dsn.AddRange(facts);
         }
 
+        var fromText = TextBounceReader.Read(text, exclude);
+        if (dsn.Count == 0 && fromText.Count == 0)
+        {
+            // A bounce of a bounce: the outer report names nobody, the returned message is the real DSN.
+            foreach (var part in mail.NestedDeliveryStatus)
+            {
+                dsn.AddRange(DsnReader.Read(part).Facts.Take(DsnReader.MaxRecipients));
+            }
+        }
+
         if (dsn.Count == 0 && text.Contains("final-recipient:", StringComparison.OrdinalIgnoreCase))
         {
             var (facts, tooMany) = DsnReader.Read(text);
@@ -58,7 +68,6 @@ internal static class EmailPipeline
             dsn.AddRange(facts);
         }
 
-        var fromText = TextBounceReader.Read(text, exclude);
         if (fromText.Count == 0 && dsn.Count == 0)
         {
             // Mail to oneself, or to postmaster: the only addresses in the text are ones we skip by default.

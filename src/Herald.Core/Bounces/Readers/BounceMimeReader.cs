@@ -87,7 +87,8 @@ internal sealed class BounceMimeReader(ParserOptions options, Stream stream, Par
         Entity(contentType);
         _partType = null;
         var type = contentType.MimeType.ToLowerInvariant();
-        if (_messageDepth != 1 || !PartSink.Wanted(type))
+        var nestedReport = _messageDepth == 2 && type is "message/delivery-status" or "message/global-delivery-status";
+        if ((_messageDepth != 1 || !PartSink.Wanted(type)) && !nestedReport)
         {
             return;
         }
@@ -147,6 +148,12 @@ internal sealed class BounceMimeReader(ParserOptions options, Stream stream, Par
         }
 
         var bytes = ContentDecoder.Decode(_buffer!, _length, _partEncoding);
+        if (_messageDepth == 2)
+        {
+            mail.NestedDeliveryStatus.Add(ContentDecoder.Text(bytes, charset));
+            return;
+        }
+
         PartSink.Accept(mail, type.MimeType.ToLowerInvariant(), _partAttachment, () => ContentDecoder.Text(bytes, charset));
     }
 

@@ -13,6 +13,9 @@ internal sealed class ParsedMail
     /// <summary>Raw text of each message/delivery-status part (RFC 3464 section 2).</summary>
     public List<string> DeliveryStatus { get; } = [];
 
+    /// <summary>Delivery-status parts of a returned message that is itself a bounce (a bounce of a bounce).</summary>
+    public List<string> NestedDeliveryStatus { get; } = [];
+
     /// <summary>Raw text of each message/feedback-report part (RFC 5965 section 3).</summary>
     public List<string> FeedbackReports { get; } = [];
 
