@@ -18,7 +18,8 @@ internal static class RecordBuilder
 
         var reason = ReasonRules.Decide(fact, lowered);
         var reply = int.TryParse(fact.ReplyCode, out var code) ? code : (int?)null;
-        var temporary = fact.Status.StartsWith('4') || reply is >= 400 and < 500 || fact.Action == "delayed";
+        var temporary = fact.Status.StartsWith('4') || reply is >= 400 and < 500 || fact.Action == "delayed"
+            || (fact.Status.Length == 0 && reply is null && StatusCodes.LooksTemporary(fact.Diagnostic));
         var status = fact.Status;
         if (status.Length == 0 && reason is not (Reason.Feedback or Reason.Vacation or Reason.Delivered))
         {

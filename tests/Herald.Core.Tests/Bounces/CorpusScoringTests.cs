@@ -8,9 +8,9 @@ namespace Herald.Core.Tests.Bounces;
 /// </summary>
 public sealed class CorpusScoringTests
 {
-    private const double ReasonFloor = 0.95;
-    private const double HardFloor = 0.97;
-    private const double StatusFloor = 0.92;
+    private const double ReasonFloor = 0.96;
+    private const double HardFloor = 0.98;
+    private const double StatusFloor = 0.94;
     private const double DosMacReasonFloor = 0.85;
 
     [Fact]
