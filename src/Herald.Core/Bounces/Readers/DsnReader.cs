@@ -74,7 +74,9 @@ internal static class DsnReader
 
         if (block.TryGetValue("status", out var status))
         {
-            fact.Status = Rules.StatusCodes.Find(status);
+            // The field holds one code ("5.1.1 (user unknown)"); take it as written, even outside RFC 3463's subjects.
+            var code = status.Trim().Split([' ', '(', ';'], 2)[0];
+            fact.Status = Rules.StatusCodes.IsValid(code) ? code : Rules.StatusCodes.Find(status);
         }
 
         if (block.TryGetValue("remote-mta", out var remote))

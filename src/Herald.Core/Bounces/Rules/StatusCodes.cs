@@ -128,7 +128,10 @@ internal static partial class StatusCodes
     /// <summary>True when the text reads as a temporary failure (a 4xx reply, "temporary", "persistent").</summary>
     public static bool LooksTemporary(string text)
     {
-        if (text.Contains(" temporar", StringComparison.OrdinalIgnoreCase) || text.Contains(" persistent", StringComparison.OrdinalIgnoreCase))
+        // Exim's retry timeouts are temporary failures that ran out of time.
+        if (text.Contains(" temporar", StringComparison.OrdinalIgnoreCase) || text.Contains(" persistent", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("failing for a long time", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
@@ -217,13 +220,13 @@ internal static partial class StatusCodes
 
     public static bool IsValid(string status) => ValidPattern().IsMatch(status);
 
-    [GeneratedRegex(@"(?<![\w.])([245]\.\d{1,3}\.\d{1,3})(?![\w.]*\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.])([245]\.[0-7]\.\d{1,3})(?![\w.]*\w)", RegexOptions.CultureInvariant)]
     private static partial Regex StatusPattern();
 
     [GeneratedRegex(@"(?<![\w.:\-#])([245][0-5]\d)(?=[ \-]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ReplyPattern();
 
-    [GeneratedRegex(@"(?<![\w.:\-#])([45][0-5]\d)(?![\w.])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.\-#])([45][0-5]\d)(?![\w.])", RegexOptions.CultureInvariant)]
     private static partial Regex AnyReplyPattern();
 
     [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3}$", RegexOptions.CultureInvariant)]
