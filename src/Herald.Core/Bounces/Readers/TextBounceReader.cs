@@ -66,7 +66,7 @@ internal static class TextBounceReader
                     // A paragraph break ends the diagnostic once it holds a reply; a first paragraph of prose
                     // ("There was an error delivering your mail to <x>.") is followed by the real reply.
                     paragraphs++;
-                    if (paragraphs >= 2 || HasReplyCode(diagnostics[current]))
+                    if (paragraphs >= 3 || HasReplyCode(diagnostics[current]))
                     {
                         current = -1;
                     }
