@@ -78,7 +78,11 @@ internal static class EmailPipeline
             fromText = FailedRecipientsHeader(mail, fromText, text);
         }
         List<Fact> chosen;
-        if (dsn.Count > 0)
+        if (dsn.Count > 0 && fromText.Count > 0 && TextFirst(text))
+        {
+            chosen = fromText;
+        }
+        else if (dsn.Count > 0)
         {
             Enrich(dsn, fromText, text);
             chosen = dsn;
@@ -204,6 +208,24 @@ internal static class EmailPipeline
         }
 
         return set;
+    }
+
+    // MTAs whose delivery-status part is a formality (OpenSMTPD reports "Status: 4.4.7" for every delay) while
+    // the notification text says what happened per recipient.
+    private static readonly string[] TextFirstBanners = ["this is the mailer-daemon, please do not reply to this e"];
+
+    private static bool TextFirst(string text)
+    {
+        var head = text.Length > 2048 ? text[..2048] : text;
+        foreach (var banner in TextFirstBanners)
+        {
+            if (head.Contains(banner, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool FromDaemon(ParsedMail mail)

@@ -125,12 +125,11 @@ internal static partial class StatusCodes
         return chosen ?? success ?? "";
     }
 
-    /// <summary>True when the text reads as a temporary failure (a 4xx reply, "temporary", "persistent").</summary>
+    /// <summary>True when the text reads as a temporary failure: a 4xx reply in it, or a retry timeout.</summary>
     public static bool LooksTemporary(string text)
     {
         // Exim's retry timeouts are temporary failures that ran out of time.
-        if (text.Contains(" temporar", StringComparison.OrdinalIgnoreCase) || text.Contains(" persistent", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase)
+        if (text.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase)
             || text.Contains("failing for a long time", StringComparison.OrdinalIgnoreCase))
         {
             return true;
