@@ -116,6 +116,12 @@ internal static class EmailPipeline
             fact.ReportingMta = fromDomain;
         }
 
+        var family = text.Contains("This message was created automatically by mail delivery software", StringComparison.OrdinalIgnoreCase) ? "exim" : "";
+        foreach (var fact in chosen)
+        {
+            fact.Family = family;
+        }
+
         var records = chosen.Select(RecordBuilder.Build).ToList();
         var kind = records.TrueForAll(r => r.Reason == Reason.Delivered) ? ReportKind.NotABounce : ReportKind.Bounce;
         return new BounceReport(kind, records);

@@ -23,8 +23,11 @@ internal static class RecordBuilder
         var status = fact.Status;
         if (status.Length == 0 && reason is not (Reason.Feedback or Reason.Vacation or Reason.Delivered))
         {
-            // No code in the report: carry one that names the reason (Sisimai's 5.0.9xx convention).
-            status = StatusCodes.InternalCode(reason, temporary);
+            // No code in the report: carry one that names the reason (Sisimai's 5.0.9xx convention). Exim reports
+            // expiries and full mailboxes after retrying (temporary), and a refusal of MAIL FROM as undecided.
+            var exim = fact.Family == "exim";
+            status = StatusCodes.InternalCode(exim && fact.Command == "MAIL" ? Reason.OnHold : reason,
+                temporary || (exim && reason is Reason.Expired or Reason.MailboxFull));
         }
 
         var (scenario, actor, suppress, named) = ScenarioRules.Decide(reason, lowered, temporary);

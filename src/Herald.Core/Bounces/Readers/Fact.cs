@@ -27,4 +27,7 @@ internal sealed class Fact
     public bool ReasonIsFinal { get; set; }
 
     public string FeedbackType { get; set; } = "";
+
+    /// <summary>The MTA family that wrote the report, when its banner shows it ("exim"), for family conventions.</summary>
+    public string Family { get; set; } = "";
 }

@@ -122,7 +122,14 @@ internal static partial class StatusCodes
             chosen = chosen is null ? vague : Prefer(chosen, vague, "");
         }
 
-        return chosen ?? success ?? "";
+        return chosen ?? success ?? OutOfRange(text);
+    }
+
+    // Some gateways use subjects outside RFC 3463's 0-7 ("5.9.210"); such a code counts only when it is alone.
+    private static string OutOfRange(string text)
+    {
+        var m = WideStatusPattern().Match(text);
+        return m.Success ? m.Groups[1].Value : "";
     }
 
     /// <summary>True when the text reads as a temporary failure: a 4xx reply in it, or a retry timeout.</summary>
@@ -130,6 +137,7 @@ internal static partial class StatusCodes
     {
         // Exim's retry timeouts are temporary failures that ran out of time.
         if (text.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("this is a warning message only", StringComparison.OrdinalIgnoreCase)
             || text.Contains("failing for a long time", StringComparison.OrdinalIgnoreCase))
         {
             return true;
@@ -227,6 +235,9 @@ internal static partial class StatusCodes
 
     [GeneratedRegex(@"(?<![\w.\-#])([45][0-5]\d)(?![\w.])", RegexOptions.CultureInvariant)]
     private static partial Regex AnyReplyPattern();
+
+    [GeneratedRegex(@"(?<![\w.])([45]\.[89]\.\d{1,3})(?![\w.]*\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex WideStatusPattern();
 
     [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex ValidPattern();
