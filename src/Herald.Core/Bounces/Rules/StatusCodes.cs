@@ -137,7 +137,7 @@ internal static partial class StatusCodes
     {
         // Exim's retry timeouts are temporary failures that ran out of time.
         if (text.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("this is a warning message only", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("technical details of temporary failure", StringComparison.OrdinalIgnoreCase)
             || text.Contains("failing for a long time", StringComparison.OrdinalIgnoreCase))
         {
             return true;
