@@ -90,11 +90,21 @@ internal static class TextBounceReader
 
                 paragraphs = 0;
                 preceding.Add(string.Join(' ', paragraph.TakeLast(8)));
+                var transcript = TranscriptReply(paragraph);
                 paragraph.Clear();
                 facts.Add(new Fact { Recipient = address, Action = "failed" });
-                diagnostics.Add(new System.Text.StringBuilder());
+                diagnostics.Add(new System.Text.StringBuilder(transcript));
                 current = facts.Count - 1;
                 byAddress[address] = current;
+                if (transcript.Length > 0)
+                {
+                    // Sendmail V5 "While talking to host: >>> MAIL From:<x> <<< 501 ..." then "554 <rcpt>... Remote
+                    // protocol error": the remote server's reply above is what failed; the lines after it are
+                    // Sendmail's own summary.
+                    current = -1;
+                    continue;
+                }
+
                 Append(diagnostics[current], RestOf(trimmed, address));
                 continue;
             }
@@ -187,6 +197,18 @@ internal static class TextBounceReader
     // Exim "(generated from x)", "(ultimately generated from x)", Postfix "(expanded from x)": the alias, not a recipient.
     private static bool IsAliasNote(string line) =>
         line.StartsWith('(') && (line.Contains("generated from", StringComparison.OrdinalIgnoreCase) || line.Contains("expanded from", StringComparison.OrdinalIgnoreCase));
+
+    private static string TranscriptReply(List<string> lines)
+    {
+        var reply = lines.FindLastIndex(l => l.StartsWith("<<< ", StringComparison.Ordinal));
+        if (reply < 0)
+        {
+            return "";
+        }
+
+        var command = lines.FindLastIndex(reply, l => l.StartsWith(">>> ", StringComparison.Ordinal));
+        return (command >= 0 ? lines[command] + " " : "") + lines[reply];
+    }
 
     private static bool IsToLine(string line) =>
         line.StartsWith("to:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("cc:", StringComparison.OrdinalIgnoreCase);
