@@ -52,7 +52,11 @@ internal static class TextBounceReader
         for (var i = 0; i < Math.Min(lines.Length, MaxLines); i++)
         {
             // Forwarded bounces quote every line with "> ".
-            var trimmed = lines[i].Trim().TrimStart('>', ' ', '\t');
+            var trimmed = lines[i].Trim();
+            if (!trimmed.StartsWith(">>> ", StringComparison.Ordinal))
+            {
+                trimmed = trimmed.TrimStart('>', ' ', '\t');
+            }
             if (IsOriginalStart(trimmed))
             {
                 break;
