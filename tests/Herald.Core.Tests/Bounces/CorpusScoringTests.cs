@@ -8,10 +8,10 @@ namespace Herald.Core.Tests.Bounces;
 /// </summary>
 public sealed class CorpusScoringTests
 {
-    private const double ReasonFloor = 0.96;
-    private const double HardFloor = 0.98;
-    private const double StatusFloor = 0.94;
-    private const double DosMacReasonFloor = 0.85;
+    private const double ReasonFloor = 0.965;
+    private const double HardFloor = 0.985;
+    private const double StatusFloor = 0.97;
+    private const double DosMacReasonFloor = 0.92;
 
     [Fact]
     public void Bsd_corpus_agrees_with_labels_above_the_floor()

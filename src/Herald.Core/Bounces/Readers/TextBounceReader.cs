@@ -103,8 +103,9 @@ internal static class TextBounceReader
                 if (transcript.Length > 0)
                 {
                     // Sendmail V5 "While talking to host: >>> MAIL From:<x> <<< 501 ..." then "554 <rcpt>... Remote
-                    // protocol error": the remote server's reply above is what failed; the lines after it are
-                    // Sendmail's own summary.
+                    // protocol error: ...": the remote reply above and this line say what failed; the lines after
+                    // it are Sendmail's summary for other hosts.
+                    Append(diagnostics[current], RestOf(trimmed, address));
                     current = -1;
                     continue;
                 }
