@@ -29,6 +29,11 @@ peak_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' /tmp/herald-benc
 rm -f /tmp/herald-bench-time.$$
 echo "herald peak RSS (whole process, /usr/bin/time -v): $((peak_kb / 1024)) MB"
 
+echo "== Hostile inputs (each must finish in < 2 s and < 256 MB; the tests assert the results)"
+"$bin" "$maildir" 1 --hostile | grep '^hostile:'
+hostile_kb="$( { /usr/bin/time -v "$bin" "$maildir" 1 --hostile >/dev/null; } 2>&1 | sed -n 's/.*Maximum resident set size (kbytes): //p')"
+echo "peak RSS of the run with the hostile inputs: $((hostile_kb / 1024)) MB"
+
 if perl -MSisimai -e1 2>/dev/null; then
   echo "== Sisimai $(perl -MSisimai -e 'print $Sisimai::VERSION') ($count emails, $passes passes, 1 thread)"
   read -r sisimai_rate sisimai_cpu_rate <<<"$(perl -MSisimai -MTime::HiRes=time -e '

@@ -38,4 +38,9 @@ var cpuRate = emails.Length * passes / cpu;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"herald: {emails.Length} emails x {passes} passes in {watch.Elapsed.TotalSeconds:F3} s wall = {rate:F0} emails/s; {cpu:F3} s CPU = {cpuRate:F0} emails/CPU-s; {records} records per pass; peak working set {self.PeakWorkingSet64 / (1024.0 * 1024.0):F1} MB"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"HERALD_RATE={rate:F1} {cpuRate:F1}"));
+if (args.Contains("--hostile"))
+{
+    Herald.Bench.Classify.Hostile.Run();
+}
+
 return 0;
