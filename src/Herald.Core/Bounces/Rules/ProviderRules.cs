@@ -38,7 +38,7 @@ internal static class ProviderRules
                     Hosts.Add((c[1], c[2]));
                     break;
                 case "label":
-                    Labels[c[1]] = (new Regex(c[2], RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1)),
+                    Labels[c[1]] = (new Regex(c[2], RegexOptions.CultureInvariant | RegexOptions.NonBacktracking),
                         c.Length > 3 && c[3] == "status");
                     break;
                 case "code":
