@@ -32,6 +32,11 @@ internal sealed class BounceMimeReader(ParserOptions options, Stream stream, Par
     protected override void OnMimeMessageBegin(long beginOffset, int beginLineNumber, CancellationToken cancellationToken)
     {
         _messageDepth++;
+        if (_messageDepth + _children.Count >= maxDepth - 1)
+        {
+            Cause ??= "MIME nesting is too deep";
+        }
+
         if (_messageDepth == 1)
         {
             mail.Headers = new MailHeaders(_headers);
@@ -53,7 +58,7 @@ internal sealed class BounceMimeReader(ParserOptions options, Stream stream, Par
     protected override void OnMultipartBegin(ContentType contentType, long beginOffset, int beginLineNumber, CancellationToken cancellationToken)
     {
         Entity(contentType);
-        if (_children.Count >= maxDepth - 1)
+        if (_children.Count + _messageDepth >= maxDepth - 1)
         {
             Cause ??= "MIME nesting is too deep";
         }

@@ -36,9 +36,11 @@ internal static class PartSink
                 }
 
                 var text = type == "text/html" ? HtmlText.Strip(decode()) : decode();
-                if (mail.Text.Length + text.Length <= MaxTextChars)
+                // Keep what fits: the failure is stated at the top; a huge body must not cost unbounded work.
+                var room = MaxTextChars - mail.Text.Length;
+                if (room > 0)
                 {
-                    mail.Text.Append(text).Append('\n');
+                    mail.Text.Append(text.AsSpan(0, Math.Min(text.Length, room))).Append('\n');
                 }
 
                 break;
