@@ -33,50 +33,25 @@ internal static class EmailPipeline
             return new BounceReport(ReportKind.Complaint, [.. ArfReader.Read(mail).Select(RecordBuilder.Build)]);
         }
 
-        var exclude = Excluded(mail);
         var text = mail.Text.ToString();
-        var dsn = new List<Fact>();
-        foreach (var part in mail.DeliveryStatus)
+        var fromText = TextBounceReader.Read(text, Excluded(mail));
+        var (dsn, tooMany) = ReadDeliveryStatus(mail, text, fromText.Count > 0);
+        if (tooMany)
         {
-            var (facts, tooMany) = DsnReader.Read(part);
-            if (tooMany)
-            {
-                return BounceReport.Undefined($"more than {DsnReader.MaxRecipients} recipient blocks in the delivery status");
-            }
-
-            dsn.AddRange(facts);
+            return BounceReport.Undefined($"more than {DsnReader.MaxRecipients} recipient blocks in the delivery status");
         }
 
-        var fromText = TextBounceReader.Read(text, exclude);
-        if (dsn.Count == 0 && fromText.Count == 0)
-        {
-            // A bounce of a bounce: the outer report names nobody, the returned message is the real DSN.
-            foreach (var part in mail.NestedDeliveryStatus)
-            {
-                dsn.AddRange(DsnReader.Read(part).Facts.Take(DsnReader.MaxRecipients));
-            }
-        }
-
-        if (dsn.Count == 0 && text.Contains("final-recipient:", StringComparison.OrdinalIgnoreCase))
-        {
-            var (facts, tooMany) = DsnReader.Read(text);
-            if (tooMany)
-            {
-                return BounceReport.Undefined($"more than {DsnReader.MaxRecipients} recipient blocks in the delivery status");
-            }
-
-            dsn.AddRange(facts);
-        }
-
-        if (fromText.Count == 0 && dsn.Count == 0)
-        {
-            // Mail to oneself, or to postmaster: the only addresses in the text are ones we skip by default.
-            fromText = TextBounceReader.Read(text, new HashSet<string>(["+daemons"], StringComparer.Ordinal));
-        }
         if (dsn.Count == 0)
         {
+            if (fromText.Count == 0)
+            {
+                // Mail to oneself, or to postmaster: the only addresses in the text are ones skipped by default.
+                fromText = TextBounceReader.Read(text, new HashSet<string>(["+daemons"], StringComparer.Ordinal));
+            }
+
             fromText = FailedRecipientsHeader(mail, fromText, text);
         }
+
         List<Fact> chosen;
         if (dsn.Count > 0 && fromText.Count > 0 && TextFirst(text))
         {
@@ -110,21 +85,61 @@ internal static class EmailPipeline
             return cause is not null ? BounceReport.Undefined(cause) : BounceReport.NotABounce("not a bounce, complaint or auto-reply");
         }
 
-        var fromDomain = Addresses.First(mail.From) is { Length: > 0 } sender ? sender[(sender.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
-        foreach (var fact in chosen.Where(f => f.ReportingMta.Length == 0))
-        {
-            fact.ReportingMta = fromDomain;
-        }
-
-        var family = text.Contains("This message was created automatically by mail delivery software", StringComparison.OrdinalIgnoreCase) ? "exim" : "";
-        foreach (var fact in chosen)
-        {
-            fact.Family = family;
-        }
-
+        Stamp(chosen, mail, text);
         var records = chosen.Select(RecordBuilder.Build).ToList();
         var kind = records.TrueForAll(r => r.Reason == Reason.Delivered) ? ReportKind.NotABounce : ReportKind.Bounce;
         return new BounceReport(kind, records);
+    }
+
+    /// <summary>
+    /// RFC 3464 recipient blocks: the report's own delivery-status parts; else, for a bounce of a bounce whose
+    /// text names nobody, the returned report's; else fields pasted into the text part.
+    /// </summary>
+    private static (List<Fact> Facts, bool TooMany) ReadDeliveryStatus(ParsedMail mail, string text, bool textNamesRecipients)
+    {
+        var dsn = new List<Fact>();
+        foreach (var part in mail.DeliveryStatus)
+        {
+            var (facts, tooMany) = DsnReader.Read(part);
+            if (tooMany)
+            {
+                return (dsn, true);
+            }
+
+            dsn.AddRange(facts);
+        }
+
+        if (dsn.Count == 0 && !textNamesRecipients)
+        {
+            foreach (var part in mail.NestedDeliveryStatus)
+            {
+                dsn.AddRange(DsnReader.Read(part).Facts.Take(DsnReader.MaxRecipients));
+            }
+        }
+
+        if (dsn.Count == 0 && text.Contains("final-recipient:", StringComparison.OrdinalIgnoreCase))
+        {
+            var (facts, tooMany) = DsnReader.Read(text);
+            return (facts, tooMany);
+        }
+
+        return (dsn, false);
+    }
+
+    /// <summary>Facts every record needs from the report as a whole: who wrote it, and which MTA family.</summary>
+    private static void Stamp(List<Fact> chosen, ParsedMail mail, string text)
+    {
+        var fromDomain = Addresses.First(mail.From) is { Length: > 0 } sender ? sender[(sender.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
+        var family = text.Contains("This message was created automatically by mail delivery software", StringComparison.OrdinalIgnoreCase) ? "exim" : "";
+        foreach (var fact in chosen)
+        {
+            if (fact.ReportingMta.Length == 0)
+            {
+                fact.ReportingMta = fromDomain;
+            }
+
+            fact.Family = family;
+        }
     }
 
     /// <summary>
