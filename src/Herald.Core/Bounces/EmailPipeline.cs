@@ -131,8 +131,16 @@ internal static class EmailPipeline
     {
         var fromDomain = Addresses.First(mail.From) is { Length: > 0 } sender ? sender[(sender.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
         var family = text.Contains("This message was created automatically by mail delivery software", StringComparison.OrdinalIgnoreCase) ? "exim" : "";
+
+        // au (KDDI) marks mail its spam filter refused with "X-SPASIGN: NG" on the bounce.
+        var spamFiltered = string.Equals(mail.Headers["X-SPASIGN"]?.Trim(), "NG", StringComparison.OrdinalIgnoreCase);
         foreach (var fact in chosen)
         {
+            if (spamFiltered)
+            {
+                (fact.Reason, fact.ReasonIsFinal) = (Reason.Filtered, true);
+            }
+
             if (fact.ReportingMta.Length == 0)
             {
                 fact.ReportingMta = fromDomain;

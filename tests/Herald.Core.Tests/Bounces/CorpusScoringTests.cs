@@ -8,9 +8,9 @@ namespace Herald.Core.Tests.Bounces;
 /// </summary>
 public sealed class CorpusScoringTests
 {
-    private const double ReasonFloor = 0.965;
-    private const double HardFloor = 0.985;
-    private const double StatusFloor = 0.97;
+    private const double ReasonFloor = 0.97;
+    private const double HardFloor = 0.986;
+    private const double StatusFloor = 0.972;
     private const double DosMacReasonFloor = 0.92;
 
     [Fact]

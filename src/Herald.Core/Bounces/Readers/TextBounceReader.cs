@@ -127,7 +127,7 @@ internal static class TextBounceReader
         for (var i = 0; i < facts.Count; i++)
         {
             // "reject reason: Mailbox full" above "target mail address: x": the reason came first.
-            if (!HasReplyCode(diagnostics[i]) && preceding[i].Length > 0)
+            if (preceding[i].Length > 0)
             {
                 diagnostics[i].Insert(0, preceding[i] + " ");
             }
