@@ -167,6 +167,22 @@ public sealed class EmailKindTests
     }
 
     [Fact]
+    public void An_auto_reply_saying_the_inbox_is_gone_is_a_disabled_account()
+    {
+        const string mail = """
+            From: <noreply@example.net>
+            To: sender@example.com
+            Subject: AutoResponse: hello
+            Auto-Submitted: auto-replied
+
+            This email inbox is no longer in use. Please contact someone else at Example.
+            """;
+        var r = Classify(mail).Records.ShouldHaveSingleItem();
+        r.Reason.ShouldBe(Reason.Suspend);
+        r.Scenario.ShouldBe(Scenario.AccountDisabled);
+    }
+
+    [Fact]
     public void Ordinary_mail_is_not_a_bounce()
     {
         const string mail = """
