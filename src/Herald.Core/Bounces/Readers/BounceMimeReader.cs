@@ -8,9 +8,11 @@ namespace Herald.Core.Bounces.Readers;
 /// the top-level headers, the human-readable text, delivery-status and feedback-report parts, and the headers of
 /// the returned original message. Building no object tree keeps this several times faster than a full parse.
 /// </summary>
-internal sealed class BounceMimeReader(ParserOptions options, Stream stream, ParsedMail mail, int maxDepth, int maxParts)
-    : MimeReader(options, stream, MimeFormat.Entity)
+internal sealed class BounceMimeReader(ParserOptions options, int maxDepth, int maxParts)
+    : MimeReader(options, Stream.Null, MimeFormat.Entity)
 {
+    private ParsedMail mail = null!;
+
     private const int MaxPartBytes = 1 << 20;
 
     private readonly Stack<int> _children = new();
@@ -26,6 +28,23 @@ internal sealed class BounceMimeReader(ParserOptions options, Stream stream, Par
     private int _length;
 
     public string? Cause { get; private set; }
+
+    /// <summary>Reads one email into <paramref name="target"/>; the reader (and MimeKit's buffers) is reused.</summary>
+    public void Read(Stream stream, ParsedMail target)
+    {
+        mail = target;
+        _children.Clear();
+        _headers = [];
+        _preamble.Clear();
+        _messageDepth = 0;
+        _parts = 0;
+        _topEntity = true;
+        _partType = null;
+        _length = 0;
+        Cause = null;
+        SetStream(stream, MimeFormat.Entity);
+        ReadMessage();
+    }
 
     // MimeReader reports a message's headers first and then OnMimeMessageBegin; the headers just read are the
     // message's: depth 1 is the bounce itself, depth 2 the returned original message.

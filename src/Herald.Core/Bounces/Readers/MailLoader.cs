@@ -14,6 +14,9 @@ internal static class MailLoader
     private const int MaxDepth = 32;
     private const int MaxParts = 2_000;
 
+    [ThreadStatic]
+    private static BounceMimeReader? cachedReader;
+
     public static (ParsedMail? Mail, string? Cause) Load(byte[] raw)
     {
         if (raw.Length == 0 || raw.AsSpan().IndexOfAnyExcept(" \r\n\t"u8) < 0)
@@ -44,10 +47,11 @@ internal static class MailLoader
 
         var mail = new ParsedMail { Headers = new MailHeaders([]) };
         using var stream = new MemoryStream(bytes, 0, ReadableLength(bytes), writable: false);
-        var reader = new BounceMimeReader(new ParserOptions { MaxMimeDepth = MaxDepth }, stream, mail, MaxDepth, MaxParts);
+        // One reader per thread: MimeKit's reader keeps sizeable buffers that need not be allocated per email.
+        var reader = cachedReader ??= new BounceMimeReader(new ParserOptions { MaxMimeDepth = MaxDepth }, MaxDepth, MaxParts);
         try
         {
-            reader.ReadMessage();
+            reader.Read(stream, mail);
         }
         catch (FormatException e)
         {

@@ -122,22 +122,21 @@ internal static class ProviderRules
     private static string? Provider(Fact fact)
     {
         var at = fact.Recipient.LastIndexOf('@');
-        var domain = at >= 0 ? fact.Recipient[(at + 1)..].ToLowerInvariant() : "";
-        var remote = fact.RemoteMta.ToLowerInvariant();
-        var reporting = fact.ReportingMta.ToLowerInvariant();
+        var domain = at >= 0 ? fact.Recipient.AsSpan(at + 1) : [];
         foreach (var (provider, suffix) in Hosts)
         {
-            if ((domain.Length > 0 && ("." + domain).EndsWith(suffix, StringComparison.Ordinal)) || (domain.Length > 0 && suffix.EndsWith("." + domain, StringComparison.Ordinal)))
+            // "kijitora@ezweb.ne.jp" belongs to ".ezweb.ne.jp"; "x@mail.example.jp" would not belong to ".example.jp".
+            if (domain.Length > 0 && (DotSuffix(domain, suffix) || (suffix.Length > domain.Length && suffix.AsSpan().EndsWith(domain, StringComparison.OrdinalIgnoreCase) && suffix[^(domain.Length + 1)] == '.')))
             {
                 return provider;
             }
         }
 
-        foreach (var host in new[] { remote, reporting })
+        foreach (var host in new[] { fact.RemoteMta, fact.ReportingMta })
         {
             foreach (var (provider, suffix) in Hosts)
             {
-                if (host.Length > 0 && ("." + host).EndsWith(suffix, StringComparison.Ordinal))
+                if (host.Length > 0 && DotSuffix(host, suffix))
                 {
                     return provider;
                 }
@@ -146,6 +145,12 @@ internal static class ProviderRules
 
         return null;
     }
+
+    // True when "." + host ends with the suffix (suffixes start with "." or are whole host names).
+    private static bool DotSuffix(ReadOnlySpan<char> host, string suffix) =>
+        suffix[0] == '.'
+            ? host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) || host.Equals(suffix.AsSpan(1), StringComparison.OrdinalIgnoreCase)
+            : host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && (host.Length == suffix.Length || host[^(suffix.Length + 1)] == '.');
 
     private static Reason Parse(string name) =>
         ReasonNames.TryParse(name, out var reason) ? reason : throw new InvalidOperationException($"unknown reason '{name}' in provider-rules.tsv");
