@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Reflection;
 
@@ -6,33 +5,78 @@ namespace Herald.Core.Bounces.Rules;
 
 /// <summary>
 /// The reply-text phrase table (Rules/reason-phrases.tsv): for each reason, phrases that mean it. A phrase with
-/// several parts matches when the parts appear in that order. Single-part phrases of a reason are searched
-/// together with a vectorized multi-string search (<see cref="SearchValues{T}"/>), so the cost is one linear scan
-/// per reason and never a regex backtrack, whatever the input.
+/// several parts matches when the parts appear in that order. Single-part phrases of all reasons are found
+/// together in one linear pass (<see cref="PhraseAutomaton"/>); the few multi-part phrases are checked with
+/// ordinal IndexOf, so hostile input never costs more than linear scans and never a regex backtrack.
 /// </summary>
 internal static class PhraseTable
 {
-    private sealed record Entry(SearchValues<string> Singles, string[][] Aligned);
+    private static readonly FrozenDictionary<string, int> Keys;
+    private static readonly string[][][] AlignedByKey;
+    private static readonly PhraseAutomaton Automaton;
+    private static readonly int[] KeyOfReason;
 
-    private static readonly FrozenDictionary<string, Entry> Table = Load("reason-phrases.tsv");
+    static PhraseTable()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Herald.Core.Bounces.Rules.reason-phrases.tsv")
+            ?? throw new InvalidOperationException("embedded rule table reason-phrases.tsv is missing");
+        using var reader = new StreamReader(stream);
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var singles = new List<(string, int)>();
+        var aligned = new List<List<string[]>>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
 
-    private static readonly Entry?[] ByReason =
-        [.. Enum.GetValues<Reason>().Select(r => Table.TryGetValue(r.Name(), out var entry) ? entry : null)];
+            var cells = line.Split('\t');
+            if (!keys.TryGetValue(cells[0], out var key))
+            {
+                keys[cells[0]] = key = keys.Count;
+                aligned.Add([]);
+            }
 
-    public static bool Includes(string reason, string lowered) =>
-        lowered.Length > 0 && Table.TryGetValue(reason, out var entry) && Matches(entry, lowered);
+            if (cells.Length == 2)
+            {
+                singles.Add((cells[1], key));
+            }
+            else
+            {
+                aligned[key].Add(cells[1..]);
+            }
+        }
+
+        if (keys.Count > 64)
+        {
+            throw new InvalidOperationException("more than 64 keys in reason-phrases.tsv");
+        }
+
+        Keys = keys.ToFrozenDictionary(StringComparer.Ordinal);
+        AlignedByKey = [.. aligned.Select(a => a.ToArray())];
+        Automaton = new PhraseAutomaton(singles);
+        KeyOfReason = [.. Enum.GetValues<Reason>().Select(r => keys.TryGetValue(r.Name(), out var k) ? k : -1)];
+    }
+
+    /// <summary>One pass over the text: bit k set when a single-part phrase of key k occurs.</summary>
+    public static ulong Scan(string lowered) => Automaton.Scan(lowered);
+
+    public static bool Includes(string key, string lowered) =>
+        lowered.Length > 0 && Keys.TryGetValue(key, out var k) && Matches(k, Scan(lowered), lowered);
 
     public static bool Includes(Reason reason, string lowered) =>
-        lowered.Length > 0 && ByReason[(int)reason] is { } entry && Matches(entry, lowered);
+        lowered.Length > 0 && KeyOfReason[(int)reason] is var k and >= 0 && Matches(k, Scan(lowered), lowered);
 
-    private static bool Matches(Entry entry, string lowered)
+    /// <summary>Whether key k matches, given the text's <see cref="Scan"/> mask.</summary>
+    public static bool Matches(int key, ulong mask, string lowered)
     {
-        if (lowered.AsSpan().ContainsAny(entry.Singles))
+        if ((mask & (1UL << key)) != 0)
         {
             return true;
         }
 
-        foreach (var parts in entry.Aligned)
+        foreach (var parts in AlignedByKey[key])
         {
             if (Aligned(lowered, parts))
             {
@@ -42,6 +86,8 @@ internal static class PhraseTable
 
         return false;
     }
+
+    public static int KeyOf(Reason reason) => KeyOfReason[(int)reason];
 
     /// <summary>True when each part occurs in the text after the previous one (ordinal, no backtracking).</summary>
     public static bool Aligned(string text, string[] parts)
@@ -59,49 +105,5 @@ internal static class PhraseTable
         }
 
         return true;
-    }
-
-    private static FrozenDictionary<string, Entry> Load(string name)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Herald.Core.Bounces.Rules." + name)
-            ?? throw new InvalidOperationException($"embedded rule table {name} is missing");
-        using var reader = new StreamReader(stream);
-        var singles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var aligned = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var cells = line.Split('\t');
-            if (cells.Length == 2)
-            {
-                Get(singles, cells[0]).Add(cells[1]);
-            }
-            else
-            {
-                Get(aligned, cells[0]).Add(cells[1..]);
-            }
-
-            Get(singles, cells[0]);
-            Get(aligned, cells[0]);
-        }
-
-        return singles.ToFrozenDictionary(
-            p => p.Key,
-            p => new Entry(SearchValues.Create(p.Value.ToArray(), StringComparison.Ordinal), [.. aligned[p.Key]]),
-            StringComparer.Ordinal);
-    }
-
-    private static List<T> Get<T>(Dictionary<string, List<T>> lists, string key)
-    {
-        if (!lists.TryGetValue(key, out var list))
-        {
-            lists[key] = list = [];
-        }
-
-        return list;
     }
 }
