@@ -89,6 +89,8 @@ internal static class PhraseTable
 
     public static int KeyOf(Reason reason) => KeyOfReason[(int)reason];
 
+    public static int KeyOf(string key) => Keys.TryGetValue(key, out var k) ? k : -1;
+
     /// <summary>True when each part occurs in the text after the previous one (ordinal, no backtracking).</summary>
     public static bool Aligned(string text, string[] parts)
     {

@@ -33,6 +33,9 @@ internal static class ReasonRules
         Reason.FailedStartTls, Reason.SecurityError, Reason.Suppressed, Reason.MailerError,
     ];
 
+    // Phrases that look like "rejected" but name the recipient, not the sender (reason-phrases.tsv "rejected!").
+    private static readonly int RejectedVeto = PhraseTable.KeyOf("rejected!");
+
     private static readonly HashSet<string> BeforeData = ["CONN", "EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT"];
 
     public static Reason Decide(Fact fact) => Decide(fact, fact.Diagnostic.ToLowerInvariant());
@@ -251,5 +254,5 @@ internal static class ReasonRules
     }
 
     private static bool IncludesRejected(PhraseMatcher text) =>
-        text.Has(Reason.Rejected) && !PhraseTable.Includes("rejected!", text.Text);
+        text.Has(Reason.Rejected) && !text.HasKey(RejectedVeto);
 }
