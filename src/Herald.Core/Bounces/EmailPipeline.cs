@@ -23,6 +23,7 @@ internal static class EmailPipeline
     [
         "mailer-daemon", "postmaster", "mail delivery", "maildaemon", "mail-daemon", "mail administrator",
         "mailer daemon", "mailerdaemon", "delivery subsystem", "internet mail service", "no-reply@", "mail_delivery",
+        "post_master",
     ];
 
     public static BounceReport Classify(ParsedMail mail, string? walkCause)
@@ -32,48 +33,36 @@ internal static class EmailPipeline
             return new BounceReport(ReportKind.Complaint, [.. ArfReader.Read(mail).Select(RecordBuilder.Build)]);
         }
 
-        var exclude = Excluded(mail);
         var text = mail.Text.ToString();
-        var dsn = new List<Fact>();
-        foreach (var part in mail.DeliveryStatus)
+        var fromText = TextBounceReader.Read(text, Excluded(mail));
+        var (dsn, tooMany) = ReadDeliveryStatus(mail, text, fromText.Count > 0);
+        if (tooMany)
         {
-            var (facts, tooMany) = DsnReader.Read(part);
-            if (tooMany)
-            {
-                return BounceReport.Undefined($"more than {DsnReader.MaxRecipients} recipient blocks in the delivery status");
-            }
-
-            dsn.AddRange(facts);
+            return BounceReport.Undefined($"more than {DsnReader.MaxRecipients} recipient blocks in the delivery status");
         }
 
-        if (dsn.Count == 0 && text.Contains("final-recipient:", StringComparison.OrdinalIgnoreCase))
-        {
-            var (facts, tooMany) = DsnReader.Read(text);
-            if (tooMany)
-            {
-                return BounceReport.Undefined($"more than {DsnReader.MaxRecipients} recipient blocks in the delivery status");
-            }
-
-            dsn.AddRange(facts);
-        }
-
-        var fromText = TextBounceReader.Read(text, exclude);
-        if (fromText.Count == 0 && dsn.Count == 0)
-        {
-            // Mail to oneself, or to postmaster: the only addresses in the text are ones we skip by default.
-            fromText = TextBounceReader.Read(text, new HashSet<string>(["+daemons"], StringComparer.Ordinal));
-        }
         if (dsn.Count == 0)
         {
+            if (fromText.Count == 0)
+            {
+                // Mail to oneself, or to postmaster: the only addresses in the text are ones skipped by default.
+                fromText = TextBounceReader.Read(text, new HashSet<string>(["+daemons"], StringComparer.Ordinal));
+            }
+
             fromText = FailedRecipientsHeader(mail, fromText, text);
         }
+
         List<Fact> chosen;
-        if (dsn.Count > 0)
+        if (dsn.Count > 0 && fromText.Count > 0 && TextFirst(text))
         {
-            Enrich(dsn, fromText);
+            chosen = fromText;
+        }
+        else if (dsn.Count > 0)
+        {
+            Enrich(dsn, fromText, text);
             chosen = dsn;
         }
-        else if (AutoReplyReader.IsAutoReply(mail) && !LooksLikeBounce(mail))
+        else if (AutoReplyReader.IsAutoReply(mail) && !FromDaemon(mail))
         {
             var replies = AutoReplyReader.Read(mail);
             return replies.Count == 0
@@ -84,15 +73,81 @@ internal static class EmailPipeline
         {
             chosen = fromText;
         }
+        else if (LooksLikeBounce(mail) && OriginalRecipients(mail, text) is { Count: > 0 } fromOriginal)
+        {
+            // No recipient in the report itself (Postfix "Delivery report unavailable", Sendmail V5): the
+            // returned message's To: is who failed, with whatever SMTP reply the notification shows.
+            chosen = fromOriginal;
+        }
         else
         {
             var cause = walkCause ?? mail.Problems.FirstOrDefault();
             return cause is not null ? BounceReport.Undefined(cause) : BounceReport.NotABounce("not a bounce, complaint or auto-reply");
         }
 
+        Stamp(chosen, mail, text);
         var records = chosen.Select(RecordBuilder.Build).ToList();
         var kind = records.TrueForAll(r => r.Reason == Reason.Delivered) ? ReportKind.NotABounce : ReportKind.Bounce;
         return new BounceReport(kind, records);
+    }
+
+    /// <summary>
+    /// RFC 3464 recipient blocks: the report's own delivery-status parts; else, for a bounce of a bounce whose
+    /// text names nobody, the returned report's; else fields pasted into the text part.
+    /// </summary>
+    private static (List<Fact> Facts, bool TooMany) ReadDeliveryStatus(ParsedMail mail, string text, bool textNamesRecipients)
+    {
+        var dsn = new List<Fact>();
+        foreach (var part in mail.DeliveryStatus)
+        {
+            var (facts, tooMany) = DsnReader.Read(part);
+            if (tooMany)
+            {
+                return (dsn, true);
+            }
+
+            dsn.AddRange(facts);
+        }
+
+        if (dsn.Count == 0 && !textNamesRecipients)
+        {
+            foreach (var part in mail.NestedDeliveryStatus)
+            {
+                dsn.AddRange(DsnReader.Read(part).Facts.Take(DsnReader.MaxRecipients));
+            }
+        }
+
+        if (dsn.Count == 0 && text.Contains("final-recipient:", StringComparison.OrdinalIgnoreCase))
+        {
+            var (facts, tooMany) = DsnReader.Read(text);
+            return (facts, tooMany);
+        }
+
+        return (dsn, false);
+    }
+
+    /// <summary>Facts every record needs from the report as a whole: who wrote it, and which MTA family.</summary>
+    private static void Stamp(List<Fact> chosen, ParsedMail mail, string text)
+    {
+        var fromDomain = Addresses.First(mail.From) is { Length: > 0 } sender ? sender[(sender.IndexOf('@', StringComparison.Ordinal) + 1)..] : "";
+        var family = text.Contains("This message was created automatically by mail delivery software", StringComparison.OrdinalIgnoreCase) ? "exim" : "";
+
+        // au (KDDI) marks mail its spam filter refused with "X-SPASIGN: NG" on the bounce.
+        var spamFiltered = string.Equals(mail.Headers["X-SPASIGN"]?.Trim(), "NG", StringComparison.OrdinalIgnoreCase);
+        foreach (var fact in chosen)
+        {
+            if (spamFiltered)
+            {
+                (fact.Reason, fact.ReasonIsFinal) = (Reason.Filtered, true);
+            }
+
+            if (fact.ReportingMta.Length == 0)
+            {
+                fact.ReportingMta = fromDomain;
+            }
+
+            fact.Family = family;
+        }
     }
 
     /// <summary>
@@ -117,7 +172,14 @@ internal static class EmailPipeline
         return result;
     }
 
-    private static void Enrich(List<Fact> dsn, List<Fact> fromText)
+    private static List<Fact> OriginalRecipients(ParsedMail mail, string text)
+    {
+        var to = mail.Original?[HeaderId.To] ?? TextBounceReader.InlineOriginalTo(text);
+        var diagnostic = TextBounceReader.ReplyLines(text);
+        return [.. Addresses.In(to).Take(DsnReader.MaxRecipients).Select(a => new Fact { Recipient = a, Action = "failed", Diagnostic = diagnostic })];
+    }
+
+    private static void Enrich(List<Fact> dsn, List<Fact> fromText, string text)
     {
         foreach (var fact in dsn)
         {
@@ -129,10 +191,20 @@ internal static class EmailPipeline
 
             if (match is null)
             {
+                if (dsn.Count == 1 && fact.Diagnostic.Length == 0)
+                {
+                    // One recipient and no Diagnostic-Code (Exim pipe failures): the notification is the diagnostic.
+                    fact.Diagnostic = TextBounceReader.Notification(text);
+                }
+
                 continue;
             }
 
-            if (fact.Diagnostic.Length == 0)
+            // Postfix repeats the reply in the text with the command it answered ("... (in reply to RCPT TO
+            // command)"); that fuller version is the better diagnostic.
+            if (fact.Diagnostic.Length == 0
+                || (match.Diagnostic.Length < 1024 && match.Diagnostic.Contains("(in reply to ", StringComparison.OrdinalIgnoreCase)
+                    && match.Diagnostic.Contains(fact.Diagnostic, StringComparison.OrdinalIgnoreCase)))
             {
                 fact.Diagnostic = match.Diagnostic;
             }
@@ -167,13 +239,26 @@ internal static class EmailPipeline
         return set;
     }
 
-    internal static bool LooksLikeBounce(ParsedMail mail)
+    // MTAs whose delivery-status part is a formality (OpenSMTPD reports "Status: 4.4.7" for every delay) while
+    // the notification text says what happened per recipient.
+    private static readonly string[] TextFirstBanners = ["this is the mailer-daemon, please do not reply to this e"];
+
+    private static bool TextFirst(string text)
     {
-        if (mail.ContentType == "multipart/report" || mail.DeliveryStatus.Count > 0)
+        var head = text.Length > 2048 ? text[..2048] : text;
+        foreach (var banner in TextFirstBanners)
         {
-            return true;
+            if (head.Contains(banner, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
 
+        return false;
+    }
+
+    private static bool FromDaemon(ParsedMail mail)
+    {
         var from = mail.From.ToLowerInvariant();
         foreach (var name in DaemonNames)
         {
@@ -181,6 +266,16 @@ internal static class EmailPipeline
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    internal static bool LooksLikeBounce(ParsedMail mail)
+    {
+        if (mail.ContentType == "multipart/report" || mail.DeliveryStatus.Count > 0 || FromDaemon(mail))
+        {
+            return true;
         }
 
         var subject = mail.Subject.ToLowerInvariant();

@@ -5,10 +5,12 @@ namespace Herald.Core.Bounces;
 /// <summary>Lowercase Sisimai names of <see cref="Reason"/> values ("userunknown", "mailboxfull", ...).</summary>
 public static class ReasonNames
 {
-    private static readonly FrozenDictionary<string, Reason> ByName =
-        Enum.GetValues<Reason>().ToFrozenDictionary(r => r.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+    private static readonly string[] Names = [.. Enum.GetValues<Reason>().Select(r => r.ToString().ToLowerInvariant())];
 
-    public static string Name(this Reason reason) => reason.ToString().ToLowerInvariant();
+    private static readonly FrozenDictionary<string, Reason> ByName =
+        Enum.GetValues<Reason>().ToFrozenDictionary(r => Names[(int)r], StringComparer.Ordinal);
+
+    public static string Name(this Reason reason) => Names[(int)reason];
 
     public static bool TryParse(string name, out Reason reason) =>
         ByName.TryGetValue(name.Trim().ToLowerInvariant(), out reason);

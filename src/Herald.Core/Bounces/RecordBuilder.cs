@@ -9,24 +9,27 @@ internal static class RecordBuilder
 {
     public static BounceRecord Build(Fact fact)
     {
-        Complete(fact);
-        if (fact.Reason is null or Reason.Undefined or Reason.OnHold && ProviderRules.Find(fact, fact.Diagnostic.ToLowerInvariant()) is { } byProvider)
+        var lowered = fact.Diagnostic.ToLowerInvariant();
+        Complete(fact, lowered);
+        if (fact.Reason is null or Reason.Undefined or Reason.OnHold && ProviderRules.Find(fact, lowered) is { } byProvider)
         {
-            fact.Reason = byProvider;
-            fact.ReasonIsFinal = true;
+            (fact.Reason, fact.ReasonIsFinal) = byProvider;
         }
 
-        var reason = ReasonRules.Decide(fact);
+        var reason = ReasonRules.Decide(fact, lowered);
         var reply = int.TryParse(fact.ReplyCode, out var code) ? code : (int?)null;
-        var temporary = fact.Status.StartsWith('4') || reply is >= 400 and < 500 || fact.Action == "delayed";
+        var temporary = fact.Status.StartsWith('4') || reply is >= 400 and < 500 || fact.Action == "delayed"
+            || (fact.Status.Length == 0 && reply is null && StatusCodes.LooksTemporary(fact.Diagnostic));
         var status = fact.Status;
         if (status.Length == 0 && reason is not (Reason.Feedback or Reason.Vacation or Reason.Delivered))
         {
-            // No code in the report: carry one that names the reason (Sisimai's 5.0.9xx convention).
-            status = StatusCodes.InternalCode(reason, temporary);
+            // No code in the report: carry one that names the reason (Sisimai's 5.0.9xx convention). Exim reports
+            // expiries and full mailboxes after retrying (temporary), and a refusal of MAIL FROM as undecided.
+            var exim = fact.Family == "exim";
+            status = StatusCodes.InternalCode(exim && fact.Command == "MAIL" ? Reason.OnHold : reason,
+                temporary || (exim && reason is Reason.Expired or Reason.MailboxFull));
         }
 
-        var lowered = fact.Diagnostic.ToLowerInvariant();
         var (scenario, actor, suppress, named) = ScenarioRules.Decide(reason, lowered, temporary);
         return new BounceRecord
         {
@@ -49,7 +52,7 @@ internal static class RecordBuilder
     }
 
 
-    private static void Complete(Fact fact)
+    private static void Complete(Fact fact, string lowered)
     {
         if (fact.Reason is Reason.Feedback or Reason.Vacation)
         {
@@ -63,7 +66,6 @@ internal static class RecordBuilder
 
         fact.Status = StatusCodes.Prefer(fact.Status, StatusCodes.Find(fact.Diagnostic), fact.ReplyCode);
 
-        var lowered = fact.Diagnostic.ToLowerInvariant();
         if (fact.Command.Length == 0)
         {
             fact.Command = DiagnosticText.Command(lowered);

@@ -8,10 +8,10 @@ namespace Herald.Core.Tests.Bounces;
 /// </summary>
 public sealed class CorpusScoringTests
 {
-    private const double ReasonFloor = 0.86;
-    private const double HardFloor = 0.93;
-    private const double StatusFloor = 0.88;
-    private const double DosMacReasonFloor = 0.81;
+    private const double ReasonFloor = 0.97;
+    private const double HardFloor = 0.986;
+    private const double StatusFloor = 0.972;
+    private const double DosMacReasonFloor = 0.94;
 
     [Fact]
     public void Bsd_corpus_agrees_with_labels_above_the_floor()

@@ -47,6 +47,44 @@ public sealed class EmailKindTests
     }
 
     [Fact]
+    public void A_parsed_mime_message_classifies_like_its_bytes()
+    {
+        const string mail = """
+            From: MAILER-DAEMON@mx.example.org
+            To: sender@example.com
+            Subject: Undelivered Mail Returned to Sender
+            MIME-Version: 1.0
+            Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+            --b
+            Content-Type: message/delivery-status
+
+            Final-Recipient: rfc822; full@example.net
+            Action: failed
+            Status: 5.2.2
+            Diagnostic-Code: smtp; 552 5.2.2 Mailbox full
+
+            --b--
+            """;
+        var bytes = Encoding.UTF8.GetBytes(mail);
+        var parsed = MimeKit.MimeMessage.Load(new MemoryStream(bytes));
+        var fromMessage = BounceClassifier.ClassifyEmail(parsed).Records.ShouldHaveSingleItem();
+        var fromBytes = BounceClassifier.ClassifyEmail(bytes).Records.ShouldHaveSingleItem();
+        fromMessage.ShouldBe(fromBytes with { Explanation = fromMessage.Explanation, Links = fromMessage.Links });
+        fromMessage.Reason.ShouldBe(Reason.MailboxFull);
+    }
+
+    [Fact]
+    public void A_whole_bounce_pasted_as_text_is_read_as_an_email()
+    {
+        const string pasted = "Return-Path: <>\nFrom: MAILER-DAEMON@example.org\nTo: s@example.com\nSubject: failure notice\n\n"
+            + "<gone@example.net>:\nRemote host said: 550 5.1.1 <gone@example.net>... User Unknown\n";
+        var r = BounceClassifier.ClassifyText(pasted).Records.ShouldHaveSingleItem();
+        r.Recipient.ShouldBe("gone@example.net");
+        r.Reason.ShouldBe(Reason.UserUnknown);
+    }
+
+    [Fact]
     public void A_qmail_text_bounce_is_read_without_a_dsn()
     {
         const string mail = """
@@ -126,6 +164,22 @@ public sealed class EmailKindTests
         r.Reason.ShouldBe(Reason.Vacation);
         r.Scenario.ShouldBe(Scenario.AutoResponder);
         r.Suppress.ShouldBe(SuppressAdvice.None);
+    }
+
+    [Fact]
+    public void An_auto_reply_saying_the_inbox_is_gone_is_a_disabled_account()
+    {
+        const string mail = """
+            From: <noreply@example.net>
+            To: sender@example.com
+            Subject: AutoResponse: hello
+            Auto-Submitted: auto-replied
+
+            This email inbox is no longer in use. Please contact someone else at Example.
+            """;
+        var r = Classify(mail).Records.ShouldHaveSingleItem();
+        r.Reason.ShouldBe(Reason.Suspend);
+        r.Scenario.ShouldBe(Scenario.AccountDisabled);
     }
 
     [Fact]

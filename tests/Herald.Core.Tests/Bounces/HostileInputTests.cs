@@ -77,6 +77,30 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void A_huge_bounce_text_is_read_up_to_a_cap_not_dropped()
+    {
+        var text = Head + "\n<gone@example.net>: 550 5.1.1 user unknown\n\n" + string.Concat(Enumerable.Repeat("x@example.net y@example.org filler\n", 400_000));
+        var report = BounceClassifier.ClassifyEmail(Encoding.UTF8.GetBytes(text));
+        report.Records[0].Recipient.ShouldBe("gone@example.net");
+        report.Records[0].Reason.ShouldBe(Reason.UserUnknown);
+    }
+
+    [Fact]
+    public void Ten_thousand_nested_returned_messages_are_not_parsed_past_the_first()
+    {
+        var sb = new StringBuilder("From: a@example.org\nTo: b@example.com\nSubject: x\nMIME-Version: 1.0\n");
+        for (var i = 0; i < 10_000; i++)
+        {
+            sb.Append("Content-Type: message/rfc822\n\nFrom: a@example.org\nSubject: y\n");
+        }
+
+        // Reading stops after the headers of the first returned message, so the nesting is never walked.
+        var report = BounceClassifier.ClassifyEmail(Encoding.UTF8.GetBytes(sb.Append("\nbody\n").ToString()));
+        report.Records.ShouldBeEmpty();
+        report.Kind.ShouldBe(ReportKind.NotABounce);
+    }
+
+    [Fact]
     public void Empty_and_binary_inputs_are_undefined_with_a_cause()
     {
         BounceClassifier.ClassifyEmail([]).Cause.ShouldBe("empty input");

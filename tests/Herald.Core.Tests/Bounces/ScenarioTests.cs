@@ -140,6 +140,54 @@ public sealed class ScenarioTests
         r.Suppress.ShouldBe(SuppressAdvice.Retry);
     }
 
+    [Theory]
+    [InlineData("554 Service unavailable; Client host [192.0.2.1] blocked using b.barracudacentral.org; http://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.1", "Barracuda Reputation Block List (BRBL)")]
+    [InlineData("550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.1", "SpamCop")]
+    public void Named_blocklists_are_named(string text, string list)
+    {
+        var r = Text(text);
+        r.Scenario.ShouldBe(Scenario.Blocklisted);
+        r.Named.ShouldBe(list);
+        r.Suppress.ShouldNotBe(SuppressAdvice.Suspend);
+    }
+
+    [Theory]
+    [InlineData("550 5.7.1 Message rejected as spam by Content Filtering. [AM0PR01MB1234.eurprd01.prod.protection.outlook.com]", "Microsoft Defender / Exchange Online Protection")]
+    [InlineData("554 5.7.1 Message blocked by policy (in reply to end of DATA command) esa1.example.iphmx.com", "Cisco IronPort")]
+    public void Named_gateways_are_named(string text, string gateway)
+    {
+        var r = Text(text);
+        r.Scenario.ShouldBe(Scenario.SecurityGatewayBlock);
+        r.Named.ShouldBe(gateway);
+        r.Actor.ShouldBe(Actor.RecipientIt);
+    }
+
+    [Fact]
+    public void Missing_reverse_dns_is_the_senders_authentication_problem()
+    {
+        var r = Text("550 5.7.25 [192.0.2.1] The IP address sending this message does not have a PTR record setup, or the corresponding forward DNS entry does not point to the sending IP.");
+        r.Reason.ShouldBe(Reason.RequirePtr);
+        r.Scenario.ShouldBe(Scenario.SenderAuthentication);
+        r.Actor.ShouldBe(Actor.Sender);
+    }
+
+    [Fact]
+    public void Relay_denied_is_a_policy_block()
+    {
+        var r = Text("554 5.7.1 <user@example.net>: Relay access denied");
+        r.Reason.ShouldBe(Reason.NoRelaying);
+        r.Scenario.ShouldBe(Scenario.PolicyBlock);
+        r.Suppress.ShouldBe(SuppressAdvice.Hold);
+    }
+
+    [Fact]
+    public void A_reply_that_says_nothing_useful_is_unknown_and_held()
+    {
+        var r = Text("554 Transaction failed");
+        r.Scenario.ShouldBe(Scenario.Unknown);
+        r.Suppress.ShouldNotBe(SuppressAdvice.Suspend);
+    }
+
     [Fact]
     public void A_positive_reply_is_not_a_bounce() =>
         BounceClassifier.ClassifyReply(new SmtpReply(250, "2.0.0", "2.0.0 OK")).Kind.ShouldBe(ReportKind.NotABounce);

@@ -70,6 +70,22 @@ internal static class ExplainCommand
         return command;
     }
 
+    private static string ActorText(Actor actor) => actor switch
+    {
+        Actor.Recipient => "the recipient",
+        Actor.RecipientIt => "the recipient's IT / mail administrator",
+        Actor.Sender => "us, the sender (Herald's operator)",
+        _ => "nobody: wait, Herald retries",
+    };
+
+    private static string SuppressText(SuppressAdvice advice) => advice switch
+    {
+        SuppressAdvice.Suspend => "suspend the address",
+        SuppressAdvice.Hold => "hold mail to this address without blaming the recipient",
+        SuppressAdvice.Retry => "retry later",
+        _ => "none",
+    };
+
     private static void Write(TextWriter output, BounceReport report)
     {
         if (report.Records.Count == 0)
@@ -82,10 +98,10 @@ internal static class ExplainCommand
 
         foreach (var r in report.Records)
         {
-            output.WriteLine($"Recipient: {r.Recipient}");
+            output.WriteLine($"Recipient: {(r.Recipient.Length > 0 ? r.Recipient : "(not named in the input)")}");
             output.WriteLine($"What happened: {r.Explanation.Summary}");
             output.WriteLine($"Scenario: {r.Scenario}{(r.Named is null ? "" : $" ({r.Named})")}; reason {r.Reason.Name()}; {(r.HardBounce ? "hard" : "soft")} bounce");
-            output.WriteLine($"Who must act: {r.Actor}; suppression: {r.Suppress}");
+            output.WriteLine($"Who must act: {ActorText(r.Actor)}; suppression: {SuppressText(r.Suppress)}");
             output.WriteLine("Next steps for the recipient:");
             foreach (var step in r.Explanation.RecipientSteps)
             {

@@ -26,7 +26,7 @@ internal static class ExplanationWriter
             Scenario.SecurityGatewayBlock => new($"Your company's email security service ({named ?? "a security gateway"}) blocked our message to {who}.",
                 ["Ask your IT team to allow mail from our sending domain and servers, then ask us to send again."],
                 [$"Look up the message in the {named ?? "gateway"} logs and add our sending domain or IP to the allow list (our mail is SPF and DKIM signed)."]),
-            Scenario.Blocklisted => new($"The receiving server refused our message because our sending IP or domain is on {named ?? "a reputation blocklist"} that your mail system uses.",
+            Scenario.Blocklisted => new($"The receiving server refused our message because our sending IP or domain is listed by {named ?? "a reputation blocklist"}, a third-party reputation list that the recipient's mail system uses.",
                 ["Nothing is wrong with your address. You can ask your IT team to allow mail from us."],
                 [$"Our mail was refused because of a third-party reputation list ({named ?? "a blocklist"}). Our mail is SPF/DKIM signed; please allow-list our sending domain, or tell us if the listing looks wrong."]),
             Scenario.SenderAuthentication => new("The receiving server could not verify that we are allowed to send this mail (SPF, DKIM, DMARC or reverse DNS).",

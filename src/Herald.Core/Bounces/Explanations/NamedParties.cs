@@ -7,12 +7,21 @@ internal static class NamedParties
 {
     private static readonly (string Kind, string Needle, string Name)[] Table = Load();
 
+    // One vectorized scan tells whether any party is named at all; most texts name none.
+    private static readonly System.Buffers.SearchValues<string> Needles =
+        System.Buffers.SearchValues.Create([.. Table.Select(t => t.Needle).Distinct()], StringComparison.Ordinal);
+
     public static string? Blocklist(string lowered) => Find("blocklist", lowered);
 
     public static string? Gateway(string lowered) => Find("gateway", lowered);
 
     private static string? Find(string kind, string lowered)
     {
+        if (!lowered.AsSpan().ContainsAny(Needles))
+        {
+            return null;
+        }
+
         foreach (var (k, needle, name) in Table)
         {
             if (k == kind && lowered.Contains(needle, StringComparison.Ordinal))

@@ -1,25 +1,45 @@
-using System.Text.RegularExpressions;
-
 namespace Herald.Core.Bounces.Readers;
 
-/// <summary>Finds email addresses in free text (bounded pattern: linear time on hostile lines).</summary>
-internal static partial class Addresses
+/// <summary>
+/// Finds email addresses in free text by scanning outwards from each '@' (no regex: linear time on hostile
+/// lines, and several times faster on ordinary ones).
+/// </summary>
+internal static class Addresses
 {
-    public static IEnumerable<string> In(string line)
+    private const int MaxLocal = 128;
+    private const int MaxDomain = 255;
+
+    public static IEnumerable<string> In(string text)
     {
-        if (!line.Contains('@', StringComparison.Ordinal))
+        var found = new List<string>();
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        var resume = 0;
+        while (at >= 0)
         {
-            yield break;
+            var start = at;
+            while (start > resume && at - start < MaxLocal && IsLocal(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = at + 1;
+            while (end < text.Length && end - at <= MaxDomain && IsDomain(text[end]))
+            {
+                end++;
+            }
+
+            var address = text[start..end].Trim('.', '-', '\'');
+            var sign = address.IndexOf('@', StringComparison.Ordinal);
+            if (sign > 0 && address.Length is > 5 and < 255 && address.IndexOf('.', sign) > sign + 1)
+            {
+                found.Add(address);
+            }
+
+            resume = end;
+            at = end < text.Length ? text.IndexOf('@', end) : -1;
         }
 
-        foreach (Match m in AddressPattern().Matches(line))
-        {
-            var address = m.Value.Trim('.', '-', '\'', '"');
-            if (address.Length is > 5 and < 255 && address.IndexOf('@', StringComparison.Ordinal) > 0 && address.Contains('.', StringComparison.Ordinal))
-            {
-                yield return address;
-            }
-        }
+        return found;
     }
 
     public static string First(string line)
@@ -32,13 +52,13 @@ internal static partial class Addresses
         return "";
     }
 
-    public static bool IsDaemon(string address)
-    {
-        var lower = address.ToLowerInvariant();
-        return lower.StartsWith("mailer-daemon@", StringComparison.Ordinal) || lower.StartsWith("postmaster@", StringComparison.Ordinal)
-            || lower.StartsWith("double-bounce@", StringComparison.Ordinal) || lower.StartsWith("maildaemon@", StringComparison.Ordinal);
-    }
+    public static bool IsDaemon(string address) =>
+        address.StartsWith("mailer-daemon@", StringComparison.OrdinalIgnoreCase) || address.StartsWith("postmaster@", StringComparison.OrdinalIgnoreCase)
+        || address.StartsWith("double-bounce@", StringComparison.OrdinalIgnoreCase) || address.StartsWith("maildaemon@", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]{1,128}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){1,8}", RegexOptions.CultureInvariant)]
-    private static partial Regex AddressPattern();
+    // RFC 5322 atext plus '.', without the quoting forms bounces never use.
+    private static bool IsLocal(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '+' or '=' or '!' or '#' or '$' or '%' or '&'
+        or '*' or '/' or '?' or '^' or '`' or '{' or '|' or '}' or '~' or '\'';
+
+    private static bool IsDomain(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-';
 }

@@ -12,8 +12,15 @@ internal static class ArfReader
     // the complaining recipient in X-HmXmrOriginalRecipient.
     private const string HotmailRecipient = "X-HmXmrOriginalRecipient";
 
+    // Apple Mail's "Unsubscribe" sends a plain message on the recipient's behalf: an opt-out, not an auto-reply.
+    private const string AppleUnsubscribe = "sent this email to unsubscribe from";
+
     public static bool IsComplaint(ParsedMail mail) =>
-        mail.FeedbackReports.Count > 0 || mail.ReportType == "feedback-report" || mail.Original?.Contains(HotmailRecipient) == true;
+        mail.FeedbackReports.Count > 0 || mail.ReportType == "feedback-report" || mail.Original?.Contains(HotmailRecipient) == true
+        || IsUnsubscribe(mail);
+
+    private static bool IsUnsubscribe(ParsedMail mail) =>
+        mail.Text.Length < 4096 && mail.Text.ToString().Contains(AppleUnsubscribe, StringComparison.OrdinalIgnoreCase);
 
     public static List<Fact> Read(ParsedMail mail)
     {
@@ -55,6 +62,12 @@ internal static class ArfReader
             {
                 facts.Add(new Fact { Recipient = address });
             }
+        }
+
+        if (facts.Count == 0 && IsUnsubscribe(mail) && Addresses.First(mail.From) is { Length: > 0 } unsubscriber)
+        {
+            facts.Add(new Fact { Recipient = unsubscriber });
+            feedbackType = "opt-out";
         }
 
         if (facts.Count == 0)

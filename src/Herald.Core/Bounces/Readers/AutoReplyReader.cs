@@ -16,6 +16,11 @@ internal static class AutoReplyReader
         "automatische antwort", "risposta automatica", "automatisch antwoord",
     ];
 
+    private static readonly string[] DeadMailbox =
+    [
+        "is no longer in use", "is no longer monitored", "is no longer active", "no longer with the company", "no longer works at",
+    ];
+
     public static bool IsAutoReply(ParsedMail mail)
     {
         var headers = mail.Headers;
@@ -62,6 +67,13 @@ internal static class AutoReplyReader
         }
 
         var body = DiagnosticText.Collapse(mail.Text.ToString());
-        return [new Fact { Recipient = from, Reason = Reason.Vacation, Diagnostic = body.Length > 400 ? body[..400] : body }];
+        if (body.Length > 400)
+        {
+            body = body[..400];
+        }
+
+        // "This inbox is no longer in use": an automatic reply that says the address is dead, not away.
+        var dead = Array.Exists(DeadMailbox, p => body.Contains(p, StringComparison.OrdinalIgnoreCase));
+        return [new Fact { Recipient = from, Reason = dead ? Reason.Suspend : Reason.Vacation, ReasonIsFinal = dead, Diagnostic = body }];
     }
 }

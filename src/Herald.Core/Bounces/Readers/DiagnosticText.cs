@@ -40,7 +40,12 @@ internal static partial class DiagnosticText
 
     public static string RemoteHost(string text)
     {
-        var m = HostPattern().Match(text);
+        if (text.AsSpan().IndexOfAny(HostWords) < 0)
+        {
+            return "";
+        }
+
+        var m = HostPattern().Match(text.Length > 4096 ? text[..4096] : text);
         return m.Success ? m.Groups[1].Value.TrimEnd('.') : "";
     }
 
@@ -72,6 +77,9 @@ internal static partial class DiagnosticText
 
         return sb.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<string> HostWords =
+        System.Buffers.SearchValues.Create(["host ", "talking to ", "connected to ", "by "], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"(?:\bhost |while talking to |connected to |remote host |\bby )([a-z0-9][a-z0-9.\-]{2,250}\.[a-z]{2,24})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HostPattern();

@@ -14,6 +14,7 @@ internal static class DsnReader
     {
         var facts = new List<Fact>();
         var block = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reporting = "";
         foreach (var (name, value) in FieldBlocks.Parse(text, MaxRecipients * 12))
         {
             var repeats = name is "final-recipient" or "original-recipient" && block.ContainsKey(name);
@@ -29,9 +30,19 @@ internal static class DsnReader
             {
                 block.TryAdd(name, value);
             }
+
+            if (name == "reporting-mta" && reporting.Length == 0)
+            {
+                reporting = FieldBlocks.AfterType(value).Split([' ', '('], 2)[0].TrimEnd('.');
+            }
         }
 
         Close(block, facts);
+        foreach (var fact in facts)
+        {
+            fact.ReportingMta = reporting;
+        }
+
         return (facts, facts.Count > MaxRecipients);
     }
 
@@ -63,17 +74,26 @@ internal static class DsnReader
 
         if (block.TryGetValue("status", out var status))
         {
-            fact.Status = Rules.StatusCodes.Find(status);
+            // The field holds one code ("5.1.1 (user unknown)"); take it as written, even outside RFC 3463's subjects.
+            var code = status.Trim().Split([' ', '(', ';'], 2)[0];
+            fact.Status = Rules.StatusCodes.IsValid(code) ? code : Rules.StatusCodes.Find(status);
         }
 
         if (block.TryGetValue("remote-mta", out var remote))
         {
-            fact.RemoteMta = FieldBlocks.AfterType(remote);
+            // "dns; mx.example.net. (192.0.2.1, the server for the domain example.net.)" -> "mx.example.net"
+            fact.RemoteMta = FieldBlocks.AfterType(remote).Split([' ', '('], 2)[0].TrimEnd('.');
         }
 
         if (block.TryGetValue("diagnostic-code", out var diagnostic))
         {
             (fact.DiagnosticType, fact.Diagnostic) = FieldBlocks.SplitType(diagnostic);
+
+            // Postfix labels relayed SMTP replies "X-Postfix"; they are SMTP replies all the same.
+            if (fact.DiagnosticType == "X-POSTFIX")
+            {
+                fact.DiagnosticType = "SMTP";
+            }
         }
 
         facts.Add(fact);

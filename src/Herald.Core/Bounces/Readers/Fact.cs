@@ -14,6 +14,9 @@ internal sealed class Fact
 
     public string RemoteMta { get; set; } = "";
 
+    /// <summary>The MTA that wrote the report (Reporting-MTA, else the bounce's From domain).</summary>
+    public string ReportingMta { get; set; } = "";
+
     /// <summary>The SMTP command the failure answered (CONN, EHLO, HELO, MAIL, RCPT, DATA, STARTTLS), if known.</summary>
     public string Command { get; set; } = "";
 
@@ -24,4 +27,7 @@ internal sealed class Fact
     public bool ReasonIsFinal { get; set; }
 
     public string FeedbackType { get; set; } = "";
+
+    /// <summary>The MTA family that wrote the report, when its banner shows it ("exim"), for family conventions.</summary>
+    public string Family { get; set; } = "";
 }

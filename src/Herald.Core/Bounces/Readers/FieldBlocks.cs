@@ -36,8 +36,9 @@ internal static class FieldBlocks
                 continue;
             }
 
+            // Mimecast writes "Status : 5.0.0", with a space before the colon.
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && colon < 64 && !line.AsSpan(0, colon).Contains(' '))
+            if (colon > 0 && colon < 64 && !line.AsSpan(0, colon).TrimEnd().Contains(' '))
             {
                 name = line[..colon].Trim().ToLowerInvariant();
                 value.Append(line[(colon + 1)..].Trim());

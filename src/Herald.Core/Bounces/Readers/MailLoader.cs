@@ -13,14 +13,13 @@ internal static class MailLoader
     private const int MaxHeaderValue = 64 * 1024;
     private const int MaxDepth = 32;
     private const int MaxParts = 2_000;
-    private const int MaxTextChars = 512 * 1024;
 
-    // Legacy charsets (ISO-2022-JP, Shift_JIS, windows-125x) are common in bounces; .NET ships them as a provider.
-    static MailLoader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+    [ThreadStatic]
+    private static BounceMimeReader? cachedReader;
 
-    public static (ParsedMail? Mail, string? Cause) Load(ReadOnlySpan<byte> raw)
+    public static (ParsedMail? Mail, string? Cause) Load(byte[] raw)
     {
-        if (raw.IsEmpty || raw.IndexOfAnyExcept(" \r\n\t"u8) < 0)
+        if (raw.Length == 0 || raw.AsSpan().IndexOfAnyExcept(" \r\n\t"u8) < 0)
         {
             return (null, "empty input");
         }
@@ -30,7 +29,7 @@ internal static class MailLoader
             return (null, $"input is larger than {MaxBytes / (1024 * 1024)} MB");
         }
 
-        if (LooksBinary(raw[..Math.Min(raw.Length, 8192)]))
+        if (LooksBinary(raw.AsSpan(0, Math.Min(raw.Length, 8192))))
         {
             return (null, "binary data, not an email");
         }
@@ -46,32 +45,27 @@ internal static class MailLoader
             return (null, "too many MIME parts");
         }
 
-        MimeMessage message;
+        var mail = new ParsedMail { Headers = new MailHeaders([]) };
+        using var stream = new MemoryStream(bytes, 0, ReadableLength(bytes), writable: false);
+        // One reader per thread: MimeKit's reader keeps sizeable buffers that need not be allocated per email.
+        var reader = cachedReader ??= new BounceMimeReader(new ParserOptions { MaxMimeDepth = MaxDepth }, MaxDepth, MaxParts);
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            var options = new ParserOptions { MaxMimeDepth = MaxDepth };
-            message = new MimeParser(options, stream, MimeFormat.Entity).ParseMessage();
+            reader.Read(stream, mail);
         }
         catch (FormatException e)
         {
             return (null, "not an email: " + e.Message);
         }
 
-        return Gather(message);
+        CheckHeaders(mail);
+        return reader.Cause is { } cause ? (null, cause) : (mail, null);
     }
 
     public static (ParsedMail? Mail, string? Cause) Gather(MimeMessage message)
     {
-        var mail = new ParsedMail { Headers = message.Headers };
-        foreach (var header in message.Headers)
-        {
-            if (header.RawValue.Length > MaxHeaderValue)
-            {
-                mail.Problems.Add($"header line {header.Field} is longer than {MaxHeaderValue / 1024} KB");
-                break;
-            }
-        }
+        var mail = new ParsedMail { Headers = new MailHeaders(message.Headers) };
+        CheckHeaders(mail);
 
         if (message.Body is null)
         {
@@ -114,7 +108,7 @@ internal static class MailLoader
 
                 return null;
             case MessagePart attached:
-                mail.Original ??= attached.Message?.Headers;
+                mail.Original ??= attached.Message is { } original ? new MailHeaders(original.Headers) : null;
                 return null;
             case MimePart part:
                 Take(part, mail);
@@ -126,122 +120,103 @@ internal static class MailLoader
 
     private static void Take(MimePart part, ParsedMail mail)
     {
-        Inspect(part, mail);
         var type = part.ContentType.MimeType.ToLowerInvariant();
-        switch (type)
+        if (!PartSink.Wanted(type))
         {
-            case "message/delivery-status" or "message/global-delivery-status":
-                mail.DeliveryStatus.Add(Decode(part));
-                break;
-            case "message/feedback-report":
-                mail.FeedbackReports.Add(Decode(part));
-                break;
-            case "text/rfc822-headers" or "message/rfc822-headers" or "text/rfc822-header":
-                mail.Original ??= ParseHeaders(Decode(part));
-                break;
-            case "text/plain" or "text/html" or "text/enriched" or "message/disposition-notification":
-                if (part.IsAttachment && type != "text/plain")
-                {
-                    break;
-                }
-
-                var text = Decode(part);
-                if (type == "text/html")
-                {
-                    if (mail.Text.Length > 0)
-                    {
-                        break;
-                    }
-
-                    text = HtmlText.Strip(text);
-                }
-
-                if (mail.Text.Length + text.Length <= MaxTextChars)
-                {
-                    mail.Text.Append(text).Append('\n');
-                }
-
-                break;
-        }
-    }
-
-    private static void Inspect(MimePart part, ParsedMail mail)
-    {
-        var charset = part.ContentType.Charset;
-        if (!string.IsNullOrEmpty(charset) && !KnownCharset(charset))
-        {
-            mail.Problems.Add($"unknown charset {charset}");
+            return;
         }
 
-        if (part.ContentTransferEncoding == ContentEncoding.Base64 && part.Content?.Stream is { CanSeek: true } encoded && encoded.Length > 0)
+        PartSink.Accept(mail, type, part.IsAttachment, () =>
         {
-            var buffer = new byte[Math.Min(encoded.Length, 1 << 20)];
-            encoded.Position = 0;
-            var read = encoded.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            encoded.Position = 0;
-            if (buffer.AsSpan(0, read).IndexOfAnyExcept(Base64Bytes) >= 0)
-            {
-                mail.Problems.Add("broken base64 content");
-            }
-        }
-    }
-
-    private static readonly System.Buffers.SearchValues<byte> Base64Bytes =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n"u8);
-
-    private static bool KnownCharset(string charset)
-    {
-        try
-        {
-            _ = System.Text.Encoding.GetEncoding(charset.Trim().Trim('"'));
-            return true;
-        }
-        catch (NotSupportedException)
-        {
-            // Known but disabled in .NET (UTF-7); MimeKit decodes it itself.
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static string Decode(MimePart part)
-    {
-        try
-        {
-            if (part is TextPart text)
-            {
-                return text.Text;
-            }
-
             using var memory = new MemoryStream();
             part.Content?.DecodeTo(memory);
-            return System.Text.Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or NotSupportedException or System.Text.DecoderFallbackException)
+            return ContentDecoder.Text(memory.ToArray(), part.ContentType.Charset);
+        });
+    }
+
+    private static void CheckHeaders(ParsedMail mail)
+    {
+        foreach (var header in mail.Headers.Fields)
         {
-            return "";
+            if (header.RawValue.Length > MaxHeaderValue)
+            {
+                mail.Problems.Add($"header line {header.Field} is longer than {MaxHeaderValue / 1024} KB");
+                return;
+            }
         }
     }
 
-    private static HeaderList? ParseHeaders(string text)
+    /// <summary>
+    /// Where reading can stop: just after the headers of the returned original message (message/rfc822), when no
+    /// report part follows it. Its body says nothing about the failure and is often most of the bytes
+    /// (RFC 3462 puts it last), so skipping it roughly halves the parsing work.
+    /// </summary>
+    private static int ReadableLength(byte[] bytes)
     {
-        try
+        var span = bytes.AsSpan();
+        var at = IndexOfIgnoreCase(span, "message/rfc822"u8);
+        if (at < 0 || span.Length - at < 64 || (at + 14 < span.Length && span[at + 14] == (byte)'-'))
         {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.Replace("\r", "", StringComparison.Ordinal) + "\n\n"));
-            return HeaderList.Load(stream);
+            return bytes.Length;
         }
-        catch (FormatException)
+
+        var rest = span[at..];
+        if (IndexOfIgnoreCase(rest, "delivery-status"u8) >= 0 || IndexOfIgnoreCase(rest, "feedback-report"u8) >= 0)
         {
-            return null;
+            return bytes.Length;
+        }
+
+        // End of the part's own headers, then end of the original message's headers.
+        var partHeadersEnd = BlankLine(rest);
+        if (partHeadersEnd < 0)
+        {
+            return bytes.Length;
+        }
+
+        var originalHeadersEnd = BlankLine(rest[partHeadersEnd..]);
+        return originalHeadersEnd < 0 ? bytes.Length : at + partHeadersEnd + originalHeadersEnd;
+    }
+
+    private static int BlankLine(ReadOnlySpan<byte> span)
+    {
+        var lf = span.IndexOf("\n\n"u8);
+        var crlf = span.IndexOf("\r\n\r\n"u8);
+        return lf < 0 ? (crlf < 0 ? -1 : crlf + 4) : crlf < 0 || lf < crlf ? lf + 2 : crlf + 4;
+    }
+
+    private static int IndexOfIgnoreCase(ReadOnlySpan<byte> span, ReadOnlySpan<byte> lowerNeedle)
+    {
+        // Anchor on the needle's rarest byte: the first non-letter (the '/' or '-'), present in both cases.
+        var anchor = lowerNeedle.IndexOfAnyExceptInRange((byte)'a', (byte)'z');
+        var offset = 0;
+        while (true)
+        {
+            var found = span[offset..].IndexOf(lowerNeedle[anchor]);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var start = offset + found - anchor;
+            if (start >= 0 && start + lowerNeedle.Length <= span.Length
+                && System.Text.Ascii.EqualsIgnoreCase(span.Slice(start, lowerNeedle.Length), lowerNeedle))
+            {
+                return start;
+            }
+
+            offset += found + 1;
         }
     }
 
     private static bool LooksBinary(ReadOnlySpan<byte> head)
     {
         // Real mail carries the odd stray NUL or ESC (ISO-2022-JP); files that are not text carry many controls.
+        if (head.IndexOfAnyInRange((byte)0, (byte)8) < 0 && head.IndexOfAnyInRange((byte)14, (byte)26) < 0
+            && head.IndexOfAnyInRange((byte)28, (byte)31) < 0 && head.IndexOf((byte)11) < 0)
+        {
+            return false;
+        }
+
         var controls = 0;
         foreach (var b in head)
         {
@@ -254,11 +229,15 @@ internal static class MailLoader
         return controls > 8 && controls * 100 > head.Length;
     }
 
-    private static byte[] NormalizeLineEnds(ReadOnlySpan<byte> raw)
+    private static byte[] NormalizeLineEnds(byte[] raw)
     {
         // Classic Mac files end lines with a bare CR, which MIME parsers read as one endless line.
+        if (raw.AsSpan().IndexOf((byte)'\n') >= 0 || raw.AsSpan().IndexOf((byte)'\r') < 0)
+        {
+            return raw;
+        }
+
         var bytes = raw.ToArray();
-        if (raw.IndexOf((byte)'\n') < 0 && raw.IndexOf((byte)'\r') >= 0)
         {
             for (var i = 0; i < bytes.Length; i++)
             {

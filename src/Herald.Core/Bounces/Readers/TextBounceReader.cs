@@ -32,6 +32,14 @@ internal static class TextBounceReader
 
     public static List<Fact> Read(string text, ISet<string> exclude)
     {
+        // "To:" and "Cc:" lines usually quote the original message ("Your message To: x did not reach ...");
+        // they name the recipient only when nothing else does (Verizon's "Original Message: To: x").
+        var facts = Read(text, exclude, weakToLines: false);
+        return facts.Count > 0 ? facts : Read(text, exclude, weakToLines: true);
+    }
+
+    private static List<Fact> Read(string text, ISet<string> exclude, bool weakToLines)
+    {
         var facts = new List<Fact>();
         var diagnostics = new List<System.Text.StringBuilder>();
         var preceding = new List<string>();
@@ -43,24 +51,26 @@ internal static class TextBounceReader
         var lines = text.Split('\n', MaxLines + 1);
         for (var i = 0; i < Math.Min(lines.Length, MaxLines); i++)
         {
-            var line = lines[i].TrimEnd('\r');
-            var trimmed = line.Trim();
-            var lowered = trimmed.ToLowerInvariant();
-            if (IsOriginalStart(lowered))
+            // Forwarded bounces quote every line with "> ".
+            var trimmed = lines[i].Trim();
+            if (!trimmed.StartsWith(">>> ", StringComparison.Ordinal))
+            {
+                trimmed = trimmed.TrimStart('>', ' ', '\t');
+            }
+            if (IsOriginalStart(trimmed))
             {
                 break;
             }
 
             if (trimmed.Length == 0)
             {
-                paragraph.Clear();
                 blankRun++;
                 if (current >= 0 && diagnostics[current].Length > 0 && blankRun == 1)
                 {
                     // A paragraph break ends the diagnostic once it holds a reply; a first paragraph of prose
                     // ("There was an error delivering your mail to <x>.") is followed by the real reply.
                     paragraphs++;
-                    if (paragraphs >= 2 || HasReplyCode(diagnostics[current]))
+                    if (paragraphs >= 3 || HasReplyCode(diagnostics[current]))
                     {
                         current = -1;
                     }
@@ -71,8 +81,7 @@ internal static class TextBounceReader
 
             blankRun = 0;
             // Exim "(generated from x)" and Postfix "(expanded from x)" name the alias, not another recipient.
-            var address = lowered.StartsWith("(generated from", StringComparison.Ordinal) || lowered.StartsWith("(expanded from", StringComparison.Ordinal)
-                ? "" : Candidate(trimmed, lowered, exclude);
+            var address = IsAliasNote(trimmed) || (!weakToLines && IsToLine(trimmed)) ? "" : Candidate(trimmed, exclude);
             if (address.Length > 0)
             {
                 if (byAddress.TryGetValue(address, out var known))
@@ -84,11 +93,23 @@ internal static class TextBounceReader
                 }
 
                 paragraphs = 0;
-                preceding.Add(string.Join(' ', paragraph.TakeLast(4)));
+                preceding.Add(string.Join(' ', paragraph.TakeLast(8)));
+                var transcript = TranscriptReply(paragraph);
+                paragraph.Clear();
                 facts.Add(new Fact { Recipient = address, Action = "failed" });
-                diagnostics.Add(new System.Text.StringBuilder());
+                diagnostics.Add(new System.Text.StringBuilder(transcript));
                 current = facts.Count - 1;
                 byAddress[address] = current;
+                if (transcript.Length > 0)
+                {
+                    // Sendmail V5 "While talking to host: >>> MAIL From:<x> <<< 501 ..." then "554 <rcpt>... Remote
+                    // protocol error: ...": the remote reply above and this line say what failed; the lines after
+                    // it are Sendmail's summary for other hosts.
+                    Append(diagnostics[current], RestOf(trimmed, address));
+                    current = -1;
+                    continue;
+                }
+
                 Append(diagnostics[current], RestOf(trimmed, address));
                 continue;
             }
@@ -106,7 +127,7 @@ internal static class TextBounceReader
         for (var i = 0; i < facts.Count; i++)
         {
             // "reject reason: Mailbox full" above "target mail address: x": the reason came first.
-            if (!HasReplyCode(diagnostics[i]) && preceding[i].Length > 0)
+            if (preceding[i].Length > 0)
             {
                 diagnostics[i].Insert(0, preceding[i] + " ");
             }
@@ -124,7 +145,7 @@ internal static class TextBounceReader
         foreach (var raw in text.Split('\n', MaxLines + 1).Take(MaxLines))
         {
             var trimmed = raw.Trim();
-            if (IsOriginalStart(trimmed.ToLowerInvariant()) || sb.Length > 2000)
+            if (IsOriginalStart(trimmed) || sb.Length > 2000)
             {
                 break;
             }
@@ -134,6 +155,68 @@ internal static class TextBounceReader
 
         return DiagnosticText.Collapse(sb.ToString());
     }
+
+    /// <summary>The To: of the original message copied inline after the notification ("--- Unsent message follows").</summary>
+    public static string InlineOriginalTo(string text)
+    {
+        var inOriginal = false;
+        foreach (var raw in text.Split('\n', MaxLines + 1).Take(MaxLines))
+        {
+            var line = raw.TrimEnd('\r');
+            if (!inOriginal)
+            {
+                inOriginal = IsOriginalStart(line.Trim());
+                continue;
+            }
+
+            if (line.StartsWith("To:", StringComparison.OrdinalIgnoreCase))
+            {
+                return line[3..].Trim();
+            }
+        }
+
+        return "";
+    }
+
+    /// <summary>Lines of the notification that carry an SMTP reply ("421 example.com (smtp)... Deferred: ...").</summary>
+    public static string ReplyLines(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var raw in text.Split('\n', MaxLines + 1).Take(MaxLines))
+        {
+            var line = raw.Trim();
+            if (IsOriginalStart(line))
+            {
+                break;
+            }
+
+            if (line.Length > 4 && line[0] is '4' or '5' && char.IsAsciiDigit(line[1]) && char.IsAsciiDigit(line[2]) && line[3] is ' ' or '-' && sb.Length < 2000)
+            {
+                sb.Append(line).Append(' ');
+            }
+        }
+
+        return DiagnosticText.Collapse(sb.ToString());
+    }
+
+    // Exim "(generated from x)", "(ultimately generated from x)", Postfix "(expanded from x)": the alias, not a recipient.
+    private static bool IsAliasNote(string line) =>
+        line.StartsWith('(') && (line.Contains("generated from", StringComparison.OrdinalIgnoreCase) || line.Contains("expanded from", StringComparison.OrdinalIgnoreCase));
+
+    private static string TranscriptReply(List<string> lines)
+    {
+        var reply = lines.FindLastIndex(l => l.StartsWith("<<< ", StringComparison.Ordinal));
+        if (reply < 0)
+        {
+            return "";
+        }
+
+        var command = lines.FindLastIndex(reply, l => l.StartsWith(">>> ", StringComparison.Ordinal));
+        return (command >= 0 ? lines[command] + " " : "") + lines[reply];
+    }
+
+    private static bool IsToLine(string line) =>
+        line.StartsWith("to:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("cc:", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasReplyCode(System.Text.StringBuilder sb)
     {
@@ -148,11 +231,16 @@ internal static class TextBounceReader
         return false;
     }
 
-    private static bool IsOriginalStart(string lowered)
+    private static bool IsOriginalStart(string line)
     {
+        if (line.Length == 0 || !(line[0] is '-' or 'c' or 'C' or 'o' or 'O' or 'm' or 'M' or 'b' or 'B' or 't' or 'T'))
+        {
+            return false;
+        }
+
         foreach (var start in OriginalStarts)
         {
-            if (lowered.StartsWith(start, StringComparison.Ordinal))
+            if (line.StartsWith(start, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -161,11 +249,16 @@ internal static class TextBounceReader
         return false;
     }
 
-    private static string Candidate(string trimmed, string lowered, ISet<string> exclude)
+    private static string Candidate(string trimmed, ISet<string> exclude)
     {
+        if (!trimmed.Contains('@', StringComparison.Ordinal))
+        {
+            return "";
+        }
+
         foreach (var prefix in HeaderPrefixes)
         {
-            if (lowered.StartsWith(prefix, StringComparison.Ordinal))
+            if (trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 return "";
             }

@@ -33,9 +33,14 @@ internal static class ReasonRules
         Reason.FailedStartTls, Reason.SecurityError, Reason.Suppressed, Reason.MailerError,
     ];
 
+    // Phrases that look like "rejected" but name the recipient, not the sender (reason-phrases.tsv "rejected!").
+    private static readonly int RejectedVeto = PhraseTable.KeyOf("rejected!");
+
     private static readonly HashSet<string> BeforeData = ["CONN", "EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT"];
 
-    public static Reason Decide(Fact fact)
+    public static Reason Decide(Fact fact) => Decide(fact, fact.Diagnostic.ToLowerInvariant());
+
+    public static Reason Decide(Fact fact, string lowered)
     {
         if (fact.Reason is { } preset && (fact.ReasonIsFinal || !Refinable.Contains(preset)))
         {
@@ -47,7 +52,7 @@ internal static class ReasonRules
             return Reason.Delivered;
         }
 
-        var text = fact.Diagnostic.ToLowerInvariant();
+        var text = new PhraseMatcher(lowered);
         Reason? found = null;
         if (fact.DiagnosticType is "SMTP" or "")
         {
@@ -59,6 +64,12 @@ internal static class ReasonRules
                     break;
                 }
             }
+        }
+
+        if (found is null && fact.Reason is { } explicitReason && explicitReason is not (Reason.Undefined or Reason.OnHold))
+        {
+            // A reader's reason that the first pass did not overrule stands (Sisimai reason/find "anotherone").
+            return explicitReason;
         }
 
         if (found is null)
@@ -74,21 +85,21 @@ internal static class ReasonRules
                 found = weak;
             }
 
-            found ??= PhraseTable.Includes(Reason.Vacation, text) ? Reason.Vacation
-                : text.Length > 0 ? Reason.OnHold : Reason.Undefined;
+            found ??= text.Has(Reason.Vacation) ? Reason.Vacation
+                : text.Text.Length > 0 ? Reason.OnHold : Reason.Undefined;
         }
 
         return found.Value;
     }
 
-    private static Reason? Another(Fact fact, string text)
+    private static Reason? Another(Fact fact, PhraseMatcher text)
     {
         var byStatus = StatusCodes.NameOf(fact.Status);
         if (byStatus is null || Refinable.Contains(byStatus.Value) || fact.DiagnosticType != "SMTP")
         {
             foreach (var candidate in TextPass)
             {
-                if (PhraseTable.Includes(candidate, text))
+                if (text.Has(candidate))
                 {
                     return candidate;
                 }
@@ -140,71 +151,71 @@ internal static class ReasonRules
     private static bool IsSyntaxReply(string reply) =>
         int.TryParse(reply, out var code) && (code is > 400 and < 408 || code is > 500 and < 508);
 
-    private static bool Probe(Reason reason, Fact fact, string text)
+    private static bool Probe(Reason reason, Fact fact, PhraseMatcher text)
     {
         var byStatus = StatusCodes.NameOf(fact.Status);
         switch (reason)
         {
             case Reason.MailboxFull:
-                return byStatus == reason || PhraseTable.Includes(reason, text);
+                return byStatus == reason || text.Has(reason);
             case Reason.MesgTooBig:
                 if (byStatus == reason)
                 {
                     return true;
                 }
 
-                return byStatus != Reason.ExceedLimit && fact.Status != "5.2.3" && PhraseTable.Includes(reason, text);
+                return byStatus != Reason.ExceedLimit && fact.Status != "5.2.3" && text.Has(reason);
             case Reason.ExceedLimit or Reason.AuthFailure or Reason.RequirePtr or Reason.TooManyConn or Reason.Blocked:
-                return byStatus == reason || PhraseTable.Includes(reason, text);
+                return byStatus == reason || text.Has(reason);
             case Reason.Suspend:
-                return fact.ReplyCode == "525" || PhraseTable.Includes(reason, text);
+                return fact.ReplyCode == "525" || text.Has(reason);
             case Reason.HasMoved or Reason.NotCompliantRfc or Reason.BadReputation or Reason.Speeding:
-                return PhraseTable.Includes(reason, text);
+                return text.Has(reason);
             case Reason.NoRelaying:
-                return fact.Command is not ("CONN" or "EHLO" or "HELO") && PhraseTable.Includes(reason, text);
+                return fact.Command is not ("CONN" or "EHLO" or "HELO") && text.Has(reason);
             case Reason.UserUnknown:
                 return ProbeUserUnknown(fact, byStatus, text);
             case Reason.Filtered:
                 if (byStatus == Reason.Filtered)
                 {
-                    return PhraseTable.Includes(Reason.UserUnknown, text) || PhraseTable.Includes(reason, text);
+                    return text.Has(Reason.UserUnknown) || text.Has(reason);
                 }
 
                 return !BeforeData.Contains(fact.Command)
-                    && (PhraseTable.Includes(reason, text) || PhraseTable.Includes(Reason.UserUnknown, text));
+                    && (text.Has(reason) || text.Has(Reason.UserUnknown));
             case Reason.ContentError:
                 if (Probe(Reason.SpamDetected, fact, text))
                 {
                     return false;
                 }
 
-                return byStatus == reason || PhraseTable.Includes(reason, text);
+                return byStatus == reason || text.Has(reason);
             case Reason.Rejected:
                 return ProbeRejected(fact, byStatus, text);
             case Reason.HostUnknown:
                 return byStatus == reason
-                    ? !PhraseTable.Includes(Reason.NetworkError, text)
-                    : PhraseTable.Includes(reason, text);
+                    ? !text.Has(Reason.NetworkError)
+                    : text.Has(reason);
             case Reason.SpamDetected:
                 if (fact.Status.Length == 0)
                 {
                     return false;
                 }
 
-                return byStatus == reason || (!BeforeData.Contains(fact.Command) && PhraseTable.Includes(reason, text));
+                return byStatus == reason || (!BeforeData.Contains(fact.Command) && text.Has(reason));
             default:
                 return false;
         }
     }
 
-    private static bool ProbeUserUnknown(Fact fact, Reason? byStatus, string text)
+    private static bool ProbeUserUnknown(Fact fact, Reason? byStatus, PhraseMatcher text)
     {
         if (byStatus == Reason.UserUnknown)
         {
             Reason[] vetoes = [Reason.NoRelaying, Reason.Blocked, Reason.MailboxFull, Reason.HasMoved, Reason.Rejected, Reason.NotAccept];
             foreach (var veto in vetoes)
             {
-                if (veto == Reason.Rejected ? IncludesRejected(text) : PhraseTable.Includes(veto, text))
+                if (veto == Reason.Rejected ? IncludesRejected(text) : text.Has(veto))
                 {
                     return false;
                 }
@@ -214,10 +225,10 @@ internal static class ReasonRules
         }
 
         // An unknown command is most often RCPT: MTAs that do not say which command failed report recipients.
-        return fact.Command is "RCPT" && PhraseTable.Includes(Reason.UserUnknown, text);
+        return fact.Command is "RCPT" && text.Has(Reason.UserUnknown);
     }
 
-    private static bool ProbeRejected(Fact fact, Reason? byStatus, string text)
+    private static bool ProbeRejected(Fact fact, Reason? byStatus, PhraseMatcher text)
     {
         if (byStatus == Reason.Rejected)
         {
@@ -242,6 +253,6 @@ internal static class ReasonRules
         return false;
     }
 
-    public static bool IncludesRejected(string text) =>
-        !PhraseTable.Includes("rejected!", text) && PhraseTable.Includes(Reason.Rejected, text);
+    private static bool IncludesRejected(PhraseMatcher text) =>
+        text.Has(Reason.Rejected) && !text.HasKey(RejectedVeto);
 }

@@ -84,18 +84,84 @@ internal static partial class StatusCodes
         return (temporary ? "4.0." : "5.0.") + code.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The first RFC 3463 code in the text ("5.1.1"), or "".</summary>
+    /// <summary>
+    /// The status code a diagnostic text stands for. A text often holds several (a gateway's own code, then the
+    /// remote server's: "5.1.0 - Unknown address error 550-'5.2.2 Mailbox Full'"); vague ones (X.0.0, 4.4.7)
+    /// count only when nothing else is there, and the rest are weighed with <see cref="Prefer"/>. A transcript
+    /// shows the successful steps too ("250 2.1.5 Ok"); a 2.X.X code counts only when there is no other.
+    /// </summary>
     public static string Find(string text)
     {
-        var m = StatusPattern().Match(text);
+        string? chosen = null;
+        string? vague = null;
+        string? success = null;
+        for (var m = StatusPattern().Match(text); m.Success; m = m.NextMatch())
+        {
+            var code = m.Groups[1].Value;
+            if (code[2] > '7')
+            {
+                continue;
+            }
+
+            if (code[0] == '2')
+            {
+                success ??= code;
+            }
+            else if (code.AsSpan(1).StartsWith(".0.0") || code == "4.4.7")
+            {
+                vague = code;
+            }
+            else
+            {
+                chosen = chosen is null ? code : Prefer(chosen, code, "");
+            }
+        }
+
+        if (vague is not null)
+        {
+            chosen = chosen is null ? vague : Prefer(chosen, vague, "");
+        }
+
+        return chosen ?? success ?? OutOfRange(text);
+    }
+
+    // Some gateways use subjects outside RFC 3463's 0-7 ("5.9.210"); such a code counts only when it is alone.
+    private static string OutOfRange(string text)
+    {
+        var m = WideStatusPattern().Match(text);
         return m.Success ? m.Groups[1].Value : "";
+    }
+
+    /// <summary>True when the text reads as a temporary failure: a 4xx reply in it, or a retry timeout.</summary>
+    public static bool LooksTemporary(string text)
+    {
+        // Exim's retry timeouts are temporary failures that ran out of time.
+        if (text.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("technical details of temporary failure", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("failing for a long time", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var m = AnyReplyPattern().Match(text);
+        return m.Success && m.Groups[1].Value[0] == '4';
     }
 
     /// <summary>The first SMTP reply code that starts the text or follows "said:" / a host, or "".</summary>
     public static string FindReplyCode(string text)
     {
-        var m = ReplyPattern().Match(text);
-        return m.Success ? m.Groups[1].Value : "";
+        var first = "";
+        for (var m = ReplyPattern().Match(text); m.Success; m = m.NextMatch())
+        {
+            if (m.Groups[1].Value[0] != '2')
+            {
+                return m.Groups[1].Value;
+            }
+
+            first = first.Length == 0 ? m.Groups[1].Value : first;
+        }
+
+        return first;
     }
 
     /// <summary>
@@ -161,11 +227,17 @@ internal static partial class StatusCodes
 
     public static bool IsValid(string status) => ValidPattern().IsMatch(status);
 
-    [GeneratedRegex(@"(?<![\w.])([245]\.\d{1,3}\.\d{1,3})(?![\w.]*\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w.])([245]\.[0-7]\.\d{1,3})(?![\w.]*\w)", RegexOptions.CultureInvariant)]
     private static partial Regex StatusPattern();
 
     [GeneratedRegex(@"(?<![\w.:\-#])([245][0-5]\d)(?=[ \-]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ReplyPattern();
+
+    [GeneratedRegex(@"(?<![\w.\-#])([45][0-5]\d)(?![\w.])", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyReplyPattern();
+
+    [GeneratedRegex(@"(?<![\w.])([45]\.[89]\.\d{1,3})(?![\w.]*\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex WideStatusPattern();
 
     [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex ValidPattern();

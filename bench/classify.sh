@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Bounce classifier throughput: Herald vs Debian's Sisimai (libsisimai-perl) on the corpus's 629 bsd emails,
+# single-threaded, in the same run. Prints both rates, the ratio, and Herald's peak memory.
+# usage: bench/classify.sh [PASSES]   (corpus: ../shared/bounce-corpus from the repo root, or $BOUNCE_CORPUS)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+passes="${1:-5}"
+corpus="${BOUNCE_CORPUS:-}"
+if [ -z "$corpus" ]; then
+  d="$repo"
+  while [ "$d" != "/" ]; do
+    d="$(dirname "$d")"
+    if [ -d "$d/shared/bounce-corpus" ]; then corpus="$d/shared/bounce-corpus"; break; fi
+  done
+fi
+maildir="$corpus/sisimai-set-of-emails/maildir/bsd"
+[ -d "$maildir" ] || { echo "bounce corpus not found (set BOUNCE_CORPUS)" >&2; exit 2; }
+count="$(ls "$maildir"/*.eml | wc -l)"
+
+dotnet build -c Release "$here/Herald.Bench.Classify/Herald.Bench.Classify.csproj" -v quiet -nologo >/dev/null
+bin="$here/Herald.Bench.Classify/bin/Release/net10.0/Herald.Bench.Classify"
+
+echo "== Herald ($count emails, $passes timed passes after a warm-up, 1 thread)"
+herald_out="$(/usr/bin/time -v "$bin" "$maildir" "$passes" 2>/tmp/herald-bench-time.$$)"
+echo "$herald_out" | grep -v '^HERALD_RATE='
+read -r herald_rate herald_cpu_rate <<<"$(echo "$herald_out" | sed -n 's/^HERALD_RATE=//p')"
+peak_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' /tmp/herald-bench-time.$$)"
+rm -f /tmp/herald-bench-time.$$
+echo "herald peak RSS (whole process, /usr/bin/time -v): $((peak_kb / 1024)) MB"
+
+echo "== Hostile inputs (each must finish in < 2 s and < 256 MB; the tests assert the results)"
+"$bin" "$maildir" 1 --hostile | grep '^hostile:'
+hostile_kb="$( { /usr/bin/time -v "$bin" "$maildir" 1 --hostile >/dev/null; } 2>&1 | sed -n 's/.*Maximum resident set size (kbytes): //p')"
+echo "peak RSS of the run with the hostile inputs: $((hostile_kb / 1024)) MB"
+
+if perl -MSisimai -e1 2>/dev/null; then
+  echo "== Sisimai $(perl -MSisimai -e 'print $Sisimai::VERSION') ($count emails, $passes passes, 1 thread)"
+  read -r sisimai_rate sisimai_cpu_rate <<<"$(perl -MSisimai -MTime::HiRes=time -e '
+    my ($dir, $passes) = @ARGV; my $r = 0;
+    my @f = glob("$dir/*.eml"); my $n = scalar @f;
+    Sisimai->make($dir);  # warm-up, like the Herald side
+    my @c0 = times; my $t = time;
+    for (1..$passes) { my $v = Sisimai->make($dir) || []; $r = scalar @$v; }
+    my $s = time - $t; my @c1 = times; my $cpu = ($c1[0] + $c1[1]) - ($c0[0] + $c0[1]);
+    printf STDERR "sisimai: %d emails x %d passes in %.3f s wall = %.0f emails/s; %.3f s CPU = %.0f emails/CPU-s; %d records per pass\n", $n, $passes, $s, $n*$passes/$s, $cpu, $n*$passes/$cpu, $r;
+    printf "%.1f %.1f", $n*$passes/$s, $n*$passes/$cpu;' "$maildir" "$passes")"
+  echo "== ratio (wall):     herald $herald_rate emails/s / sisimai $sisimai_rate emails/s = $(perl -e "printf '%.1f', $herald_rate/$sisimai_rate")x"
+  echo "== ratio (CPU time): herald $herald_cpu_rate emails/CPU-s / sisimai $sisimai_cpu_rate emails/CPU-s = $(perl -e "printf '%.1f', $herald_cpu_rate/$sisimai_cpu_rate")x"
+  echo "   (wall-clock rates depend on what else the machine runs; CPU-time rates much less)"
+else
+  echo "Sisimai is not installed (apt-get install libsisimai-perl); Herald rate only."
+fi
