@@ -13,6 +13,14 @@ internal sealed class FeedbackOutcomeObserver(FeedbackService feedback) : IOutco
 {
     public async ValueTask OnOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, CancellationToken cancellationToken)
     {
+        if (outcome is DeliveryOutcome.Delivered && !feedback.Outbox.Wants("delivered")
+            && await feedback.Store.GetAsync(message.To, cancellationToken) is { Problem: null, SoftFailures: 0, PendingVerificationId: null })
+        {
+            // The common case: nothing to clear and nobody to tell. A read instead of a write on every delivery
+            // keeps the single writer free for the queue (measured: one writer operation fewer per message).
+            return;
+        }
+
         var now = feedback.Time.GetUtcNow();
         var signal = outcome switch
         {

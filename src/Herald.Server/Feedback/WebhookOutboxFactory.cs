@@ -16,6 +16,10 @@ internal sealed class WebhookOutboxFactory(IOptions<FeedbackOptions> options)
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Whether any configured endpoint subscribes to events of this type.</summary>
+    public bool Wants(string type) => options.Value.Webhooks.Values.Any(e =>
+        e.Events.Count == 0 || e.Events.Contains(type, StringComparer.OrdinalIgnoreCase));
+
     public IReadOnlyList<OutboxMessage> Rows(IReadOnlyList<FeedbackNotice> notices)
     {
         var endpoints = options.Value.Webhooks;
