@@ -46,11 +46,13 @@ public static class OutcomePolicy
 
     /// <summary>
     /// 5xx is permanent, except 552 to RCPT: RFC 5321 section 4.5.3.1.10 says some servers wrongly answer
-    /// 552 for "too many recipients", and clients must treat it as temporary. Codes outside 4xx/5xx where a
+    /// 552 for "too many recipients", and clients must treat it as temporary. A refused AUTH (535, RFC 4954 6) is
+    /// never permanent either: it means our relay credentials are wrong, which the operator fixes, so messages wait
+    /// for the fix (within their time to live) instead of failing for every recipient. Codes outside 4xx/5xx where a
     /// negative reply was expected are protocol errors: treated as transient.
     /// </summary>
     public static bool IsPermanent(SmtpReply reply, SmtpStage stage) =>
-        reply.IsPermanentNegative && !(reply.Code == 552 && stage == SmtpStage.RcptTo);
+        reply.IsPermanentNegative && !(reply.Code == 552 && stage == SmtpStage.RcptTo) && stage != SmtpStage.Auth;
 
     /// <summary>
     /// A 5xx from a security gateway (Mimecast, Proofpoint), a blocklist (Spamhaus) or a DMARC/SPF check is about the

@@ -50,6 +50,10 @@ public sealed class OutcomePolicyTests
     public void Reply_552_to_DATA_is_permanent() =>
         Decide(Rejected(552, "5.3.4 Message size exceeds fixed limit", SmtpStage.Data)).ShouldBeOfType<DeliveryOutcome.Failed>();
 
+    [Fact]
+    public void Reply_535_to_AUTH_is_deferred_because_the_relay_credentials_are_ours_to_fix() =>
+        Decide(Rejected(535, "5.7.8 Authentication credentials invalid", SmtpStage.Auth)).ShouldBeOfType<DeliveryOutcome.Deferred>();
+
     [Theory]
     [InlineData(TransportFailureKind.ConnectFailed)]
     [InlineData(TransportFailureKind.Timeout)]
