@@ -62,7 +62,7 @@ public static class OutcomePolicy
     public static bool IsSenderSideBlock(SmtpReply reply, SmtpStage stage)
     {
         var report = Bounces.BounceClassifier.ClassifyReply(reply, "", stage);
-        return report.Records.Count > 0 && Feedback.GatewayBlocks.Normalise(report.Records[0]) is { Suppress: not Bounces.SuppressAdvice.Suspend } record
+        return report.Records.Count > 0 && report.Records[0] is { Suppress: not Bounces.SuppressAdvice.Suspend } record
             && record.Scenario is Bounces.Scenario.SecurityGatewayBlock or Bounces.Scenario.Blocklisted or Bounces.Scenario.SenderAuthentication;
     }
 

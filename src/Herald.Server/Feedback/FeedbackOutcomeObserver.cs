@@ -51,7 +51,7 @@ internal sealed class FeedbackOutcomeObserver(FeedbackService feedback) : IOutco
             (ledger, _) => (new LedgerDecision(ledger, [], [notice]), true), null, [], feedback.Outbox.Rows), cancellationToken);
 
     private static FeedbackSignal? Bounce(StoredMessage message, DateTimeOffset now, BounceReport report, bool temporary) =>
-        report.Records.Count == 0 ? null : new FeedbackSignal(message.To, now, FeedbackKind.Bounce, message.Id, GatewayBlocks.Normalise(report.Records[0]), temporary);
+        report.Records.Count == 0 ? null : new FeedbackSignal(message.To, now, FeedbackKind.Bounce, message.Id, report.Records[0], temporary);
 
     /// <summary>NXDOMAIN or a null MX (RFC 7505): the domain takes no mail, the same as a 5.1.2 bounce.</summary>
     private static FeedbackSignal? NoDomain(StoredMessage message, DateTimeOffset now, string reason)

@@ -96,6 +96,6 @@ internal sealed class ProviderFeedbackSink(IMessageStore store, FeedbackService 
         }
 
         var report = BounceClassifier.ClassifyReply(reply, r.Address);
-        return report.Records.Count > 0 ? GatewayBlocks.Normalise(report.Records[0]) : null;
+        return report.Records.Count > 0 ? report.Records[0] : null;
     }
 }

@@ -62,7 +62,7 @@ internal sealed class InboundFeedbackSink(IMessageStore store, FeedbackService f
         foreach (var record in records)
         {
             var temporary = record.Action.Equals("delayed", StringComparison.OrdinalIgnoreCase);
-            var signal = new FeedbackSignal(message.To, at, kind, message.Id, GatewayBlocks.Normalise(record), temporary, Returned: true);
+            var signal = new FeedbackSignal(message.To, at, kind, message.Id, record, temporary, Returned: true);
             await feedback.ApplyAsync(signal, temporary ? [] : [Event(message, at, kind, record)], cancellationToken);
         }
     }

@@ -58,6 +58,19 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void Mimecast_anti_spoofing_refusal_is_a_gateway_block_even_with_a_vague_reason()
+    {
+        // The help article's Scenario 1: the gray box mentions mimecast.com. Classified "onhold" by reason (no code
+        // says more), it must still send the user to their IT team instead of "nobody: wait".
+        var r = Text("550 Rejected by header based Anti-Spoofing policy: notifications@herald.example - https://community.mimecast.com/docs/DOC-1369#550 [aBcD12345.uk1]");
+        r.Scenario.ShouldBe(Scenario.SecurityGatewayBlock);
+        r.Named.ShouldBe("Mimecast");
+        r.Actor.ShouldBe(Actor.RecipientIt);
+        r.Suppress.ShouldNotBe(SuppressAdvice.Suspend);
+        r.Links.ShouldContain("https://community.mimecast.com/docs/DOC-1369#550");
+    }
+
+    [Fact]
     public void Proofpoint_block_names_the_gateway()
     {
         var r = Text("550 5.7.1 Service unavailable; client [192.0.2.1] blocked by policy - mx0a-0012345.pphosted.com (in reply to RCPT TO command)");

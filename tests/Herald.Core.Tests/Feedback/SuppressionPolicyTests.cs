@@ -123,7 +123,7 @@ public sealed class SuppressionPolicyTests
     public void A_Mimecast_anti_spoofing_refusal_is_a_gateway_block_retried_within_the_TTL_not_a_failure_of_the_address()
     {
         var reply = SmtpReply.FromText(550, "Rejected by header based Anti-Spoofing policy: notifications@herald.example - https://community.mimecast.com/docs/DOC-1369#550 [Fu5SAnG1M_Ox3Ak8a4Fh3Q.uk101]");
-        var record = GatewayBlocks.Normalise(BounceClassifier.ClassifyReply(reply, "ana@example.com").Records[0]);
+        var record = BounceClassifier.ClassifyReply(reply, "ana@example.com").Records[0];
         (record.Scenario, record.Actor, record.Named).ShouldBe((Scenario.SecurityGatewayBlock, Actor.RecipientIt, "Mimecast"));
         OutcomePolicy.Decide(new SmtpSendResult.Rejected(reply, SmtpStage.RcptTo, "mx.example.com", TimeSpan.Zero), 1, T0, T0.AddDays(1), 0.5)
             .ShouldBeOfType<DeliveryOutcome.Deferred>();

@@ -48,7 +48,11 @@ internal static class ScenarioRules
             case Reason.Delivered:
                 return (Scenario.Unknown, Actor.Nobody, SuppressAdvice.None, null);
             case Reason.OnHold or Reason.Undefined or Reason.SyntaxError or Reason.Suppressed:
-                return (Scenario.Unknown, Actor.Nobody, temporary ? SuppressAdvice.Retry : SuppressAdvice.Hold, gateway);
+                // A refusal too vague for a reason can still name who refused: "... mimecast.com ..." is the help
+                // article's Scenario 1, a security gateway the recipient's IT runs, whatever the reason code says.
+                return gateway is not null
+                    ? (Scenario.SecurityGatewayBlock, Actor.RecipientIt, temporary ? SuppressAdvice.Retry : SuppressAdvice.Hold, gateway)
+                    : (Scenario.Unknown, Actor.Nobody, temporary ? SuppressAdvice.Retry : SuppressAdvice.Hold, null);
         }
 
         // Blocks: blocked, badreputation, rejected, spamdetected, virusdetected, contenterror, notcompliantrfc,
