@@ -27,6 +27,22 @@ internal static class SqliteConnections
         Pooling = true,
     }.ToString();
 
+    /// <summary>Opens a pooled reader connection, disposing it if opening fails (every read path uses this).</summary>
+    public static async Task<SqliteConnection> OpenReaderAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public static SqliteConnection OpenWriter(string path, TimeSpan busyTimeout)
     {
         var connection = new SqliteConnection(WriterConnectionString(path, busyTimeout));

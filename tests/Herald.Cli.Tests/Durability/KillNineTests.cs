@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Herald.Smtp.Tests;
 using Microsoft.Data.Sqlite;
 using MimeKit;
 

@@ -1,43 +1,17 @@
 using Herald.Cli.Tests.Support;
-using Herald.Server;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Herald.Cli.Tests.Messages;
 
 /// <summary><c>herald send</c> and <c>herald status</c> against a real Herald on 127.0.0.1 (development mailbox).</summary>
 public sealed class SendAndStatusCommandTests : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
-    private WebApplication _app = null!;
-    private string _url = null!;
+    private readonly InProcessHerald _herald = new();
 
-    public async ValueTask InitializeAsync()
-    {
-        _app = HeraldServer.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["urls"] = "http://127.0.0.1:0",
-                ["Herald:DataDirectory"] = _data,
-                ["Herald:Inbound:Endpoint"] = "127.0.0.1:0",
-            });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await _app.StartAsync();
-        _url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    }
+    private string _url => _herald.Url;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
+    public async ValueTask InitializeAsync() => await _herald.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _herald.DisposeAsync();
 
     [Fact]
     public async Task Send_prints_the_id_and_status_then_status_shows_the_timeline()

@@ -1,44 +1,18 @@
+using Herald.Cli.Tests.Support;
 using System.CommandLine;
-using Herald.Server;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Herald.Cli.Tests.Suppressions;
 
 /// <summary>The operator's CLI against a real Herald on 127.0.0.1 (development mailbox, temp SQLite).</summary>
 public sealed class SuppressionsCommandTests : IAsyncLifetime
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("herald-cli-supp-").FullName;
-    private WebApplication _app = null!;
-    private string _server = "";
+    private readonly InProcessHerald _herald = new();
 
-    public async ValueTask InitializeAsync()
-    {
-        _app = HeraldServer.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["urls"] = "http://127.0.0.1:0",
-                ["Herald:DataDirectory"] = _dir,
-                ["Herald:Inbound:Endpoint"] = "127.0.0.1:0",
-                ["Herald:Smtp:DevMailbox:Port"] = "0",
-            });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await _app.StartAsync();
-        _server = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    }
+    private string _server => _herald.Url;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async ValueTask InitializeAsync() => await _herald.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _herald.DisposeAsync();
 
     [Fact]
     public async Task Add_list_show_and_remove_leave_an_audit_trail_naming_the_operator()

@@ -1,6 +1,5 @@
 using System.Text;
 using Herald.Server.Tests.Support;
-using Herald.Smtp.Tests;
 using MimeKit;
 
 namespace Herald.Server.Tests.Delivery;

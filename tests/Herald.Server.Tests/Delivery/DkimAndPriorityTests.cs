@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Herald.Server.Tests.Support;
-using Herald.Smtp.Tests;
 using MimeKit;
 using MimeKit.Cryptography;
 

@@ -1,5 +1,4 @@
 using Herald.Server.Tests.Support;
-using Herald.Smtp.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

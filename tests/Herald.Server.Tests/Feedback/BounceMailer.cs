@@ -1,7 +1,6 @@
 using System.Net;
 using Herald.Server.Tests.Support;
 using Herald.Smtp.Inbound;
-using Herald.Smtp.Tests.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Server.Tests.Feedback;

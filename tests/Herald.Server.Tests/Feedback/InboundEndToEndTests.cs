@@ -3,8 +3,6 @@ using System.Reflection;
 using System.Text;
 using Herald.Server.Tests.Support;
 using Herald.Smtp.Inbound;
-using Herald.Smtp.Tests;
-using Herald.Smtp.Tests.Inbound;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Server.Tests.Feedback;

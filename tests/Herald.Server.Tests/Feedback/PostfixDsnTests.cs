@@ -1,5 +1,4 @@
 using Herald.Server.Tests.Support;
-using Herald.Smtp.Tests;
 
 namespace Herald.Server.Tests.Feedback;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Herald.Server.Tests.Support;
-using Herald.Smtp.Tests;
 
 namespace Herald.Server.Tests.Feedback;
 

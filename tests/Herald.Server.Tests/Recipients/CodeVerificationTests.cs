@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Herald.Server.Tests.Support;
-using Herald.Smtp.Tests;
 
 namespace Herald.Server.Tests.Recipients;
 

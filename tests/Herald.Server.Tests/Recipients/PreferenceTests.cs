@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Herald.Server.Tests.Support;
-using Herald.Smtp.Tests;
 using Microsoft.Data.Sqlite;
 
 namespace Herald.Server.Tests.Recipients;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Herald.Server.Tests.Support;
-using Herald.Smtp.Tests;
 using MimeKit;
 
 namespace Herald.Server.Tests.Recipients;

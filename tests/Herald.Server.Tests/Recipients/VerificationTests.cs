@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Herald.Server.Tests.Support;
-using Herald.Smtp.Tests;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Server.Tests.Recipients;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Herald.Smtp.Tests;
 
 namespace Herald.Server.Tests.Support;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Herald.Smtp.Tests.Inbound;
+namespace Herald.Testing.Smtp;
 
 /// <summary>A deliberately dumb SMTP client over a TcpClient, to send what MailKit never would (bare LF, long lines).</summary>
 internal sealed class RawSmtpClient : IAsyncDisposable

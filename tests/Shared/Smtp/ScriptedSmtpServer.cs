@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Testing.Smtp;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 that answers per script (the default is a polite accepting server) and

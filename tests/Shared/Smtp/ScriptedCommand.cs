@@ -1,4 +1,4 @@
-namespace Herald.Smtp.Tests;
+namespace Herald.Testing.Smtp;
 
 /// <param name="Connection">1-based number of the connection on this server.</param>
 /// <param name="Verb">The command verb upper-cased, "CONNECT" for the greeting, "." for the end of DATA.</param>

@@ -1,4 +1,4 @@
-namespace Herald.Smtp.Tests;
+namespace Herald.Testing.Smtp;
 
 /// <summary>Reads raw lines (terminator kept) so that the tests see exactly the bytes the client sent.</summary>
 internal sealed class SmtpLineReader(Stream stream)

@@ -1,4 +1,4 @@
-namespace Herald.Smtp.Tests;
+namespace Herald.Testing.Smtp;
 
 /// <summary>What the scripted server does in answer to one command.</summary>
 internal abstract record ServerAction
