@@ -1,5 +1,5 @@
-using Herald.Cli.Tests.Support;
 using System.CommandLine;
+using Herald.Cli.Tests.Support;
 
 namespace Herald.Cli.Tests.Suppressions;
 
