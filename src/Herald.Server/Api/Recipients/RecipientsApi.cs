@@ -1,11 +1,15 @@
 using Herald.Core.Messages;
 using Herald.Core.Recipients;
+using Herald.Server.Feedback;
+using Herald.Server.Feedback.Api;
 using Herald.Server.Recipients;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+
+
 
 namespace Herald.Server.Api.Recipients;
 
@@ -75,7 +79,7 @@ internal static class RecipientsApi
     }
 
     internal static async Task<Results<Ok<RecipientView>, NotFound<ProblemDetails>>> GetAsync(
-        string id, int? limit, IRecipientStore store, Preferences preferences, CancellationToken cancellationToken)
+        string id, int? limit, IRecipientStore store, Preferences preferences, FeedbackService feedback, CancellationToken cancellationToken)
     {
         if (!RecipientIds.IsValid(id) || await store.GetAsync(id, cancellationToken) is not { } recipient)
         {
@@ -84,7 +88,14 @@ internal static class RecipientsApi
 
         var messages = await store.LatestMessagesAsync(
             recipient.Addresses.Select(a => a.Address).ToArray(), Math.Clamp(limit ?? DefaultMessages, 1, RecipientMessagesApi.MaxLimit), cancellationToken);
-        return TypedResults.Ok(RecipientView.From(recipient, await preferences.ForAsync(id, cancellationToken), messages));
+        var deliverability = new Dictionary<string, RecipientStatusView>(StringComparer.OrdinalIgnoreCase);
+        foreach (var address in recipient.Addresses)
+        {
+            var ledger = await feedback.Store.GetAsync(address.Address, cancellationToken);
+            deliverability[address.Address] = RecipientStatusView.From(ledger, feedback.Time.GetUtcNow(), feedback.Unblocks);
+        }
+
+        return TypedResults.Ok(RecipientView.From(recipient, await preferences.ForAsync(id, cancellationToken), messages, deliverability));
     }
 
     internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AddAddressAsync(
