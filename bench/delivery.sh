@@ -24,6 +24,10 @@ trap cleanup EXIT
 echo "building (Release)..."
 dotnet build -c Release -v q --nologo src/Herald.Cli/Herald.Cli.csproj >/dev/null
 dotnet build -c Release -v q --nologo bench/Herald.Bench.Delivery/Herald.Bench.Delivery.csproj >/dev/null
+# Every port must be ours: a stray Postfix on the peer's port would take the injection and leave our queue empty.
+for port in $SINK_PORT $PF_PORT $HERALD_PORT; do
+  if ss -ltn "sport = :$port" | grep -q LISTEN; then echo "port $port on 127.0.0.1 is already in use; stop what listens there" >&2; exit 1; fi
+done
 
 smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
 sleep 0.5
@@ -34,6 +38,7 @@ mkdir -p "$PEER_DIR"
 bash "$SHARED/bench/postfix-peer.sh" setup >/dev/null
 bash "$SHARED/bench/postfix-peer.sh" start >/dev/null 2>&1
 sleep 1
+[ -s "$PEER_DIR/spool/pid/master.pid" ] || { echo "the peer Postfix did not start" >&2; exit 1; }
 queued() { find "$PEER_DIR/spool/incoming" "$PEER_DIR/spool/active" "$PEER_DIR/spool/deferred" "$PEER_DIR/spool/maildrop" -type f 2>/dev/null | wc -l; }
 start=$(date +%s.%N)
 smtp-source -l 2000 -m "$N" -s 8 -f from@example.com -t to@example.com 127.0.0.1:$PF_PORT
@@ -53,9 +58,12 @@ run_herald() { # $1 = off|on
   dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT \
     --Herald:DataDirectory="$data" --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 \
     --Herald:Smtp:Routes:default:Port=$SINK_PORT --Herald:Smtp:Routes:default:StartTls=None \
-    --Logging:LogLevel:Default=Warning "${extra[@]}" >"$work/herald-$1.log" 2>&1 &
+    --Herald:Inbound:Endpoint=127.0.0.1:0 --Logging:LogLevel:Default=Warning "${extra[@]}" >"$work/herald-$1.log" 2>&1 &
   local pid=$!
-  until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do sleep 0.1; done
+  until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do
+    kill -0 $pid 2>/dev/null || { echo "herald did not start:" >&2; cat "$work/herald-$1.log" >&2; exit 1; }
+    sleep 0.1
+  done
   local line
   line=$(dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url http://127.0.0.1:$HERALD_PORT --db "$data/herald.db" --messages "$N")
   local rss
