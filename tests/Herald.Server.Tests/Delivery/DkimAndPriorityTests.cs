@@ -12,12 +12,7 @@ public sealed class DkimAndPriorityTests
     {
         var key = new DkimTestKey("herald.localhost", "s1");
         await using var smtp = new ScriptedSmtpServer();
-        await using var host = await HeraldTestHost.StartAsync(smtp.Port, new Dictionary<string, string?>
-        {
-            ["Herald:Smtp:Dkim:Keys:0:Domain"] = "herald.localhost",
-            ["Herald:Smtp:Dkim:Keys:0:Selector"] = "s1",
-            ["Herald:Smtp:Dkim:Keys:0:PrivateKeyPem"] = key.PrivatePem,
-        });
+        await using var host = await HeraldTestHost.StartAsync(smtp.Port, key.Settings());
         var ids = new List<string>();
         foreach (var (type, data) in new (string, object)[]
         {

@@ -1,16 +1,10 @@
-using Herald.Server.Configuration;
-using Microsoft.Extensions.Configuration;
+using Herald.Server.Tests.Support;
 
 namespace Herald.Server.Tests.Feedback;
 
 public sealed class FeedbackConfigurationTests
 {
-    private static IReadOnlyList<string> Check(Dictionary<string, string?> settings)
-    {
-        var builder = new ConfigurationBuilder().AddInMemoryCollection(settings);
-        HeraldConfiguration.AddShippedDefaults(builder);
-        return HeraldConfiguration.Check(builder.Build());
-    }
+    private static IReadOnlyList<string> Check(Dictionary<string, string?> settings) => ConfigurationProbe.Check(settings);
 
     [Fact]
     public void The_shipped_defaults_are_valid() => Check([]).ShouldBeEmpty();

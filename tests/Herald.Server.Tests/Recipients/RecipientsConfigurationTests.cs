@@ -1,19 +1,10 @@
-using Herald.Server.Configuration;
-using Microsoft.Extensions.Configuration;
+using Herald.Server.Tests.Support;
 
 namespace Herald.Server.Tests.Recipients;
 
 public sealed class RecipientsConfigurationTests
 {
-    private static IReadOnlyList<string> Check(Dictionary<string, string?> settings)
-    {
-        var builder = new ConfigurationBuilder().AddInMemoryCollection(settings);
-        HeraldConfiguration.AddShippedDefaults(builder);
-        return HeraldConfiguration.Check(builder.Build());
-    }
-
-    [Fact]
-    public void The_shipped_defaults_are_valid() => Check([]).ShouldBeEmpty();
+    private static IReadOnlyList<string> Check(Dictionary<string, string?> settings) => ConfigurationProbe.Check(settings);
 
     [Fact]
     public void A_short_key_a_relative_public_url_and_a_verification_type_without_a_link_are_each_named()

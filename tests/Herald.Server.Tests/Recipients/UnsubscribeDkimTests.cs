@@ -11,14 +11,9 @@ public sealed class UnsubscribeDkimTests
     {
         var key = new DkimTestKey("herald.localhost", "s1");
         await using var smtp = new ScriptedSmtpServer();
-        await using var host = await HeraldTestHost.StartAsync(smtp.Port, new Dictionary<string, string?>
-        {
-            ["Herald:Smtp:Dkim:Keys:0:Domain"] = "herald.localhost",
-            ["Herald:Smtp:Dkim:Keys:0:Selector"] = "s1",
-            ["Herald:Smtp:Dkim:Keys:0:PrivateKeyPem"] = key.PrivatePem,
-            ["Herald:PublicUrl"] = "https://herald.example.com/",
-            ["Herald:Recipients:UnsubscribeMailto"] = "unsubscribe@herald.example.com",
-        });
+        await using var host = await HeraldTestHost.StartAsync(smtp.Port, key.Settings(
+            ("Herald:PublicUrl", "https://herald.example.com/"),
+            ("Herald:Recipients:UnsubscribeMailto", "unsubscribe@herald.example.com")));
         await host.CreateAsync("u-dkim", "dkim@example.com");
         var id = await host.SendToRecipientAsync("integration-alert", "u-dkim", new { integration = "Xero", problem = "token expired" });
         await host.WaitForStatusAsync(id, "delivered");

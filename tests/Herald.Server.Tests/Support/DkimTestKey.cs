@@ -24,6 +24,23 @@ internal sealed class DkimTestKey : IDkimPublicKeyLocator
 
     public string PrivatePem { get; }
 
+    /// <summary>The Herald settings that sign with this key, plus any extra settings a test needs.</summary>
+    public Dictionary<string, string?> Settings(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Herald:Smtp:Dkim:Keys:0:Domain"] = Domain,
+            ["Herald:Smtp:Dkim:Keys:0:Selector"] = Selector,
+            ["Herald:Smtp:Dkim:Keys:0:PrivateKeyPem"] = PrivatePem,
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     public AsymmetricKeyParameter LocatePublicKey(string methods, string domain, string selector, CancellationToken cancellationToken = default) =>
         domain == Domain && selector == Selector ? _public : throw new InvalidOperationException($"no key at {selector}._domainkey.{domain}");
 
