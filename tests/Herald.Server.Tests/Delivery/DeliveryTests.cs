@@ -7,8 +7,7 @@ namespace Herald.Server.Tests.Delivery;
 /// <summary>Herald delivering to a real SMTP server on 127.0.0.1 that answers per recipient.</summary>
 public sealed class DeliveryTests : IAsyncLifetime
 {
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
+    private ScriptedHerald _herald = null!;
 
     private static ServerAction? Rules(string recipient, string verb, int count) => (recipient.Split('@')[0], verb) switch
     {
@@ -20,18 +19,13 @@ public sealed class DeliveryTests : IAsyncLifetime
         _ => null,
     };
 
-    public async ValueTask InitializeAsync()
-    {
-        var script = new ByRecipient(Rules);
-        _smtp = new ScriptedSmtpServer(script.Script);
-        _host = await HeraldTestHost.StartAsync(_smtp.Port);
-    }
+    private HeraldTestHost _host => _herald.Host;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private ScriptedSmtpServer _smtp => _herald.Smtp;
+
+    public async ValueTask InitializeAsync() => _herald = await ScriptedHerald.StartAsync(Rules);
+
+    public async ValueTask DisposeAsync() => await _herald.DisposeAsync();
 
     private async Task<string> SendCodeAsync(string to, string code = "123456") =>
         (await _host.SendAsync(new { type = "magic-code", to, data = new { code, name = "Ana" } })).GetProperty("id").GetString()!;

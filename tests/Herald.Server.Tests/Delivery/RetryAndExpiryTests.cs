@@ -1,5 +1,4 @@
 using Herald.Server.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -9,8 +8,7 @@ namespace Herald.Server.Tests.Delivery;
 public sealed class RetryAndExpiryTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
+    private ScriptedHerald _herald = null!;
 
     private static ServerAction? Rules(string recipient, string verb, int count) => (recipient.Split('@')[0], verb) switch
     {
@@ -19,17 +17,13 @@ public sealed class RetryAndExpiryTests : IAsyncLifetime
         _ => null,
     };
 
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = new ScriptedSmtpServer(new ByRecipient(Rules).Script);
-        _host = await HeraldTestHost.StartAsync(_smtp.Port, services: s => s.AddSingleton<TimeProvider>(_time));
-    }
+    private HeraldTestHost _host => _herald.Host;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private ScriptedSmtpServer _smtp => _herald.Smtp;
+
+    public async ValueTask InitializeAsync() => _herald = await ScriptedHerald.StartAsync(Rules, _time);
+
+    public async ValueTask DisposeAsync() => await _herald.DisposeAsync();
 
     private async Task<string> SendCodeAsync(string to) =>
         (await _host.SendAsync(new { type = "magic-code", to, data = new { code = "424242" } })).GetProperty("id").GetString()!;

@@ -10,8 +10,7 @@ public sealed class SuppressionEndToEndTests : IAsyncLifetime
     private const string Mimecast = "550 5.7.1 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550 [Fu5SAnG1M_Ox3Ak8a4Fh3Q.uk101]";
     private const string Spamhaus = "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1";
 
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
+    private ScriptedHerald _herald = null!;
 
     private static ServerAction? Rules(string recipient, string verb, int count) => (recipient.Split('@')[0], recipient.Split('@')[1], verb) switch
     {
@@ -22,17 +21,13 @@ public sealed class SuppressionEndToEndTests : IAsyncLifetime
         _ => null,
     };
 
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = new ScriptedSmtpServer(new ByRecipient(Rules).Script);
-        _host = await HeraldTestHost.StartAsync(_smtp.Port);
-    }
+    private HeraldTestHost _host => _herald.Host;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private ScriptedSmtpServer _smtp => _herald.Smtp;
+
+    public async ValueTask InitializeAsync() => _herald = await ScriptedHerald.StartAsync(Rules);
+
+    public async ValueTask DisposeAsync() => await _herald.DisposeAsync();
 
     private async Task<string> SendAsync(string to) =>
         (await _host.SendAsync(new { type = "integration-alert", to, data = new { integration = "Slack", problem = "token expired" } })).GetProperty("id").GetString()!;
