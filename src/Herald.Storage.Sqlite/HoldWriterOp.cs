@@ -12,6 +12,9 @@ internal sealed class HoldWriterOp() : WriteOp<bool>(CancellationToken.None)
     /// <summary>Completes once the writer thread is inside this operation.</summary>
     public Task Holding => _holding.Task;
 
+    /// <summary>Writes nothing, so it needs no fsync.</summary>
+    public override bool Durable => false;
+
     public void Release() => _release.TrySetResult();
 
     protected override bool Run(WriterSession session)

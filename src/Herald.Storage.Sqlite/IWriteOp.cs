@@ -5,6 +5,13 @@ internal interface IWriteOp
 {
     CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// Whether the caller may only be answered after an fsync. True for anything promised to a client (an accepted
+    /// message, a suppression); false for the queue's own bookkeeping (claims, delivery outcomes), see
+    /// <see cref="GroupCommitWriter"/>.
+    /// </summary>
+    bool Durable { get; }
+
     /// <summary>Runs the SQL; the result is kept until the batch's COMMIT succeeded.</summary>
     void Execute(WriterSession session);
 

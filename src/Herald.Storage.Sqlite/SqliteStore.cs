@@ -30,6 +30,8 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
     /// <summary>Transactions committed by the writer so far (one per batch of writes).</summary>
     internal long Commits => Writer().Commits;
 
+    internal long SyncedCommits => Writer().SyncedCommits;
+
     /// <summary>Creates or migrates the database and starts the writer; optional, every call opens on demand.</summary>
     public Task OpenAsync(CancellationToken cancellationToken)
     {

@@ -12,6 +12,8 @@ internal abstract class WriteOp<T>(CancellationToken cancellationToken)
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    public virtual bool Durable => true;
+
     public void Execute(WriterSession session)
     {
         _result = Run(session);

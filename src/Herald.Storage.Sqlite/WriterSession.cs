@@ -17,6 +17,9 @@ internal sealed class WriterSession : IDisposable
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _rollbackToSavepoint;
     private readonly SqliteCommand _insertEvent;
+    private readonly SqliteCommand _syncFull;
+    private readonly SqliteCommand _syncNormal;
+    private bool _fullSync = true;
 
     public WriterSession(SqliteConnection connection, TimeProvider timeProvider)
     {
@@ -29,6 +32,8 @@ internal sealed class WriterSession : IDisposable
         _savepoint = Prepare("SAVEPOINT op");
         _release = Prepare("RELEASE op");
         _rollbackToSavepoint = Prepare("ROLLBACK TO op; RELEASE op");
+        _syncFull = Prepare("PRAGMA synchronous = FULL");
+        _syncNormal = Prepare("PRAGMA synchronous = NORMAL");
         _insertEvent = Prepare(EventRows.InsertSql);
         EventRows.AddParameters(_insertEvent);
         Enqueue = new EnqueueStatements(this);
@@ -61,6 +66,20 @@ internal sealed class WriterSession : IDisposable
     }
 
     public void Begin() => _begin.ExecuteNonQuery();
+
+    /// <summary>
+    /// Chooses whether the next COMMIT is fsynced (synchronous=FULL) or only written to the WAL (NORMAL). In WAL mode a
+    /// NORMAL commit survives a crash of the process (the OS holds the write) but not of the machine; the next FULL
+    /// commit's fsync covers it too, because the WAL is one file written in order (sqlite.org/pragma.html#pragma_synchronous).
+    /// </summary>
+    public void UseFullSync(bool full)
+    {
+        if (full != _fullSync)
+        {
+            (full ? _syncFull : _syncNormal).ExecuteNonQuery();
+            _fullSync = full;
+        }
+    }
 
     public void Commit() => _commit.ExecuteNonQuery();
 

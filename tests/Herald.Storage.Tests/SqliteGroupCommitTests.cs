@@ -55,6 +55,31 @@ public sealed class SqliteGroupCommitTests : SqliteStoreTest
     }
 
     [Fact]
+    public async Task Claims_and_outcomes_are_committed_without_fsync_but_a_batch_with_an_acceptance_is_fsynced()
+    {
+        var m = New("msg_1");
+        var synced = Store.SyncedCommits;
+        await Enqueue(m);
+        Store.SyncedCommits.ShouldBe(synced + 1, "an acknowledged message is fsynced before the answer");
+
+        var commits = Store.Commits;
+        var job = (await Store.ClaimAsync(T0.AddMinutes(1))).ShouldHaveSingleItem();
+        (await Store.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), CancellationToken.None)).ShouldBeTrue();
+        Store.Commits.ShouldBe(commits + 2);
+        Store.SyncedCommits.ShouldBe(synced + 1, "losing a claim or an outcome only means sending again");
+
+        // An outcome that shares its batch with an acceptance is made durable with it.
+        var hold = await Store.HoldWriterAsync();
+        var second = Enqueue(New("msg_2"));
+        var claim = Store.ClaimAsync(T0.AddMinutes(1));
+        hold.Release();
+        await second;
+        await claim;
+        Store.SyncedCommits.ShouldBe(synced + 2);
+        (await Store.GetAsync("msg_1", CancellationToken.None))!.Status.ShouldBe(MessageStatus.Delivered);
+    }
+
+    [Fact]
     public async Task A_write_cancelled_while_waiting_for_the_writer_is_not_applied()
     {
         var hold = await Store.HoldWriterAsync();

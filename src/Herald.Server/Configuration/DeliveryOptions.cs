@@ -2,8 +2,11 @@ namespace Herald.Server.Configuration;
 
 public sealed class DeliveryOptions
 {
-    /// <summary>Attempts in flight at once for any priority (critical first).</summary>
-    public int Concurrency { get; set; } = 16;
+    /// <summary>
+    /// Attempts in flight at once for any priority (critical first). More than a route's connections, so the next
+    /// message is rendered and signed while the previous one is still on the wire.
+    /// </summary>
+    public int Concurrency { get; set; } = 32;
 
     /// <summary>
     /// Attempts in flight reserved for critical messages, so a sign-in code never waits behind a bulk backlog

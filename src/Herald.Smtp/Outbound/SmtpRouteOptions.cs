@@ -20,8 +20,11 @@ public sealed class SmtpRouteOptions
     /// <summary>The budget for one attempt on one host: connect, EHLO, the whole transaction.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Open connections per host of this route, busy and idle together.</summary>
-    public int MaxConnections { get; set; } = 8;
+    /// <summary>
+    /// Open connections per host of this route, busy and idle together. 20 is Postfix's default_destination_concurrency_limit,
+    /// which large receivers are used to.
+    /// </summary>
+    public int MaxConnections { get; set; } = 20;
 
     /// <summary>An idle pooled connection is closed after this long (Postfix's smtp_connection_cache_time_limit is 2 s; providers keep them longer).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
