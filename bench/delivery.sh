@@ -52,13 +52,14 @@ printf 'postfix   messages=%d accepted_per_s=%.0f delivered_per_s=%.0f end_to_en
 
 # ---- Herald ------------------------------------------------------------------------------------------
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/dkim.pem" 2>/dev/null
+source bench/digest-type.sh # DIGEST: the bulk type, added through configuration
 run_herald() { # $1 = off|on
   local data=$work/herald-$1 extra=()
   [ "$1" = on ] && extra=(--Herald:Smtp:Dkim:Keys:0:Domain=herald.localhost --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$work/dkim.pem")
   dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT \
     --Herald:DataDirectory="$data" --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 \
     --Herald:Smtp:Routes:default:Port=$SINK_PORT --Herald:Smtp:Routes:default:StartTls=None \
-    --Herald:Inbound:Endpoint=127.0.0.1:0 --Logging:LogLevel:Default=Warning "${extra[@]}" >"$work/herald-$1.log" 2>&1 &
+    --Herald:Inbound:Endpoint=127.0.0.1:0 --Logging:LogLevel:Default=Warning "${DIGEST[@]}" "${extra[@]}" >"$work/herald-$1.log" 2>&1 &
   local pid=$!
   until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do
     kill -0 $pid 2>/dev/null || { echo "herald did not start:" >&2; cat "$work/herald-$1.log" >&2; exit 1; }
