@@ -20,24 +20,62 @@ internal static class BareCarriageReturns
                 continue;
             }
 
-            var text = part.Text;
-            if (HasBareCr(text))
+            // The encoded bytes are what goes on the wire (MimeKit only turns LF into CRLF when writing), so they are
+            // what is checked: scanning them costs far less than decoding the text of every part of every message
+            // (perf: decoding was 4 % of the delivery CPU), and a CR that quoted-printable encoded as =0D is harmless.
+            if (EncodedHasBareCr(part.Content!))
             {
+                var text = part.Text;
                 part.Text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
             }
         }
     }
 
-    private static bool HasBareCr(string text)
+    private static bool EncodedHasBareCr(IMimeContent content)
     {
-        for (var i = text.IndexOf('\r', StringComparison.Ordinal); i >= 0; i = text.IndexOf('\r', i + 1))
+        var stream = content.Stream;
+        if (stream is null || !stream.CanSeek)
         {
-            if (i + 1 == text.Length || text[i + 1] != '\n')
-            {
-                return true;
-            }
+            return true; // cannot look without consuming it: decode and rewrite, which is always safe
         }
 
-        return false;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            stream.Position = 0;
+            var pendingCr = false;
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                var span = buffer.AsSpan(0, read);
+                if (pendingCr && span[0] != (byte)'\n')
+                {
+                    return true;
+                }
+
+                for (var i = span.IndexOf((byte)'\r'); i >= 0; i = NextCr(span, i))
+                {
+                    if (i + 1 < span.Length && span[i + 1] != (byte)'\n')
+                    {
+                        return true;
+                    }
+                }
+
+                pendingCr = span[^1] == (byte)'\r';
+            }
+
+            return pendingCr;
+        }
+        finally
+        {
+            stream.Position = 0;
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int NextCr(ReadOnlySpan<byte> span, int previous)
+    {
+        var next = span[(previous + 1)..].IndexOf((byte)'\r');
+        return next < 0 ? -1 : previous + 1 + next;
     }
 }

@@ -27,6 +27,33 @@ public sealed class LineEndingTests
         text.ShouldEndWith("\r\n.\r\n");
     }
 
+    [Theory]
+    [InlineData(4095)] // the CR is the last byte of the first 4 KB read, the next byte is not LF
+    [InlineData(4096)]
+    [InlineData(9000)] // the CR is the very last byte of the content
+    public async Task A_bare_CR_anywhere_in_a_long_body_never_reaches_the_wire(int at)
+    {
+        await using var server = new ScriptedSmtpServer();
+        using var transport = TestMail.Relay(server.Port);
+        // Short lines, so that nothing is re-encoded as quoted-printable (which would hide a CR as =0D).
+        var body = new StringBuilder();
+        for (var i = 0; i < at; i++)
+        {
+            body.Append(i % 70 == 69 ? '\n' : 'a');
+        }
+
+        body.Append('\r');
+        if (at < 9000)
+        {
+            body.Append("next");
+        }
+
+        var result = await transport.SendAsync(TestMail.Email(TestMail.Message(body.ToString())), TestContext.Current.CancellationToken);
+
+        result.ShouldBeOfType<SmtpSendResult.Accepted>();
+        BareLineBreaks(server.Data.ShouldHaveSingleItem()).ShouldBeEmpty();
+    }
+
     private static List<int> BareLineBreaks(byte[] raw)
     {
         var bare = new List<int>();
