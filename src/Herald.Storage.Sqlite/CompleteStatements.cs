@@ -61,7 +61,9 @@ internal sealed class CompleteStatements
             _session.InsertEvent(e);
         }
 
-        if (transition.PurgeSecrets)
+        // A message without secret fields (most of them) keeps its data as it is: reading, re-parsing and rewriting it
+        // would only cost the writer time (it was 6 % of it).
+        if (transition.PurgeSecrets && job.Message.SecretFields.Count > 0)
         {
             PurgeSecrets(id);
         }

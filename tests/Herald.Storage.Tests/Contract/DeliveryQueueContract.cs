@@ -218,6 +218,18 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    public async Task A_final_message_without_secret_fields_keeps_its_data_byte_for_byte()
+    {
+        const string data = """{ "report" : "Q3",  "amount": 1.50 }""";
+        await Queue.EnqueueAsync(New("msg_1", dataJson: data, secretFields: []));
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).Single();
+
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2), purge: true), None)).ShouldBeTrue();
+
+        (await Store.GetAsync("msg_1", None))!.DataJson.ShouldBe(data);
+    }
+
+    [Fact]
     public async Task Without_purge_the_data_is_kept()
     {
         var m = New("msg_1", secretFields: ["name"]);
