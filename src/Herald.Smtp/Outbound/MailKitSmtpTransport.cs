@@ -117,7 +117,7 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
     {
         var port = route.EffectivePort;
         var pool = pools.GetOrAdd((routeName, host, port), _ => new SmtpConnectionPool(route.MaxConnections, route.IdleTimeout, time));
-        await pool.WaitAsync(cancellationToken);
+        await pool.WaitAsync(email.Priority == Herald.Core.Messages.Priority.Critical, cancellationToken);
         var connection = pool.TakeIdle();
         var reusable = false;
         try

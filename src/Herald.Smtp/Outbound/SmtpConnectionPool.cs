@@ -8,10 +8,11 @@ namespace Herald.Smtp;
 /// </summary>
 internal sealed class SmtpConnectionPool(int maxConnections, TimeSpan idleTimeout, TimeProvider time) : IDisposable
 {
-    private readonly SemaphoreSlim slots = new(Math.Max(1, maxConnections));
+    private readonly PrioritySlots slots = new(maxConnections);
     private readonly ConcurrentStack<PooledConnection> idle = new();
 
-    public Task WaitAsync(CancellationToken cancellationToken) => slots.WaitAsync(cancellationToken);
+    /// <summary>Waits for a free slot; urgent callers (critical messages) are served first.</summary>
+    public Task WaitAsync(bool urgent, CancellationToken cancellationToken) => slots.WaitAsync(urgent, cancellationToken);
 
     /// <summary>An idle connection that may still be alive, or null. Call only while holding a slot.</summary>
     public PooledConnection? TakeIdle()
