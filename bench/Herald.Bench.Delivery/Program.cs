@@ -39,6 +39,11 @@ var threads = Enumerable.Range(0, options.Concurrency).Select(_ => new Thread(()
 threads.ForEach(t => t.Start());
 threads.ForEach(t => t.Join());
 acceptedAt = clock.Elapsed;
+if (args.Contains("--accept-only"))
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accepted={options.Messages} accepted_per_s={options.Messages / acceptedAt.TotalSeconds:F0}"));
+    return;
+}
 
 await using var db = new SqliteConnection($"Data Source={options.Database};Mode=ReadOnly;Pooling=False");
 await db.OpenAsync();

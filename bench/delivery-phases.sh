@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Where the CPU goes: Herald's two halves measured apart, in CPU milliseconds per message (from /proc/PID/stat).
+#   accept:  N messages through the HTTP API into a Herald whose relay accepts connections but never answers, so
+#            nothing is delivered; Herald's CPU from /healthz until the last 202 (what the API, validation and the
+#            durable enqueue cost).
+#   deliver: the same database handed to a fresh Herald relaying to Postfix's smtp-sink; Herald's CPU from start until
+#            the queue is empty (claims, rendering, MIME, DKIM when on, SMTP, outcomes), and the rate between the first
+#            and the last delivery.
+# Usage: bench/delivery-phases.sh [N] [off|on]   (defaults 20000 off). Needs: postfix (smtp-sink), sqlite3, python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-20000}; DKIM=${2:-off}
+SINK_PORT=${SINK_PORT:-2610}; MUTE_PORT=${MUTE_PORT:-2611}; HERALD_PORT=${HERALD_PORT:-5091}
+work=$(mktemp -d /tmp/herald-phases-XXXXXX); chmod 755 "$work"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+for port in $SINK_PORT $MUTE_PORT $HERALD_PORT; do
+  if ss -ltn "sport = :$port" | grep -q LISTEN; then echo "port $port on 127.0.0.1 is already in use" >&2; exit 1; fi
+done
+dotnet build -c Release -v q --nologo src/Herald.Cli/Herald.Cli.csproj >/dev/null
+dotnet build -c Release -v q --nologo bench/Herald.Bench.Delivery/Herald.Bench.Delivery.csproj >/dev/null
+source bench/digest-type.sh
+extra=()
+if [ "$DKIM" = on ]; then
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/dkim.pem" 2>/dev/null
+  extra=(--Herald:Smtp:Dkim:Keys:0:Domain=herald.localhost --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$work/dkim.pem")
+fi
+cpu() { awk '{print $14+$15}' "/proc/$1/stat"; } # clock ticks (1/100 s)
+start_herald() { # $1 = relay port
+  dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$work/data" \
+    --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 --Herald:Smtp:Routes:default:Port="$1" \
+    --Herald:Smtp:Routes:default:StartTls=None --Herald:Inbound:Endpoint=127.0.0.1:0 --Logging:LogLevel:Default=Warning \
+    "${DIGEST[@]}" "${extra[@]}" >>"$work/herald.log" 2>&1 &
+  herald=$!; pids+=($herald)
+}
+
+# accept
+python3 -c "
+import socket
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $MUTE_PORT)); s.listen(100)
+held = []
+while True: held.append(s.accept()[0])" & pids+=($!)
+start_herald $MUTE_PORT
+until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do sleep 0.1; done
+c0=$(cpu $herald)
+dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url http://127.0.0.1:$HERALD_PORT \
+  --db "$work/data/herald.db" --messages "$N" --accept-only >/dev/null
+c1=$(cpu $herald)
+kill $herald; wait $herald 2>/dev/null || true
+printf 'accept    dkim=%s messages=%d herald_cpu_ms_per_message=%.3f\n' "$DKIM" "$N" "$(echo "($c1 - $c0) * 10 / $N" | bc -l)"
+
+# deliver (the attempts stuck on the mute relay were released at shutdown and are claimed again at once)
+smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
+sleep 0.3
+start_herald $SINK_PORT
+c0=$(cpu $herald)
+queued() { sqlite3 "file:$work/data/herald.db?mode=ro" "SELECT count(*) FROM messages WHERE status = 'queued'" 2>/dev/null || echo 1; }
+sleep 0.5
+while [ "$(queued)" != 0 ]; do sleep 0.05; done
+c1=$(cpu $herald)
+rate=$(sqlite3 "file:$work/data/herald.db?mode=ro" "SELECT count(*) * 1000 / (max(time) - min(time)) FROM events WHERE type = 'delivered'")
+printf 'deliver   dkim=%s messages=%d herald_cpu_ms_per_message=%.3f delivered_per_s=%d (first to last delivery)\n' \
+  "$DKIM" "$N" "$(echo "($c1 - $c0) * 10 / $N" | bc -l)" "$rate"
