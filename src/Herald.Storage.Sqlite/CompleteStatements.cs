@@ -62,7 +62,7 @@ internal sealed class CompleteStatements
         }
 
         // A message without secret fields (most of them) keeps its data as it is: reading, re-parsing and rewriting it
-        // would only cost the writer time (it was 6 % of it).
+        // would only cost the single writer time and change nothing.
         if (transition.PurgeSecrets && job.Message.SecretFields.Count > 0)
         {
             PurgeSecrets(id);

@@ -104,8 +104,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         try
         {
             // A batch of claims and outcomes only is not fsynced: losing it to a power failure means messages are sent
-            // again with the same Message-ID, which at-least-once delivery already allows. It is the fsync per batch
-            // that held every delivery slot for a few milliseconds (bench/delivery.sh). Any accepted message or
+            // again with the same Message-ID, which at-least-once delivery already allows. Waiting for that fsync held
+            // the delivery slots: delivery alone ran about 10 % faster without it (bench/delivery-phases.sh, docs/storage.md). Any accepted message or
             // suppression in the batch makes the whole batch, and everything before it in the WAL, durable.
             var durable = batch.Exists(op => op.Durable);
             _session.UseFullSync(durable);

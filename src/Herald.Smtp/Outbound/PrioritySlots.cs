@@ -2,8 +2,8 @@ namespace Herald.Smtp;
 
 /// <summary>
 /// A counting semaphore whose urgent waiters are served before the others. The general lane keeps more attempts in
-/// flight than a route has connections, so without this a sign-in code queued behind a dozen bulk messages waiting for
-/// a connection (measured under saturation with DKIM: critical p99 of 271 ms instead of about 20).
+/// flight than a route has connections, so without this a sign-in code waits behind a dozen bulk messages for a
+/// connection (one saturated bench run with DKIM showed a critical p99 of 271 ms; with this, 14 to 25 ms since).
 /// </summary>
 internal sealed class PrioritySlots(int count) : IDisposable
 {
