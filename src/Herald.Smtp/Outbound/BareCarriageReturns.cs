@@ -43,25 +43,32 @@ internal static class BareCarriageReturns
         try
         {
             stream.Position = 0;
-            var pendingCr = false;
+            var pendingCr = false; // the previous read ended in CR: its LF, if any, starts this one
             int read;
             while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
             {
-                var span = buffer.AsSpan(0, read);
-                if (pendingCr && span[0] != (byte)'\n')
+                var rest = buffer.AsSpan(0, read);
+                if (pendingCr && rest[0] != (byte)'\n')
                 {
                     return true;
                 }
 
-                for (var i = span.IndexOf((byte)'\r'); i >= 0; i = NextCr(span, i))
+                pendingCr = false;
+                for (var i = rest.IndexOf((byte)'\r'); i >= 0; i = rest.IndexOf((byte)'\r'))
                 {
-                    if (i + 1 < span.Length && span[i + 1] != (byte)'\n')
+                    if (i + 1 == rest.Length)
+                    {
+                        pendingCr = true;
+                        break;
+                    }
+
+                    if (rest[i + 1] != (byte)'\n')
                     {
                         return true;
                     }
-                }
 
-                pendingCr = span[^1] == (byte)'\r';
+                    rest = rest[(i + 2)..];
+                }
             }
 
             return pendingCr;
@@ -71,11 +78,5 @@ internal static class BareCarriageReturns
             stream.Position = 0;
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private static int NextCr(ReadOnlySpan<byte> span, int previous)
-    {
-        var next = span[(previous + 1)..].IndexOf((byte)'\r');
-        return next < 0 ? -1 : previous + 1 + next;
     }
 }
