@@ -1,4 +1,29 @@
-# Sourced by bench/delivery.sh.
+# Sourced by bench/delivery.sh and bench/delivery-phases.sh: what both need to build, check and start Herald.
+
+build_delivery_bench() {
+  dotnet build -c Release -v q --nologo src/Herald.Cli/Herald.Cli.csproj >/dev/null
+  dotnet build -c Release -v q --nologo bench/Herald.Bench.Delivery/Herald.Bench.Delivery.csproj >/dev/null
+}
+
+# Every port must be ours: a stray Postfix on the peer's port would take the injection and leave our queue empty.
+require_free_ports() {
+  local port
+  for port in "$@"; do
+    if ss -ltn "sport = :$port" | grep -q LISTEN; then echo "port $port on 127.0.0.1 is already in use; stop what listens there" >&2; exit 1; fi
+  done
+}
+
+# herald_serve DATA_DIR RELAY_PORT DKIM_PEM|"" LOG: starts Herald in the background relaying to 127.0.0.1:RELAY_PORT,
+# with the digest type below and, given a key, RSA DKIM for herald.localhost; its pid is in $! afterwards.
+herald_serve() {
+  local dkim=()
+  [ -n "$3" ] && dkim=(--Herald:Smtp:Dkim:Keys:0:Domain=herald.localhost --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$3")
+  dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" \
+    --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 --Herald:Smtp:Routes:default:Port="$2" \
+    --Herald:Smtp:Routes:default:StartTls=None --Herald:Inbound:Endpoint=127.0.0.1:0 --Logging:LogLevel:Default=Warning \
+    "${DIGEST[@]}" "${dkim[@]}" >>"$4" 2>&1 &
+}
+
 # The bulk load is a weekly digest, a type the bench adds through configuration: a short subject and a body of about
 # 0.7 KB of text, plus its HTML: 2.2 KB on the wire, like smtp-source's 2,000 bytes. (Until 2026-11 the bench put the
 # filler in report-submitted's report name, making a 1.4 KB Subject that MimeKit folds into twenty encoded lines: no

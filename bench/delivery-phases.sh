@@ -15,23 +15,17 @@ work=$(mktemp -d /tmp/herald-phases-XXXXXX); chmod 755 "$work"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
-for port in $SINK_PORT $MUTE_PORT $HERALD_PORT; do
-  if ss -ltn "sport = :$port" | grep -q LISTEN; then echo "port $port on 127.0.0.1 is already in use" >&2; exit 1; fi
-done
-dotnet build -c Release -v q --nologo src/Herald.Cli/Herald.Cli.csproj >/dev/null
-dotnet build -c Release -v q --nologo bench/Herald.Bench.Delivery/Herald.Bench.Delivery.csproj >/dev/null
-source bench/digest-type.sh
-extra=()
+source bench/common.sh
+require_free_ports $SINK_PORT $MUTE_PORT $HERALD_PORT
+build_delivery_bench
+key=
 if [ "$DKIM" = on ]; then
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/dkim.pem" 2>/dev/null
-  extra=(--Herald:Smtp:Dkim:Keys:0:Domain=herald.localhost --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$work/dkim.pem")
+  key=$work/dkim.pem
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null
 fi
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; } # clock ticks (1/100 s)
 start_herald() { # $1 = relay port
-  dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$work/data" \
-    --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 --Herald:Smtp:Routes:default:Port="$1" \
-    --Herald:Smtp:Routes:default:StartTls=None --Herald:Inbound:Endpoint=127.0.0.1:0 --Logging:LogLevel:Default=Warning \
-    "${DIGEST[@]}" "${extra[@]}" >>"$work/herald.log" 2>&1 &
+  herald_serve "$work/data" "$1" "$key" "$work/herald.log"
   herald=$!; pids+=($herald)
 }
 

@@ -21,13 +21,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+source bench/common.sh
 echo "building (Release)..."
-dotnet build -c Release -v q --nologo src/Herald.Cli/Herald.Cli.csproj >/dev/null
-dotnet build -c Release -v q --nologo bench/Herald.Bench.Delivery/Herald.Bench.Delivery.csproj >/dev/null
-# Every port must be ours: a stray Postfix on the peer's port would take the injection and leave our queue empty.
-for port in $SINK_PORT $PF_PORT $HERALD_PORT; do
-  if ss -ltn "sport = :$port" | grep -q LISTEN; then echo "port $port on 127.0.0.1 is already in use; stop what listens there" >&2; exit 1; fi
-done
+build_delivery_bench
+require_free_ports $SINK_PORT $PF_PORT $HERALD_PORT
 
 smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
 sleep 0.5
@@ -52,14 +49,10 @@ printf 'postfix   messages=%d accepted_per_s=%.0f delivered_per_s=%.0f end_to_en
 
 # ---- Herald ------------------------------------------------------------------------------------------
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/dkim.pem" 2>/dev/null
-source bench/digest-type.sh # DIGEST: the bulk type, added through configuration
 run_herald() { # $1 = off|on
-  local data=$work/herald-$1 extra=()
-  [ "$1" = on ] && extra=(--Herald:Smtp:Dkim:Keys:0:Domain=herald.localhost --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$work/dkim.pem")
-  dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT \
-    --Herald:DataDirectory="$data" --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 \
-    --Herald:Smtp:Routes:default:Port=$SINK_PORT --Herald:Smtp:Routes:default:StartTls=None \
-    --Herald:Inbound:Endpoint=127.0.0.1:0 --Logging:LogLevel:Default=Warning "${DIGEST[@]}" "${extra[@]}" >"$work/herald-$1.log" 2>&1 &
+  local data=$work/herald-$1 key=
+  [ "$1" = on ] && key=$work/dkim.pem
+  herald_serve "$data" $SINK_PORT "$key" "$work/herald-$1.log"
   local pid=$!
   until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do
     kill -0 $pid 2>/dev/null || { echo "herald did not start:" >&2; cat "$work/herald-$1.log" >&2; exit 1; }

@@ -11,12 +11,11 @@ internal sealed class HttpLoad(string host, int port) : IDisposable
     private readonly Socket _socket = Connect(host, port);
     private readonly byte[] _buffer = new byte[64 * 1024];
 
-    public static byte[] Request(string host, string path, string json, string? idempotencyKey = null)
+    public static byte[] Request(string host, string path, string json)
     {
         var body = Encoding.UTF8.GetBytes(json);
-        var key = idempotencyKey is null ? string.Empty : $"Idempotency-Key: {idempotencyKey}\r\n";
         var head = Encoding.ASCII.GetBytes(
-            $"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n{key}Content-Length: {body.Length}\r\n\r\n");
+            $"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n");
         return [.. head, .. body];
     }
 
@@ -26,7 +25,7 @@ internal sealed class HttpLoad(string host, int port) : IDisposable
         _socket.Send(request);
         var filled = 0;
         int headerEnd;
-        while ((headerEnd = IndexOf(_buffer.AsSpan(0, filled), "\r\n\r\n"u8)) < 0)
+        while ((headerEnd = _buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
         {
             filled += Receive(filled);
         }
@@ -46,7 +45,7 @@ internal sealed class HttpLoad(string host, int port) : IDisposable
         }
 
         // Transfer-Encoding: chunked; the last chunk is "0\r\n\r\n".
-        while (IndexOf(_buffer.AsSpan(bodyStart, filled - bodyStart), "0\r\n\r\n"u8) < 0)
+        while (_buffer.AsSpan(bodyStart, filled - bodyStart).IndexOf("0\r\n\r\n"u8) < 0)
         {
             filled += Receive(filled);
         }
@@ -81,6 +80,4 @@ internal sealed class HttpLoad(string host, int port) : IDisposable
 
         return -1;
     }
-
-    private static int IndexOf(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle) => haystack.IndexOf(needle);
 }

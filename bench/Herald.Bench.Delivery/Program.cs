@@ -39,7 +39,7 @@ var threads = Enumerable.Range(0, options.Concurrency).Select(_ => new Thread(()
 threads.ForEach(t => t.Start());
 threads.ForEach(t => t.Join());
 acceptedAt = clock.Elapsed;
-if (args.Contains("--accept-only"))
+if (options.AcceptOnly)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accepted={options.Messages} accepted_per_s={options.Messages / acceptedAt.TotalSeconds:F0}"));
     return;
@@ -82,7 +82,7 @@ double Percentile(double p) => values.Count == 0 ? double.NaN : values[Math.Min(
 var inv = CultureInfo.InvariantCulture;
 Console.WriteLine(string.Create(inv, $"messages={options.Messages} accepted_per_s={options.Messages / acceptedAt.TotalSeconds:F0} delivered_per_s={options.Messages / deliveredAt.TotalSeconds:F0} accept_s={acceptedAt.TotalSeconds:F2} end_to_end_s={deliveredAt.TotalSeconds:F2} critical={values.Count} critical_p50_ms={Percentile(0.50):F0} critical_p99_ms={Percentile(0.99):F0} not_delivered={notDelivered}"));
 
-internal sealed record Args(string Url, string Database, int Messages, int Concurrency, int CriticalEvery)
+internal sealed record Args(string Url, string Database, int Messages, int Concurrency, int CriticalEvery, bool AcceptOnly)
 {
     public static Args Parse(string[] args)
     {
@@ -97,6 +97,7 @@ internal sealed record Args(string Url, string Database, int Messages, int Concu
             Get("--db", "data/herald.db"),
             int.Parse(Get("--messages", "20000"), CultureInfo.InvariantCulture),
             int.Parse(Get("--concurrency", "32"), CultureInfo.InvariantCulture),
-            int.Parse(Get("--critical-every", "20"), CultureInfo.InvariantCulture));
+            int.Parse(Get("--critical-every", "20"), CultureInfo.InvariantCulture),
+            args.Contains("--accept-only"));
     }
 }
