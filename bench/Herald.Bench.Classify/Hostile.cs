@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Herald.Core.Bounces;
+using Herald.Bounces;
 
 namespace Herald.Bench.Classify;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Herald.Core.Bounces;
+using Herald.Bounces;
 
 // Usage: Herald.Bench.Classify MAILDIR [PASSES]
 // Reads every *.eml in MAILDIR into memory, then classifies them single-threaded PASSES times (after one warm-up

@@ -1,4 +1,4 @@
-using Herald.Core.Bounces;
+using Herald.Bounces;
 using Herald.Core.Events;
 using Herald.Core.Feedback;
 using Herald.Core.Messages;

@@ -1,3 +1,4 @@
+using Herald.Bounces;
 using Herald.Core.Messages;
 
 namespace Herald.Core.Delivery;

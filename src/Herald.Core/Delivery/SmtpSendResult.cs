@@ -1,3 +1,5 @@
+using Herald.Bounces;
+
 namespace Herald.Core.Delivery;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Herald.Core.Bounces;
+using Herald.Bounces;
 
 namespace Herald.Core.Feedback;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Herald.Core.Bounces;
+using Herald.Bounces;
 using Herald.Core.Delivery;
 using Herald.Core.Events;
 using Herald.Core.Feedback;

@@ -1,3 +1,4 @@
+using Herald.Bounces;
 using System.Net.Sockets;
 using System.Collections.Concurrent;
 using Herald.Core.Delivery;

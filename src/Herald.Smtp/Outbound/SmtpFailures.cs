@@ -1,3 +1,4 @@
+using Herald.Bounces;
 using System.Net.Sockets;
 using Herald.Core.Delivery;
 using MailKit;

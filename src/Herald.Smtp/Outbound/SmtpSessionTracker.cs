@@ -1,3 +1,4 @@
+using Herald.Bounces;
 using System.Text;
 using Herald.Core.Delivery;
 using MailKit;

@@ -1,3 +1,4 @@
+using Herald.Bounces;
 using Herald.Core.Delivery;
 
 namespace Herald.Smtp.Tests;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Herald.Core.Bounces;
+using Herald.Bounces;
 
 namespace Herald.Cli.Commands.Bounces;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Herald.Core.Bounces;
+using Herald.Bounces;
 
 namespace Herald.Cli.Commands.Bounces;
 

@@ -1,4 +1,4 @@
-using Herald.Core.Bounces;
+using Herald.Bounces;
 
 namespace Herald.Cli.Commands.Bounces;
 

@@ -21,7 +21,7 @@ public sealed record RecipientStatusView(string Address, string Status, bool Sho
             p.RecipientSteps, p.ItSteps, p.Links, p.MessageId, p.IncidentId);
         var status = suspension is not null ? "suspended" : problem is not null ? "problem" : "ok";
         // A problem nobody has to act on (greylisting, a busy server) clears by itself within minutes: no banner for it.
-        var banner = suspension is not null || (p is not null && p.Actor != Herald.Core.Bounces.Actor.Nobody);
+        var banner = suspension is not null || (p is not null && p.Actor != Herald.Bounces.Actor.Nobody);
         return new RecipientStatusView(ledger.Address, status, banner, suspension, problem);
     }
 }

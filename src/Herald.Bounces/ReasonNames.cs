@@ -1,0 +1,28 @@
+using System.Collections.Frozen;
+
+namespace Herald.Bounces;
+
+/// <summary>Lowercase Sisimai names of <see cref="Reason"/> values ("userunknown", "mailboxfull", ...).</summary>
+public static class ReasonNames
+{
+    private static readonly string[] Names = [.. Enum.GetValues<Reason>().Select(r => r.ToString().ToLowerInvariant())];
+
+    private static readonly FrozenDictionary<string, Reason> ByName =
+        Enum.GetValues<Reason>().ToFrozenDictionary(r => Names[(int)r], StringComparer.Ordinal);
+
+    public static string Name(this Reason reason) => Names[(int)reason];
+
+    public static bool TryParse(string name, out Reason reason) =>
+        ByName.TryGetValue(name.Trim().ToLowerInvariant(), out reason);
+
+    /// <summary>
+    /// Hard bounce means the address itself is bad (Sisimai: userunknown, hostunknown, hasmoved, and notaccept
+    /// with a permanent reply); everything else is soft whatever the SMTP class says.
+    /// </summary>
+    public static bool IsHard(Reason reason, string? status, int? replyCode) => reason switch
+    {
+        Reason.UserUnknown or Reason.HostUnknown or Reason.HasMoved => true,
+        Reason.NotAccept => !(status?.StartsWith('4') == true || replyCode is >= 400 and < 500),
+        _ => false,
+    };
+}
