@@ -83,7 +83,7 @@ internal sealed class CompleteStatements
             secrets = SecretFieldsJson.Read(reader.GetString(1));
         }
 
-        _writeData.Parameters[0].Value = DbValue.Of(SecretPurger.Purge(data, secrets));
+        _writeData.Parameters[0].Value = DbValue.Of(SecretData.Purge(data, secrets));
         _writeData.Parameters[1].Value = id;
         _writeData.ExecuteNonQuery();
     }

@@ -22,7 +22,7 @@ internal sealed class EnqueueSuppressedOp(
 
         using var command = session.Connection.CreateCommand();
         command.CommandText = "UPDATE messages SET status = 'suppressed', data_json = $data, updated_at = $now, version = version + 1 WHERE id = $id";
-        command.Parameters.AddWithValue("$data", DbValue.Of(SecretPurger.Purge(message.DataJson, message.SecretFields)));
+        command.Parameters.AddWithValue("$data", DbValue.Of(SecretData.Purge(message.DataJson, message.SecretFields)));
         command.Parameters.AddWithValue("$now", UnixMs.From(suppressed.Time));
         command.Parameters.AddWithValue("$id", message.Id);
         command.ExecuteNonQuery();

@@ -204,7 +204,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
-    public async Task Purging_secrets_removes_only_the_secret_fields()
+    public async Task A_final_messages_secret_fields_are_gone_and_its_other_fields_stay()
     {
         await Queue.EnqueueAsync(New("msg_1", dataJson: """{"name":"Alice","reset_link":"https://x.test/r/abc","code":"123456"}""", secretFields: ["reset_link", "code"]));
         await Queue.EnqueueAsync(New("msg_2", dataJson: """{"code":"123456"}""", secretFields: ["code"]));
