@@ -7,12 +7,6 @@ using Herald.Core.Messages;
 using Herald.Core.Queue;
 using Herald.Storage.Sqlite;
 
-if (args is ["--crash-writer", var crashPath])
-{
-    await CrashWriter.RunAsync(crashPath);
-    return;
-}
-
 var messages = Option("--messages", 20_000);
 var concurrency = Option("--concurrency", 64);
 var batch = Option("--batch", 64);

@@ -57,11 +57,10 @@ public sealed class SqliteCrashTests : IAsyncLifetime
 
     private static Process StartCrashWriter(string path)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Herald.Bench.Storage.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "Herald.Storage.CrashWriter.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var info = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--crash-writer");
         info.ArgumentList.Add(path);
         return Process.Start(info) ?? throw new InvalidOperationException("could not start the crash writer");
     }
