@@ -21,7 +21,7 @@ Console.WriteLine($"{messages} messages, {concurrency} concurrent enqueuers, cla
 
 try
 {
-    await using (var store = new SqliteStore(new SqliteStoreOptions { Path = path }, clock))
+    await using (var store = new SqliteStore(new SqliteStoreOptions { Path = path, NodeId = "bench" }, clock))
     {
         await store.OpenAsync(CancellationToken.None);
 

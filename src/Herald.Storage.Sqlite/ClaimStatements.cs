@@ -18,7 +18,7 @@ internal sealed class ClaimStatements
         // rows are visited in (priority, next_attempt_at) order. The token comes from SQLite's CSPRNG-seeded
         // randomblob, evaluated per row, so every job gets its own.
         _claim = session.Prepare(
-            "UPDATE messages SET lease_owner = $owner, lease_token = lower(hex(randomblob(16))), " +
+            "UPDATE messages SET lease_owner = $owner, lease_node = $node, lease_token = lower(hex(randomblob(16))), " +
             "lease_expires_at = $expires, attempts = attempts + 1, version = version + 1 " +
             "WHERE id IN (SELECT id FROM messages WHERE status IN ('queued', 'deferred') AND priority <= $lowest " +
             "AND next_attempt_at <= $now AND (lease_token IS NULL OR lease_expires_at <= $now) " +
@@ -29,6 +29,7 @@ internal sealed class ClaimStatements
         _claim.Parameters.Add("$lowest", SqliteType.Integer);
         _claim.Parameters.Add("$now", SqliteType.Integer);
         _claim.Parameters.Add("$max", SqliteType.Integer);
+        _claim.Parameters.Add("$node", SqliteType.Text).Value = session.NodeId;
     }
 
     public IReadOnlyList<DeliveryJob> Run(ClaimRequest request)

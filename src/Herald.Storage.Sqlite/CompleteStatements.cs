@@ -17,7 +17,7 @@ internal sealed class CompleteStatements
         _session = session;
         _update = session.Prepare(
             "UPDATE messages SET status = $status, next_attempt_at = COALESCE($next, next_attempt_at), " +
-            "lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = $updated, version = version + 1 " +
+            "lease_owner = NULL, lease_node = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = $updated, version = version + 1 " +
             "WHERE id = $id AND lease_token = $token");
         _update.Parameters.Add("$status", SqliteType.Text);
         _update.Parameters.Add("$next", SqliteType.Integer);

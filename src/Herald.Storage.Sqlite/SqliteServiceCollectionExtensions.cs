@@ -5,10 +5,6 @@ namespace Herald.Storage.Sqlite;
 
 public static class SqliteServiceCollectionExtensions
 {
-    /// <summary>Registers one singleton <see cref="SqliteStore"/> as <see cref="IDeliveryQueue"/> and <see cref="IMessageStore"/>.</summary>
-    public static IServiceCollection AddHeraldSqlite(this IServiceCollection services, string path) =>
-        services.AddHeraldSqlite(new SqliteStoreOptions { Path = path });
-
     /// <summary>
     /// Registers one singleton <see cref="SqliteStore"/> as <see cref="IDeliveryQueue"/> and <see cref="IMessageStore"/>.
     /// The store opens lazily on first use (or call <see cref="SqliteStore.OpenAsync"/> at start-up to fail fast);

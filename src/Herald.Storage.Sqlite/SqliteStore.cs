@@ -8,7 +8,7 @@ namespace Herald.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode, all writes group-committed by one writer (see
 /// <see cref="GroupCommitWriter"/>), reads on pooled reader connections. A write's task completes only after its
 /// batch's COMMIT returned, i.e. after fsync (synchronous=FULL). Opens on first use or in <see cref="OpenAsync"/>.
-/// It is owned by one process at a time (see <see cref="RecoverAsync"/> and docs/storage.md).
+/// Its leases carry its <see cref="SqliteStoreOptions.NodeId"/> (see <see cref="RecoverAsync"/> and docs/storage.md).
 /// </summary>
 public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposable
 {
@@ -22,6 +22,7 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
     public SqliteStore(SqliteStoreOptions options, TimeProvider timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.NodeId);
         _options = options;
         _timeProvider = timeProvider;
         _reads = new StoreReads(options.Path);
@@ -61,8 +62,9 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
     }
 
     /// <summary>
-    /// Releases every lease. This is only correct because the embedded store belongs to a single process: at start-up
-    /// no other worker can hold a lease, so any lease found was left by a previous run that was killed.
+    /// Releases the leases taken under this store's node id (left by a previous run of this process that was killed:
+    /// at start-up none of its workers runs yet) and every expired lease, at the store's clock. A live lease of another
+    /// node is kept: its worker may be sending that message right now.
     /// </summary>
     public Task<int> RecoverAsync(CancellationToken cancellationToken) =>
         Writer().Submit(new RecoverOp(cancellationToken));
@@ -151,7 +153,7 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
                     throw;
                 }
 
-                Volatile.Write(ref _writer, new GroupCommitWriter(new WriterSession(connection, _timeProvider)));
+                Volatile.Write(ref _writer, new GroupCommitWriter(new WriterSession(connection, _timeProvider, _options.NodeId)));
             }
 
             return _writer;

@@ -6,6 +6,13 @@ public sealed class SqliteStoreOptions
     /// <summary>Path of the SQLite database file; its <c>-wal</c> and <c>-shm</c> companions live beside it.</summary>
     public required string Path { get; init; }
 
+    /// <summary>
+    /// This process's name among the processes that share the database. It is recorded on every lease it takes, and
+    /// <see cref="SqliteStore.RecoverAsync"/> releases only the leases of this node (and expired ones), so it must be
+    /// stable across restarts of one process and different from every other process using the same database.
+    /// </summary>
+    public required string NodeId { get; init; }
+
     /// <summary>How long a write waits for a lock held by another process before its batch fails (tests shorten it).</summary>
     internal TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

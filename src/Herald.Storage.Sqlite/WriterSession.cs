@@ -21,10 +21,11 @@ internal sealed class WriterSession : IDisposable
     private readonly SqliteCommand _syncNormal;
     private bool _fullSync = true;
 
-    public WriterSession(SqliteConnection connection, TimeProvider timeProvider)
+    public WriterSession(SqliteConnection connection, TimeProvider timeProvider, string nodeId)
     {
         Connection = connection;
         TimeProvider = timeProvider;
+        NodeId = nodeId;
         // IMMEDIATE takes the write lock at once, so a busy database is reported at BEGIN, not half-way.
         _begin = Prepare("BEGIN IMMEDIATE");
         _commit = Prepare("COMMIT");
@@ -39,14 +40,21 @@ internal sealed class WriterSession : IDisposable
         Enqueue = new EnqueueStatements(this);
         Claim = new ClaimStatements(this);
         Complete = new CompleteStatements(this);
+        // Only this node's leases (left by its previous run, which was killed) and expired ones: another node's live
+        // lease belongs to a worker that may be sending that message right now.
         Recover = Prepare(
-            "UPDATE messages SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, version = version + 1 " +
-            "WHERE lease_token IS NOT NULL");
+            "UPDATE messages SET lease_owner = NULL, lease_node = NULL, lease_token = NULL, lease_expires_at = NULL, version = version + 1 " +
+            "WHERE lease_token IS NOT NULL AND (lease_node = $node OR lease_expires_at <= $now)");
+        Recover.Parameters.Add("$node", SqliteType.Text).Value = nodeId;
+        Recover.Parameters.Add("$now", SqliteType.Integer);
     }
 
     public SqliteConnection Connection { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>The node recorded on the leases this store takes (see <see cref="SqliteStoreOptions.NodeId"/>).</summary>
+    public string NodeId { get; }
 
     public EnqueueStatements Enqueue { get; }
 

@@ -12,7 +12,7 @@ if (args is not [var path])
 }
 
 var clock = TimeProvider.System;
-var store = new SqliteStore(new SqliteStoreOptions { Path = path }, clock);
+var store = new SqliteStore(new SqliteStoreOptions { Path = path, NodeId = "crash-writer" }, clock);
 await store.OpenAsync(CancellationToken.None);
 Console.WriteLine("ready");
 var next = 0;

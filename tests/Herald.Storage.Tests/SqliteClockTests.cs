@@ -12,7 +12,7 @@ public sealed class SqliteClockTests : SqliteStoreTest
         var store = Database.Current!;
         await store.EnqueueAsync(New("msg_1"));
         var job = (await store.ClaimAsync(T0.AddMinutes(1))).Single();
-        Database.Time.SetUtcNow(T0.AddHours(3));
+        Database.Clock.SetUtcNow(T0.AddHours(3));
 
         (await store.CompleteAsync(job, new JobTransition(MessageStatus.Expired, null, [], true), CancellationToken.None)).ShouldBeTrue();
 

@@ -42,7 +42,7 @@ public sealed class SqliteCrashTests : IAsyncLifetime
         }
 
         acknowledged.Count.ShouldBeGreaterThanOrEqualTo(2000, "the writer printed fewer acknowledgements than expected");
-        var (_, store) = await _database.OpenAsync();
+        var store = await _database.OpenStoreAsync();
         var missing = new List<string>();
         foreach (var id in acknowledged)
         {

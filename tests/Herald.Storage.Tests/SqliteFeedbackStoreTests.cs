@@ -66,14 +66,14 @@ public sealed class SqliteFeedbackStoreTests : SqliteStoreTest
         (await guard.TryRememberAsync("mailgun", "evt-1", T0.AddDays(7), CancellationToken.None)).ShouldBeTrue();
 
         await Database.CloseAsync();
-        await Database.OpenAsync();
+        await Database.OpenStoreAsync();
         guard = new SqliteReplayGuard(Database.Current!);
         (await guard.TryRememberAsync("ses", "evt-1", T0.AddDays(7), CancellationToken.None)).ShouldBeFalse();
 
         await guard.ForgetAsync("ses", "evt-1", CancellationToken.None);
         (await guard.TryRememberAsync("ses", "evt-1", T0.AddDays(7), CancellationToken.None)).ShouldBeTrue();
 
-        Database.Time.Advance(TimeSpan.FromDays(8));
+        Database.Clock.Advance(TimeSpan.FromDays(8));
         (await guard.TryRememberAsync("ses", "evt-1", T0.AddDays(15), CancellationToken.None)).ShouldBeTrue();
     }
 

@@ -97,7 +97,7 @@ public sealed class SqliteGroupCommitTests : SqliteStoreTest
     public async Task Writes_after_dispose_are_refused()
     {
         await Database.CloseAsync();
-        var store = new SqliteStore(new SqliteStoreOptions { Path = Database.Path }, TimeProvider.System);
+        var store = new SqliteStore(new SqliteStoreOptions { Path = Database.Path, NodeId = SqliteTestDatabase.DefaultNode }, TimeProvider.System);
         await store.DisposeAsync();
 
         await Should.ThrowAsync<ObjectDisposedException>(() => store.RecoverAsync(CancellationToken.None));

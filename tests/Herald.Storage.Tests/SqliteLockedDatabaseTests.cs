@@ -12,7 +12,7 @@ public sealed class SqliteLockedDatabaseTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _store = new SqliteStore(new SqliteStoreOptions { Path = _database.Path, BusyTimeout = TimeSpan.FromMilliseconds(200) }, _database.Time);
+        _store = new SqliteStore(new SqliteStoreOptions { Path = _database.Path, NodeId = SqliteTestDatabase.DefaultNode, BusyTimeout = TimeSpan.FromMilliseconds(200) }, _database.Clock);
         await _store.OpenAsync(CancellationToken.None);
     }
 

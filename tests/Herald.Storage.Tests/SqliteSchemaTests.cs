@@ -13,9 +13,9 @@ public sealed class SqliteSchemaTests : SqliteStoreTest
     {
         await Database.Current!.EnqueueAsync(New("msg_1"));
         await Database.CloseAsync();
-        await Database.OpenAsync();
+        await Database.OpenStoreAsync();
 
-        Scalar("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)").ShouldBe("1,100,200");
+        Scalar("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)").ShouldBe("1,100,200,300");
         (await Database.Current!.GetAsync("msg_1", CancellationToken.None)).ShouldNotBeNull();
     }
 
@@ -48,7 +48,7 @@ public sealed class SqliteSchemaTests : SqliteStoreTest
     public async Task Registration_gives_one_store_for_both_ports()
     {
         await Database.CloseAsync();
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(Database.Time).AddHeraldSqlite(Database.Path);
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(Database.Clock).AddHeraldSqlite(new SqliteStoreOptions { Path = Database.Path, NodeId = SqliteTestDatabase.DefaultNode });
         await using var provider = services.BuildServiceProvider();
 
         var queue = provider.GetRequiredService<IDeliveryQueue>();

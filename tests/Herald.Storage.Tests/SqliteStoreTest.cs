@@ -5,7 +5,7 @@ public abstract class SqliteStoreTest : IAsyncLifetime
 {
     protected SqliteTestDatabase Database { get; } = new();
 
-    public async ValueTask InitializeAsync() => await Database.OpenAsync();
+    public async ValueTask InitializeAsync() => await Database.OpenStoreAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,38 +1,49 @@
-using Herald.Core.Queue;
 using Herald.Storage.Sqlite;
+using Herald.Storage.Sqlite.Feedback;
 using Herald.Storage.Tests.Contract;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Storage.Tests;
 
-/// <summary>A SQLite store on a fresh file in its own temporary directory, deleted afterwards.</summary>
+/// <summary>A SQLite database file in its own temporary directory, deleted afterwards; each node is one <see cref="SqliteStore"/> on it.</summary>
 public sealed class SqliteTestDatabase : IStoreUnderTest
 {
+    public const string DefaultNode = "node-a";
+
     private readonly string _directory = Directory.CreateTempSubdirectory("herald-storage-").FullName;
+    private readonly List<SqliteStore> _open = [];
 
     public SqliteTestDatabase() => Path = System.IO.Path.Combine(_directory, "herald.db");
 
     public string Path { get; }
 
-    public FakeTimeProvider Time { get; } = new(TestMessages.T0);
+    public FakeTimeProvider Clock { get; } = new(TestMessages.T0);
 
-    public SqliteStore? Current { get; private set; }
+    /// <summary>The store opened first (the one SQLite-only tests use), or null when closed.</summary>
+    public SqliteStore? Current => _open.Count > 0 ? _open[0] : null;
 
-    public async ValueTask<(IDeliveryQueue Queue, IMessageStore Store)> OpenAsync()
+    public async Task<SqliteStore> OpenStoreAsync(string nodeId = DefaultNode)
     {
-        var store = new SqliteStore(new SqliteStoreOptions { Path = Path }, Time);
+        var store = new SqliteStore(new SqliteStoreOptions { Path = Path, NodeId = nodeId }, Clock);
         await store.OpenAsync(CancellationToken.None);
-        Current = store;
-        return (store, store);
+        _open.Add(store);
+        return store;
+    }
+
+    public async ValueTask<StorePorts> OpenAsync(string nodeId)
+    {
+        var store = await OpenStoreAsync(nodeId);
+        return new StorePorts(store, store, new SqliteRecipientStore(store), new SqliteFeedbackStore(store), new SqliteReplayGuard(store));
     }
 
     public async ValueTask CloseAsync()
     {
-        if (Current is not null)
+        foreach (var store in _open)
         {
-            await Current.DisposeAsync();
-            Current = null;
+            await store.DisposeAsync();
         }
+
+        _open.Clear();
     }
 
     public async ValueTask DisposeAsync()

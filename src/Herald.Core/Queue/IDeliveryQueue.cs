@@ -25,8 +25,9 @@ public interface IDeliveryQueue
     Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Called once at start-up by the single process that owns an embedded store: releases leases left by a
-    /// previous run of this process (a kill -9), so nothing waits for a lease to expire. Returns how many.
+    /// Called once at start-up, before this node claims anything: releases the leases this node (the store's node id)
+    /// left in a previous run (a kill -9), so nothing waits for them to expire, and every expired lease. Another node's
+    /// live lease is kept. Returns how many were released; attempts already counted stay counted.
     /// </summary>
     Task<int> RecoverAsync(CancellationToken cancellationToken);
 }

@@ -35,7 +35,11 @@ internal static class HeraldServiceCollectionExtensions
         services.AddHostedService<DeliveryWorker>();
 
         Directory.CreateDirectory(options.DataDirectory);
-        services.AddHeraldSqlite(Path.Combine(options.DataDirectory, "herald.db"));
+        services.AddHeraldSqlite(new SqliteStoreOptions
+        {
+            Path = Path.Combine(options.DataDirectory, "herald.db"),
+            NodeId = NodeIdentity.Resolve(configuration, options.DataDirectory),
+        });
         services.AddHeraldRecipients(configuration, options.DataDirectory);
         services.AddHeraldTransport(configuration.GetSection("Herald:Smtp"));
         Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);

@@ -5,7 +5,7 @@ using static Herald.Storage.Tests.Contract.TestMessages;
 
 namespace Herald.Storage.Tests.Contract;
 
-/// <summary>What every <see cref="IDeliveryQueue"/> must do (enqueue, idempotency, claim, lease, complete).</summary>
+/// <summary>What every <see cref="IDeliveryQueue"/> must do with a message: enqueue, idempotency, complete, secret purge.</summary>
 public abstract class DeliveryQueueContract : StoreContract
 {
     [Fact]
@@ -66,80 +66,6 @@ public abstract class DeliveryQueueContract : StoreContract
         var result = await Queue.EnqueueAsync(later, Accepted(later), T0.AddDays(1), None);
 
         result.ShouldBeOfType<EnqueueResult.Created>().Message.Id.ShouldBe("msg_2");
-    }
-
-    [Fact]
-    public async Task Critical_is_claimed_before_bulk_even_when_bulk_is_older()
-    {
-        await Queue.EnqueueAsync(New("msg_bulk", priority: Priority.Bulk, createdAt: T0));
-        await Queue.EnqueueAsync(New("msg_normal", priority: Priority.Normal, createdAt: T0.AddSeconds(1)));
-        await Queue.EnqueueAsync(New("msg_critical", priority: Priority.Critical, createdAt: T0.AddSeconds(2)));
-
-        var jobs = await Queue.ClaimAsync(T0.AddMinutes(1));
-
-        jobs.Select(j => j.Message.Id).ShouldBe(["msg_critical", "msg_normal", "msg_bulk"]);
-    }
-
-    [Fact]
-    public async Task Claim_takes_at_most_max_jobs_earliest_due_first()
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            await Queue.EnqueueAsync(New($"msg_{i}", createdAt: T0.AddSeconds(10 - i)));
-        }
-
-        var jobs = await Queue.ClaimAsync(T0.AddMinutes(1), max: 2);
-
-        jobs.Select(j => j.Message.Id).ShouldBe(["msg_4", "msg_3"]);
-    }
-
-    [Fact]
-    public async Task Claim_leaves_priorities_below_the_lowest_requested()
-    {
-        await Queue.EnqueueAsync(New("msg_bulk", priority: Priority.Bulk));
-        await Queue.EnqueueAsync(New("msg_critical", priority: Priority.Critical));
-
-        var jobs = await Queue.ClaimAsync(T0.AddMinutes(1), lowest: Priority.Critical);
-
-        jobs.Select(j => j.Message.Id).ShouldBe(["msg_critical"]);
-    }
-
-    [Fact]
-    public async Task Message_not_yet_due_is_not_claimed()
-    {
-        await Queue.EnqueueAsync(New("msg_1", createdAt: T0));
-
-        (await Queue.ClaimAsync(T0.AddMilliseconds(-1))).ShouldBeEmpty();
-        (await Queue.ClaimAsync(T0)).Count.ShouldBe(1);
-    }
-
-    [Fact]
-    public async Task Leased_job_is_not_claimed_again_until_its_lease_expires_then_counts_a_new_attempt()
-    {
-        await Queue.EnqueueAsync(New("msg_1"));
-        var now = T0.AddMinutes(1);
-        var first = (await Queue.ClaimAsync(now, owner: "w1")).ShouldHaveSingleItem();
-        first.Attempt.ShouldBe(1);
-        first.Message.Attempts.ShouldBe(1);
-        first.LeaseExpiresAt.ShouldBe(now.AddMinutes(5));
-
-        (await Queue.ClaimAsync(now.AddMinutes(4), owner: "w2")).ShouldBeEmpty();
-
-        var second = (await Queue.ClaimAsync(now.AddMinutes(5), owner: "w2")).ShouldHaveSingleItem();
-        second.Attempt.ShouldBe(2);
-        second.LeaseToken.ShouldNotBe(first.LeaseToken);
-        (await Store.GetAsync("msg_1", None))!.Attempts.ShouldBe(2);
-    }
-
-    [Fact]
-    public async Task Each_claimed_job_gets_its_own_lease_token()
-    {
-        await Queue.EnqueueAsync(New("msg_1"));
-        await Queue.EnqueueAsync(New("msg_2"));
-
-        var jobs = await Queue.ClaimAsync(T0.AddMinutes(1));
-
-        jobs.Select(j => j.LeaseToken).Distinct().Count().ShouldBe(2);
     }
 
     [Fact]
@@ -239,41 +165,6 @@ public abstract class DeliveryQueueContract : StoreContract
         await Queue.CompleteAsync(job, Deferred(job, T0.AddMinutes(2), T0.AddMinutes(10)), None);
 
         (await Store.GetAsync("msg_1", None))!.DataJson.ShouldBe(m.DataJson);
-    }
-
-    [Fact]
-    public async Task Recover_releases_every_lease_so_jobs_are_claimable_at_once()
-    {
-        await Queue.EnqueueAsync(New("msg_1"));
-        await Queue.EnqueueAsync(New("msg_2"));
-        var now = T0.AddMinutes(1);
-        (await Queue.ClaimAsync(now)).Count.ShouldBe(2);
-
-        (await Queue.RecoverAsync(None)).ShouldBe(2);
-
-        var again = await Queue.ClaimAsync(now);
-        again.Count.ShouldBe(2);
-        again.ShouldAllBe(j => j.Attempt == 2, "the attempt of the crashed worker stays counted");
-        (await Queue.RecoverAsync(None)).ShouldBe(2);
-        (await Queue.RecoverAsync(None)).ShouldBe(0);
-    }
-
-    [Fact]
-    public async Task Next_due_time_is_the_earliest_free_job_or_lease_expiry_of_the_requested_priorities()
-    {
-        (await Queue.NextDueAtAsync(Priority.Bulk, None)).ShouldBeNull();
-        await Queue.EnqueueAsync(New("msg_bulk", priority: Priority.Bulk, createdAt: T0));
-        await Queue.EnqueueAsync(New("msg_critical", priority: Priority.Critical, createdAt: T0.AddMinutes(10)));
-
-        (await Queue.NextDueAtAsync(Priority.Bulk, None)).ShouldBe(T0);
-        (await Queue.NextDueAtAsync(Priority.Critical, None)).ShouldBe(T0.AddMinutes(10));
-
-        var job = (await Queue.ClaimAsync(T0.AddMinutes(1), lowest: Priority.Bulk)).Single();
-        (await Queue.NextDueAtAsync(Priority.Bulk, None)).ShouldBe(T0.AddMinutes(6), "a leased job is due when its lease expires");
-
-        await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), None);
-        (await Queue.NextDueAtAsync(Priority.Bulk, None)).ShouldBe(T0.AddMinutes(10));
-        (await Queue.NextDueAtAsync(Priority.Normal, None)).ShouldBe(T0.AddMinutes(10));
     }
 
     [Fact]
