@@ -27,9 +27,17 @@ public interface IFeedbackStore
     Task<EnqueueResult> EnqueueSuppressedAsync(NewMessage message, DeliveryEvent accepted, DeliveryEvent suppressed,
         DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken);
 
-    /// <summary>Outbox rows due for delivery at <paramref name="now"/>, oldest first.</summary>
-    Task<IReadOnlyList<OutboxMessage>> DueWebhooksAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims outbox rows due at the claim's time, oldest due first, for its owner until the lease ends: until then no
+    /// other claimer gets them, so two processes do not both send one event. A row whose claim expired (its worker died
+    /// or hung) is due again; delivery is therefore at least once, and the stable event id lets receivers de-duplicate.
+    /// </summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimWebhooksAsync(WebhookClaim claim, CancellationToken cancellationToken);
 
-    /// <summary>Records an attempt: delivered, or failed with the next attempt time (null: give up).</summary>
-    Task WebhookAttemptedAsync(long seq, bool delivered, DateTimeOffset? nextAttemptAt, string? error, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records an attempt by the owner holding the row's claim and releases it: delivered, or failed with the next attempt
+    /// time (null: give up). False, and nothing changes, when the row is not claimed by <paramref name="owner"/> (its claim
+    /// expired and another claimer took it, or the attempt was already recorded).
+    /// </summary>
+    Task<bool> WebhookAttemptedAsync(long seq, string owner, bool delivered, DateTimeOffset? nextAttemptAt, string? error, CancellationToken cancellationToken);
 }

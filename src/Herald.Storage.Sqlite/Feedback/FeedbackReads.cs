@@ -51,24 +51,6 @@ internal sealed class FeedbackReads(string path)
         return items;
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> DueWebhooksAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, id, endpoint, type, payload, created_at, attempts FROM webhook_outbox " +
-            "WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= $now ORDER BY next_attempt_at, seq LIMIT $limit";
-        command.Parameters.AddWithValue("$now", UnixMs.From(now));
-        command.Parameters.AddWithValue("$limit", limit);
-        await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new List<OutboxMessage>();
-        while (await r.ReadAsync(cancellationToken))
-        {
-            items.Add(new OutboxMessage(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), UnixMs.To(r.GetInt64(5)), r.GetInt32(6)));
-        }
-
-        return items;
-    }
-
     public async Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -43,12 +43,9 @@ public sealed class SqliteFeedbackStore(SqliteStore store) : IFeedbackStore
         DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
         store.SubmitAsync(new EnqueueSuppressedOp(message, accepted, suppressed, idempotencySince, outbox, cancellationToken));
 
-    public async Task<IReadOnlyList<OutboxMessage>> DueWebhooksAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        await store.OpenAsync(cancellationToken);
-        return await _reads.DueWebhooksAsync(now, limit, cancellationToken);
-    }
+    public Task<IReadOnlyList<OutboxMessage>> ClaimWebhooksAsync(WebhookClaim claim, CancellationToken cancellationToken) =>
+        store.SubmitAsync(new WebhookClaimOp(claim, cancellationToken));
 
-    public Task WebhookAttemptedAsync(long seq, bool delivered, DateTimeOffset? nextAttemptAt, string? error, CancellationToken cancellationToken) =>
-        store.SubmitAsync(new WebhookAttemptOp(seq, delivered, nextAttemptAt, error, cancellationToken));
+    public Task<bool> WebhookAttemptedAsync(long seq, string owner, bool delivered, DateTimeOffset? nextAttemptAt, string? error, CancellationToken cancellationToken) =>
+        store.SubmitAsync(new WebhookAttemptOp(seq, owner, delivered, nextAttemptAt, error, cancellationToken));
 }

@@ -17,11 +17,20 @@ internal sealed partial class WebhookWorker(
 {
     public const string HttpClientName = "herald-webhooks";
 
+    /// <summary>Rows are posted one after another, each within the HTTP client's 15 s timeout: a claim of 10 takes 150 s at worst.</summary>
+    private const int ClaimSize = 10;
+
+    /// <summary>Twice the worst case of one claim, so a slow endpoint does not let a live claim expire and the rows go out twice.</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
     private static readonly TimeSpan[] Backoff =
     [
         TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2),
         TimeSpan.FromHours(5), TimeSpan.FromHours(10), TimeSpan.FromHours(10),
     ];
+
+    // Unique per worker, as a delivery lane's owner is: an attempt is recorded only by the claimer still holding the row.
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:webhooks:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,13 +43,13 @@ internal sealed partial class WebhookWorker(
         {
             try
             {
-                var due = await store.DueWebhooksAsync(time.GetUtcNow(), 50, stoppingToken);
+                var due = await store.ClaimWebhooksAsync(new WebhookClaim(_owner, ClaimSize, time.GetUtcNow(), ClaimLease), stoppingToken);
                 foreach (var row in due)
                 {
                     await DeliverAsync(row, stoppingToken);
                 }
 
-                if (due.Count == 50)
+                if (due.Count == ClaimSize)
                 {
                     continue;
                 }
@@ -77,7 +86,7 @@ internal sealed partial class WebhookWorker(
             error = await PostAsync(endpoint, row, stoppingToken);
             if (error is null)
             {
-                await store.WebhookAttemptedAsync(row.Seq, true, null, null, CancellationToken.None);
+                await RecordAsync(row, delivered: true, null, null);
                 return;
             }
         }
@@ -85,7 +94,15 @@ internal sealed partial class WebhookWorker(
         var attempt = row.Attempts; // 0-based index of the attempt just made
         DateTimeOffset? next = attempt < Backoff.Length ? time.GetUtcNow() + Backoff[attempt] : null;
         LogAttemptFailed(logger, row.Id, row.Endpoint, attempt + 1, error);
-        await store.WebhookAttemptedAsync(row.Seq, false, next, error, CancellationToken.None);
+        await RecordAsync(row, delivered: false, next, error);
+    }
+
+    private async Task RecordAsync(OutboxMessage row, bool delivered, DateTimeOffset? next, string? error)
+    {
+        if (!await store.WebhookAttemptedAsync(row.Seq, _owner, delivered, next, error, CancellationToken.None))
+        {
+            LogClaimLost(logger, row.Id, row.Endpoint);
+        }
     }
 
     private async Task<string?> PostAsync(WebhookEndpointOptions endpoint, OutboxMessage row, CancellationToken stoppingToken)
@@ -114,4 +131,8 @@ internal sealed partial class WebhookWorker(
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Webhook {Id} to {Endpoint} failed (attempt {Attempt}): {Error}")]
     private static partial void LogAttemptFailed(ILogger logger, string id, string endpoint, int attempt, string error);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
+        Message = "Webhook {Id} to {Endpoint}: the claim ended before the attempt was recorded; the event may be sent again")]
+    private static partial void LogClaimLost(ILogger logger, string id, string endpoint);
 }
