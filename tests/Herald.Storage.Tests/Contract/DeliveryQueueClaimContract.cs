@@ -5,9 +5,11 @@ using static Herald.Storage.Tests.Contract.TestMessages;
 namespace Herald.Storage.Tests.Contract;
 
 /// <summary>What every <see cref="IDeliveryQueue"/> must do about due jobs: claim order, leases, next due time, recovery.</summary>
+[ContractFor(typeof(IDeliveryQueue))]
 public abstract class DeliveryQueueClaimContract : StoreContract
 {
     [Fact]
+    [Covers(nameof(IDeliveryQueue.ClaimAsync))]
     public async Task Critical_is_claimed_before_bulk_even_when_bulk_is_older()
     {
         await Queue.EnqueueAsync(New("msg_bulk", priority: Priority.Bulk, createdAt: T0));
@@ -20,6 +22,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.ClaimAsync))]
     public async Task Claim_takes_at_most_max_jobs_earliest_due_first()
     {
         for (var i = 0; i < 5; i++)
@@ -33,6 +36,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.ClaimAsync))]
     public async Task Claim_leaves_priorities_below_the_lowest_requested()
     {
         await Queue.EnqueueAsync(New("msg_bulk", priority: Priority.Bulk));
@@ -44,6 +48,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.ClaimAsync))]
     public async Task Message_not_yet_due_is_not_claimed()
     {
         await Queue.EnqueueAsync(New("msg_1", createdAt: T0));
@@ -53,6 +58,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.ClaimAsync))]
     public async Task Leased_job_is_not_claimed_again_until_its_lease_expires_then_counts_a_new_attempt()
     {
         await Queue.EnqueueAsync(New("msg_1"));
@@ -71,6 +77,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.ClaimAsync))]
     public async Task Each_claimed_job_gets_its_own_lease_token()
     {
         await Queue.EnqueueAsync(New("msg_1"));
@@ -82,6 +89,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.NextDueAtAsync))]
     public async Task Next_due_time_is_the_earliest_free_job_or_lease_expiry_of_the_requested_priorities()
     {
         (await Queue.NextDueAtAsync(Priority.Bulk, None)).ShouldBeNull();
@@ -100,6 +108,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.ClaimAsync))]
     public async Task Two_nodes_claiming_at_once_never_get_the_same_job()
     {
         for (var i = 0; i < 40; i++)
@@ -117,6 +126,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.RecoverAsync))]
     public async Task Recovery_releases_the_leases_of_this_node_before_they_expire()
     {
         await Queue.EnqueueAsync(New("msg_1"));
@@ -137,6 +147,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.RecoverAsync))]
     public async Task Recovery_keeps_the_live_lease_of_another_node()
     {
         await Queue.EnqueueAsync(New("msg_1"));
@@ -151,6 +162,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.RecoverAsync))]
     public async Task Recovery_releases_the_lease_of_another_node_once_it_has_expired()
     {
         await Queue.EnqueueAsync(New("msg_1"));

@@ -6,9 +6,11 @@ using static Herald.Storage.Tests.Contract.TestMessages;
 namespace Herald.Storage.Tests.Contract;
 
 /// <summary>What every <see cref="IDeliveryQueue"/> must do with a message: enqueue, idempotency, complete, secret purge.</summary>
+[ContractFor(typeof(IDeliveryQueue))]
 public abstract class DeliveryQueueContract : StoreContract
 {
     [Fact]
+    [Covers(nameof(IDeliveryQueue.EnqueueAsync))]
     public async Task Enqueued_message_reads_back_queued_and_due_with_its_accepted_event()
     {
         var m = New("msg_1", secretFields: ["name"]);
@@ -27,13 +29,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
-    public async Task Unknown_id_reads_back_as_null()
-    {
-        (await Store.GetAsync("msg_missing", None)).ShouldBeNull();
-        (await Store.GetTimelineAsync("msg_missing", None)).ShouldBeEmpty();
-    }
-
-    [Fact]
+    [Covers(nameof(IDeliveryQueue.EnqueueAsync))]
     public async Task Same_idempotency_key_and_body_is_a_duplicate_of_the_first_message()
     {
         var first = await Queue.EnqueueAsync(New("msg_1", idempotencyKey: "k1"));
@@ -46,6 +42,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.EnqueueAsync))]
     public async Task Same_idempotency_key_with_another_body_is_a_key_conflict()
     {
         await Queue.EnqueueAsync(New("msg_1", idempotencyKey: "k1", requestHash: "hash-a"));
@@ -58,6 +55,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.EnqueueAsync))]
     public async Task Idempotency_key_last_used_before_the_window_creates_a_new_message()
     {
         await Queue.EnqueueAsync(New("msg_1", idempotencyKey: "k1"));
@@ -69,6 +67,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync))]
     public async Task Complete_with_a_stale_token_returns_false_and_changes_nothing()
     {
         await Queue.EnqueueAsync(New("msg_1"));
@@ -85,6 +84,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync))]
     public async Task A_job_completes_only_once()
     {
         await Queue.EnqueueAsync(New("msg_1"));
@@ -97,6 +97,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync))]
     public async Task Complete_sets_status_and_appends_its_events_to_the_timeline_in_order()
     {
         var m = New("msg_1");
@@ -114,6 +115,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync))]
     public async Task Deferred_job_is_claimed_again_only_from_its_next_attempt_time()
     {
         await Queue.EnqueueAsync(New("msg_1"));
@@ -130,6 +132,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync))]
     public async Task A_final_messages_secret_fields_are_gone_and_its_other_fields_stay()
     {
         await Queue.EnqueueAsync(New("msg_1", dataJson: """{"name":"Alice","reset_link":"https://x.test/r/abc","code":"123456"}""", secretFields: ["reset_link", "code"]));
@@ -144,6 +147,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync))]
     public async Task A_final_message_without_secret_fields_keeps_its_data_byte_for_byte()
     {
         const string data = """{ "report" : "Q3",  "amount": 1.50 }""";
@@ -156,6 +160,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync))]
     public async Task Without_purge_the_data_is_kept()
     {
         var m = New("msg_1", secretFields: ["name"]);
@@ -168,6 +173,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.EnqueueAsync))]
     public async Task Messages_acknowledged_to_many_concurrent_callers_are_all_there_after_reopening()
     {
         const int n = 400;
@@ -189,6 +195,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.EnqueueAsync))]
     public async Task Enqueue_of_an_id_that_exists_fails_alone_while_concurrent_enqueues_succeed()
     {
         await Queue.EnqueueAsync(New("msg_taken"));
@@ -204,6 +211,7 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync))]
     public async Task Event_for_another_message_in_a_transition_is_refused_and_changes_nothing()
     {
         await Queue.EnqueueAsync(New("msg_1"));

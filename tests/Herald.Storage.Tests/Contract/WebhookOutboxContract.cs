@@ -7,9 +7,11 @@ using static Herald.Storage.Tests.Contract.TestMessages;
 namespace Herald.Storage.Tests.Contract;
 
 /// <summary>What every <see cref="IFeedbackStore"/> must do with the webhook outbox: claim under a lease, record attempts.</summary>
+[ContractFor(typeof(IFeedbackStore))]
 public abstract class WebhookOutboxContract : StoreContract
 {
     [Fact]
+    [Covers(nameof(IFeedbackStore.ClaimWebhooksAsync))]
     public async Task Claimed_rows_come_oldest_due_first_up_to_the_maximum_as_they_were_written()
     {
         await Feedback.UpdateAsync(Notify("a@example.test", T0.AddSeconds(2), "evt_late"), None);
@@ -25,6 +27,7 @@ public abstract class WebhookOutboxContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IFeedbackStore.ClaimWebhooksAsync))]
     public async Task A_row_is_not_claimed_before_it_is_due()
     {
         await Feedback.UpdateAsync(Notify("a@example.test", T0, "evt_1"), None);
@@ -34,6 +37,7 @@ public abstract class WebhookOutboxContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IFeedbackStore.ClaimWebhooksAsync))]
     public async Task Two_nodes_claiming_at_once_never_get_the_same_row()
     {
         var ids = Enumerable.Range(0, 30).Select(i => $"evt_{i:D2}").ToArray();
@@ -49,6 +53,7 @@ public abstract class WebhookOutboxContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IFeedbackStore.ClaimWebhooksAsync), nameof(IFeedbackStore.WebhookAttemptedAsync))]
     public async Task A_claimed_row_goes_to_no_other_claimer_until_its_lease_ends_then_only_the_new_claimer_records_the_attempt()
     {
         await Feedback.UpdateAsync(Notify("a@example.test", T0, "evt_1"), None);
@@ -63,6 +68,7 @@ public abstract class WebhookOutboxContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IFeedbackStore.WebhookAttemptedAsync))]
     public async Task A_delivered_row_is_released_and_never_claimed_again()
     {
         await Feedback.UpdateAsync(Notify("a@example.test", T0, "evt_1"), None);
@@ -75,6 +81,7 @@ public abstract class WebhookOutboxContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IFeedbackStore.WebhookAttemptedAsync))]
     public async Task A_failed_attempt_releases_the_row_until_its_next_attempt_time_and_is_counted()
     {
         await Feedback.UpdateAsync(Notify("a@example.test", T0, "evt_1"), None);
@@ -89,6 +96,7 @@ public abstract class WebhookOutboxContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IFeedbackStore.WebhookAttemptedAsync))]
     public async Task A_row_given_up_is_never_claimed_again()
     {
         await Feedback.UpdateAsync(Notify("a@example.test", T0, "evt_1"), None);
@@ -100,6 +108,7 @@ public abstract class WebhookOutboxContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IFeedbackStore.WebhookAttemptedAsync))]
     public async Task An_attempt_by_an_owner_that_does_not_hold_the_row_changes_nothing()
     {
         await Feedback.UpdateAsync(Notify("a@example.test", T0, "evt_1", "evt_2"), None);
@@ -115,6 +124,7 @@ public abstract class WebhookOutboxContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IFeedbackStore.EnqueueSuppressedAsync))]
     public async Task A_message_suppressed_at_submission_is_final_with_its_secrets_gone_its_events_and_outbox_rows_written()
     {
         var m = New("msg_s", dataJson: """{"name":"Alice","link":"https://secret"}""", secretFields: ["link"]);
@@ -132,6 +142,7 @@ public abstract class WebhookOutboxContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IFeedbackStore.EnqueueSuppressedAsync))]
     public async Task A_suppressed_submission_repeating_an_idempotency_key_is_a_duplicate_and_writes_nothing()
     {
         var first = await Queue.EnqueueAsync(New("msg_1", idempotencyKey: "k1"));
