@@ -9,9 +9,6 @@ namespace Herald.Storage.Sqlite;
 /// <summary>Verification tokens and the re-send counter, run by the writer so that "check, then spend" is atomic.</summary>
 internal static class VerificationWrites
 {
-    /// <summary>Wrong codes allowed per token: a 6-digit code must not be guessable by trying (NIST SP 800-63B 5.2.2).</summary>
-    public const int MaxCodeFailures = 5;
-
     public static int Issue(SqliteConnection c, string id, string address, string tokenHash, string? codeHash, DateTimeOffset expiresAt, DateTimeOffset now) =>
         Execute(c,
             "INSERT OR REPLACE INTO verification_tokens (address_lower, recipient_id, token_hash, code_hash, code_failures, created_at, expires_at, used_at) " +
@@ -59,7 +56,7 @@ internal static class VerificationWrites
             Execute(c,
                 "UPDATE verification_tokens SET code_failures = code_failures + 1, " +
                 "used_at = CASE WHEN code_failures + 1 >= $max THEN $now ELSE used_at END WHERE address_lower = $a",
-                ("$a", lower), ("$max", MaxCodeFailures), ("$now", UnixMs.From(now)));
+                ("$a", lower), ("$max", VerificationRules.MaxCodeFailures), ("$now", UnixMs.From(now)));
             return new VerificationRedemption.Refused();
         }
 

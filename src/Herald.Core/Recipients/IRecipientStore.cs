@@ -6,6 +6,7 @@ public interface IRecipientStore
     /// <summary>Creates the recipient with its first address as primary; Conflict when the id or an address is taken.</summary>
     Task<RecipientChange> CreateAsync(string id, IReadOnlyList<string> addresses, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>The recipient with its addresses, the primary one first, each as it was first given; null when unknown.</summary>
     Task<Recipient?> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>The recipient owning an address (compared case-insensitively), or null.</summary>
@@ -30,10 +31,13 @@ public interface IRecipientStore
     /// <summary>Stores a verification token's hash (and code hash), replacing any older one for the same address.</summary>
     Task IssueVerificationAsync(string id, string address, string tokenHash, string? codeHash, DateTimeOffset expiresAt, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Spends a token: verified once, refused when unknown, used, replaced or expired.</summary>
+    /// <summary>
+    /// Spends a token: verified once (with the address as the recipient has it), refused when unknown, used, replaced or
+    /// expired, or when the address no longer belongs to the recipient it was issued for.
+    /// </summary>
     Task<VerificationRedemption> RedeemTokenAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Spends a code for one address; too many wrong codes spend the token too.</summary>
+    /// <summary>Spends a code for one address; <see cref="VerificationRules.MaxCodeFailures"/> wrong codes spend the token too.</summary>
     Task<VerificationRedemption> RedeemCodeAsync(string id, string address, string codeHash, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
@@ -42,6 +46,6 @@ public interface IRecipientStore
     /// </summary>
     Task<bool> TryCountVerificationRequestAsync(string address, DateTimeOffset now, TimeSpan window, int max, CancellationToken cancellationToken);
 
-    /// <summary>The latest messages to any of the addresses, newest first.</summary>
+    /// <summary>The latest messages to any of the addresses (compared case-insensitively), newest first.</summary>
     Task<IReadOnlyList<RecipientMessage>> LatestMessagesAsync(IReadOnlyList<string> addresses, int limit, CancellationToken cancellationToken);
 }
