@@ -1,4 +1,9 @@
+using Herald.Core.Events;
+using Herald.Core.Feedback;
+using Herald.Core.Inbound;
+using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Core.Recipients;
 using Herald.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,19 +50,24 @@ public sealed class SqliteSchemaTests : SqliteStoreTest
     }
 
     [Fact]
-    public async Task Registration_gives_one_store_for_both_ports()
+    public async Task Registration_puts_every_storage_port_on_one_store()
     {
         await Database.CloseAsync();
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(Database.Clock).AddHeraldSqlite(new SqliteStoreOptions { Path = Database.Path, NodeId = SqliteTestDatabase.DefaultNode });
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(Database.Clock)
+            .AddHeraldSqlite(new SqliteStoreOptions { Path = Database.Path, NodeId = SqliteTestDatabase.DefaultNode });
         await using var provider = services.BuildServiceProvider();
 
-        var queue = provider.GetRequiredService<IDeliveryQueue>();
-        var store = provider.GetRequiredService<IMessageStore>();
-
-        queue.ShouldBeSameAs(store);
-        queue.ShouldBeSameAs(provider.GetRequiredService<SqliteStore>());
-        await queue.EnqueueAsync(New("msg_1"));
-        (await store.GetAsync("msg_1", CancellationToken.None)).ShouldNotBeNull();
+        var store = provider.GetRequiredService<SqliteStore>();
+        provider.GetRequiredService<IDeliveryQueue>().ShouldBeSameAs(store);
+        provider.GetRequiredService<IMessageStore>().ShouldBeSameAs(store);
+        await store.EnqueueAsync(New("msg_1", idempotencyKey: "k1"));
+        (await provider.GetRequiredService<IRecipientStore>().LatestMessagesAsync(["alice@example.test"], 10, CancellationToken.None))
+            .ShouldHaveSingleItem().Id.ShouldBe("msg_1");
+        (await provider.GetRequiredService<IReplayGuard>().TryRememberAsync("ses", "evt-1", T0.AddDays(1), CancellationToken.None)).ShouldBeTrue();
+        var feedback = provider.GetRequiredService<IFeedbackStore>();
+        var again = New("msg_2", idempotencyKey: "k1");
+        (await feedback.EnqueueSuppressedAsync(again, Accepted(again), new DeliveryEvent("msg_2", T0, EventType.Suppressed), T0.AddDays(-1), [],
+            CancellationToken.None)).ShouldBeOfType<EnqueueResult.Duplicate>("the feedback store sees the queue's message");
     }
 
     private string? Scalar(string sql)

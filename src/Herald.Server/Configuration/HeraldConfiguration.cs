@@ -41,6 +41,7 @@ public static class HeraldConfiguration
         }
 
         errors.AddRange(Feedback.FeedbackConfiguration.Check(configuration));
+        errors.AddRange(StorageConfiguration.Check(configuration));
         return errors;
     }
 

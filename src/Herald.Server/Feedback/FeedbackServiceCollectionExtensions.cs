@@ -1,13 +1,10 @@
 using System.Net;
 using Herald.Core.Delivery;
-using Herald.Core.Feedback;
 using Herald.Core.Inbound;
 using Herald.Server.Feedback.Webhooks;
 using Herald.Server.Inbound;
 using Herald.Server.Providers;
 using Herald.Smtp.Inbound;
-using Herald.Storage.Sqlite;
-using Herald.Storage.Sqlite.Feedback;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +17,6 @@ internal static class FeedbackServiceCollectionExtensions
     {
         var herald = configuration.GetSection("Herald");
         services.Configure<FeedbackOptions>(herald.GetSection("Feedback"));
-        services.AddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<WebhookOutboxFactory>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<VerificationSender>();
@@ -46,8 +42,8 @@ internal static class FeedbackServiceCollectionExtensions
             services.AddHostedService<BounceListenerHost>();
         }
 
-        // Registered before the provider webhooks, whose in-memory guard is only a TryAdd default.
-        services.AddSingleton<IReplayGuard>(sp => new SqliteReplayGuard(sp.GetRequiredService<SqliteStore>()));
+        // IFeedbackStore and IReplayGuard come from AddHeraldStorage, called before this: the provider webhooks'
+        // in-memory replay guard is only a TryAdd default.
         services.AddSingleton<IProviderEventSink, ProviderFeedbackSink>();
         var arns = herald.GetSection("Providers:Ses:AllowedTopicArns").Get<string[]>() ?? [];
         if (arns.Length > 0)

@@ -4,7 +4,6 @@ using Herald.Core.Messages;
 using Herald.Server.Configuration;
 using Herald.Server.Recipients;
 using Herald.Server.Workers;
-using Herald.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,11 +34,7 @@ internal static class HeraldServiceCollectionExtensions
         services.AddHostedService<DeliveryWorker>();
 
         Directory.CreateDirectory(options.DataDirectory);
-        services.AddHeraldSqlite(new SqliteStoreOptions
-        {
-            Path = Path.Combine(options.DataDirectory, "herald.db"),
-            NodeId = NodeIdentity.Resolve(configuration, options.DataDirectory),
-        });
+        services.AddHeraldStorage(configuration);
         services.AddHeraldRecipients(configuration, options.DataDirectory);
         services.AddHeraldTransport(configuration.GetSection("Herald:Smtp"));
         Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);

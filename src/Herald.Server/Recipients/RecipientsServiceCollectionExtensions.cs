@@ -1,8 +1,6 @@
 using Herald.Core.Catalogue;
 using Herald.Core.Delivery;
-using Herald.Core.Recipients;
 using Herald.Server.Configuration;
-using Herald.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,7 +17,6 @@ internal static class RecipientsServiceCollectionExtensions
         services.AddSingleton(options);
         // Loaded now, not on first use: a bad key stops start-up instead of failing a delivery later.
         services.AddSingleton(new TokenSigner(TokenKeys.Load(options.TokenKey, dataDirectory)));
-        services.AddHeraldSqliteRecipients();
         services.AddSingleton(sp => new CategoryRules(
             sp.GetRequiredService<NotificationCatalogue>(), sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Catalogue));
         services.AddSingleton<Preferences>();

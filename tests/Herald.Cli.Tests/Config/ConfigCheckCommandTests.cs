@@ -35,6 +35,15 @@ public sealed class ConfigCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_storage_kind_is_reported_with_the_allowed_kinds_and_exit_1()
+    {
+        var file = Write("storage.json", """{ "Herald": { "Storage": { "Kind": "postgres" } } }""");
+        var (code, _, error) = await HeraldCli.RunAsync("config", "check", "--file", file);
+        code.ShouldBe(1);
+        error.ShouldContain("Herald:Storage:Kind: 'postgres' is not a storage kind; allowed: sqlite");
+    }
+
+    [Fact]
     public async Task A_settings_file_that_is_not_json_names_the_file_and_the_line()
     {
         var file = Write("broken.json", "{\n  \"Herald\": {\n    \"BounceDomain\": \"b.example.com\"\n    \"DataDirectory\": \"x\"\n  }\n}\n");

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Herald.Server.Configuration;
+
+/// <summary>
+/// The <c>Herald:Storage</c> section: which store keeps the queue, messages, recipients and feedback, read the same way
+/// by start-up and <c>herald config check</c>.
+/// </summary>
+internal static class StorageConfiguration
+{
+    public const string Sqlite = "sqlite";
+
+    /// <summary>The kinds <c>Herald:Storage:Kind</c> accepts (compared ignoring case).</summary>
+    public static readonly IReadOnlyList<string> Kinds = [Sqlite];
+
+    public static string Kind(IConfiguration configuration) =>
+        configuration["Herald:Storage:Kind"] is { Length: > 0 } kind ? kind : Sqlite;
+
+    public static bool IsKind(IConfiguration configuration, string kind) =>
+        string.Equals(Kind(configuration), kind, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the data folder is: the database file by default, the generated token key, the node id's default.</summary>
+    public static string DataDirectory(IConfiguration configuration) =>
+        configuration["Herald:DataDirectory"] is { Length: > 0 } directory ? directory : new HeraldOptions().DataDirectory;
+
+    /// <summary><c>Herald:Storage:Sqlite:Path</c>, else <c>herald.db</c> in the data folder.</summary>
+    public static string SqlitePath(IConfiguration configuration) =>
+        configuration["Herald:Storage:Sqlite:Path"] is { Length: > 0 } path ? path : Path.Combine(DataDirectory(configuration), "herald.db");
+
+    public static string UnknownKind(string kind) =>
+        $"Herald:Storage:Kind: '{kind}' is not a storage kind; allowed: {string.Join(", ", Kinds)}";
+
+    public static IEnumerable<string> Check(IConfiguration configuration)
+    {
+        var kind = Kind(configuration);
+        if (!Kinds.Contains(kind, StringComparer.OrdinalIgnoreCase))
+        {
+            yield return UnknownKind(kind);
+        }
+
+        if (configuration["Herald:NodeId"] is { Length: > 0 } node && string.IsNullOrWhiteSpace(node))
+        {
+            yield return "Herald:NodeId: must not be blank (leave it unset for the default: machine name and data folder)";
+        }
+    }
+}

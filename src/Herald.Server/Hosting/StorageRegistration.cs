@@ -1,0 +1,31 @@
+using Herald.Server.Configuration;
+using Herald.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Herald.Server.Hosting;
+
+internal static class StorageRegistration
+{
+    /// <summary>
+    /// The one place that chooses the store (<c>Herald:Storage:Kind</c>): it registers every storage port (delivery queue,
+    /// message store, recipients, feedback, replay guard) from that store, so no other registration names an adapter.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The kind is not one Herald has; the message names the setting and the allowed kinds.</exception>
+    public static IServiceCollection AddHeraldStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (StorageConfiguration.IsKind(configuration, StorageConfiguration.Sqlite))
+        {
+            var path = StorageConfiguration.SqlitePath(configuration);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            return services.AddHeraldSqlite(new SqliteStoreOptions
+            {
+                Path = path,
+                NodeId = NodeIdentity.Resolve(configuration, StorageConfiguration.DataDirectory(configuration)),
+            });
+        }
+
+        throw new OptionsValidationException("Herald:Storage", typeof(HeraldOptions), [StorageConfiguration.UnknownKind(StorageConfiguration.Kind(configuration))]);
+    }
+}
