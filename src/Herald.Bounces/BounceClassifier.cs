@@ -55,7 +55,8 @@ public static class BounceClassifier
         var fact = new Fact
         {
             Recipient = recipient,
-            Action = reply.IsTransientNegative ? "delayed" : "failed",
+            Action = reply.IsPermanentAt(stage) ? "failed" : "delayed",
+            Delayed = !reply.IsPermanentAt(stage),
             ReplyCode = reply.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Status = reply.EnhancedStatus ?? Rules.StatusCodes.Find(reply.Text),
             Diagnostic = DiagnosticText.Collapse(reply.ToString()),
@@ -63,6 +64,28 @@ public static class BounceClassifier
             Command = stage is { } s ? CommandOf(s) : "",
         };
         return new BounceReport(ReportKind.Bounce, [RecordBuilder.Build(fact)]);
+    }
+
+    /// <summary>
+    /// The recipient's domain takes no mail, found before any SMTP: NXDOMAIN (reported as RFC 3463 5.1.2, "bad
+    /// destination system address") or a null MX (RFC 7505 section 4.3: 5.1.10, "recipient address has null MX").
+    /// Either way the address can never receive mail, the same story as a 5.1.2 bounce.
+    /// </summary>
+    public static BounceRecord ClassifyUndeliverableDomain(string recipient, bool nullMx, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        var fact = new Fact
+        {
+            Recipient = recipient,
+            Action = "failed",
+            Status = nullMx ? "5.1.10" : "5.1.2",
+            Diagnostic = nullMx ? $"the recipient's domain accepts no mail (null MX, RFC 7505): {detail}" : $"the recipient's domain does not exist: {detail}",
+            DiagnosticType = "DNS",
+            Reason = Reason.HostUnknown,
+            ReasonIsFinal = true,
+            Delayed = false,
+        };
+        return RecordBuilder.Build(fact);
     }
 
     /// <summary>Classifies what a user pasted: an SMTP reply line, a diagnostic text, or a whole bounce email.</summary>

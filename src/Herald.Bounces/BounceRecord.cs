@@ -14,7 +14,17 @@ public sealed record BounceRecord
     public string Diagnostic { get; init; } = "";
     public string RemoteMta { get; init; } = "";
     public Reason Reason { get; init; }
+    /// <summary>
+    /// Sisimai's <c>hardbounce</c> field (userunknown, hostunknown, hasmoved; notaccept unless 4xx), kept so results
+    /// compare with Sisimai's. Herald's own decisions read <see cref="ScenarioFacts"/> and <see cref="Delayed"/>.
+    /// </summary>
     public bool HardBounce { get; init; }
+
+    /// <summary>
+    /// The sender is still trying: RFC 3464 <c>Action: delayed</c> in a report, or a reply that is not final at its
+    /// stage of the SMTP transaction (<see cref="SmtpReply.IsPermanentAt"/>). False means this attempt is over for good.
+    /// </summary>
+    public bool Delayed { get; init; }
     public string FeedbackType { get; init; } = "";
     public Scenario Scenario { get; init; }
 

@@ -14,15 +14,4 @@ public static class ReasonNames
 
     public static bool TryParse(string name, out Reason reason) =>
         ByName.TryGetValue(name.Trim().ToLowerInvariant(), out reason);
-
-    /// <summary>
-    /// Hard bounce means the address itself is bad (Sisimai: userunknown, hostunknown, hasmoved, and notaccept
-    /// with a permanent reply); everything else is soft whatever the SMTP class says.
-    /// </summary>
-    public static bool IsHard(Reason reason, string? status, int? replyCode) => reason switch
-    {
-        Reason.UserUnknown or Reason.HostUnknown or Reason.HasMoved => true,
-        Reason.NotAccept => !(status?.StartsWith('4') == true || replyCode is >= 400 and < 500),
-        _ => false,
-    };
 }

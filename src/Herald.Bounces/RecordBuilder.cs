@@ -18,7 +18,8 @@ internal static class RecordBuilder
 
         var reason = ReasonRules.Decide(fact, lowered);
         var reply = int.TryParse(fact.ReplyCode, out var code) ? code : (int?)null;
-        var temporary = fact.Status.StartsWith('4') || reply is >= 400 and < 500 || fact.Action == "delayed"
+        // The failure's class (a 4xx-like story) picks the scenario; whether the sender still retries is Delayed below.
+        var temporary = fact.Status.StartsWith('4') || reply is >= 400 and < 500 || fact.Action == "delayed" || fact.Delayed == true
             || (fact.Status.Length == 0 && reply is null && StatusCodes.LooksTemporary(fact.Diagnostic));
         var status = fact.Status;
         if (status.Length == 0 && reason is not (Reason.Feedback or Reason.Vacation or Reason.Delivered))
@@ -40,7 +41,8 @@ internal static class RecordBuilder
             Diagnostic = fact.Diagnostic,
             RemoteMta = fact.RemoteMta,
             Reason = reason,
-            HardBounce = ReasonNames.IsHard(reason, status, reply),
+            HardBounce = SisimaiHardBounce(reason, status, reply),
+            Delayed = fact.Delayed ?? fact.Action.Equals("delayed", StringComparison.OrdinalIgnoreCase),
             FeedbackType = fact.FeedbackType,
             Scenario = scenario,
             Named = named,
@@ -51,6 +53,16 @@ internal static class RecordBuilder
         };
     }
 
+    /// <summary>
+    /// Sisimai's hardbounce: the address itself is bad (userunknown, hostunknown, hasmoved, and notaccept with a
+    /// permanent reply). Only for comparison with Sisimai; Herald decides with <see cref="ScenarioFacts"/>.
+    /// </summary>
+    private static bool SisimaiHardBounce(Reason reason, string status, int? replyCode) => reason switch
+    {
+        Reason.UserUnknown or Reason.HostUnknown or Reason.HasMoved => true,
+        Reason.NotAccept => !(status.StartsWith('4') || replyCode is >= 400 and < 500),
+        _ => false,
+    };
 
     private static void Complete(Fact fact, string lowered)
     {

@@ -15,6 +15,16 @@ public sealed partial record SmtpReply(int Code, string? EnhancedStatus, string 
 
     public bool IsPermanentNegative => Code is >= 500 and < 600;
 
+    /// <summary>
+    /// Whether this reply, received at <paramref name="stage"/>, ends delivery for good. 5xx is permanent, except 552 to
+    /// RCPT: RFC 5321 section 4.5.3.1.10 says some servers wrongly answer 552 for "too many recipients", and clients must
+    /// treat it as temporary. A refused AUTH (535, RFC 4954 section 6) is never permanent either: it means the sender's
+    /// relay credentials are wrong, which its operator fixes, so messages wait for the fix instead of failing for every
+    /// recipient. Codes outside 4xx/5xx where a negative reply was expected are protocol errors: transient.
+    /// </summary>
+    public bool IsPermanentAt(SmtpStage? stage) =>
+        IsPermanentNegative && !(Code == 552 && stage == SmtpStage.RcptTo) && stage != SmtpStage.Auth;
+
     /// <summary>Build a reply from a code and its text, taking the enhanced status code from the text (RFC 2034 section 3).</summary>
     public static SmtpReply FromText(int code, string text)
     {

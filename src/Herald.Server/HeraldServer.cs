@@ -1,7 +1,11 @@
+using Herald.Server.Api.Deliverability;
 using Herald.Server.Api.DevMailbox;
 using Herald.Server.Api.Health;
 using Herald.Server.Api.Messages;
+using Herald.Server.Api.Providers;
+using Herald.Server.Api.Incidents;
 using Herald.Server.Api.Recipients;
+using Herald.Server.Api.Suppressions;
 using Herald.Server.Configuration;
 using Herald.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -33,7 +37,10 @@ public static class HeraldServer
         app.MapRecipientMessagesApi();
         app.MapRecipientsApi();
         app.MapDevMailboxApi();
-        Herald.Server.Feedback.FeedbackEndpoints.MapFeedbackApi(app);
+        app.MapDeliverabilityApi();
+        app.MapSuppressionsApi();
+        app.MapIncidentsApi();
+        app.MapProviderWebhooks();
         return app;
     }
 

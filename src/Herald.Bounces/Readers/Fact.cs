@@ -28,6 +28,12 @@ internal sealed class Fact
 
     public string FeedbackType { get; set; } = "";
 
+    /// <summary>
+    /// Set when the reader knows whether the sender is still retrying: a live SMTP reply (its code and stage decide,
+    /// <see cref="SmtpReply.IsPermanentAt"/>). Null for reports, where the RFC 3464 Action field decides.
+    /// </summary>
+    public bool? Delayed { get; set; }
+
     /// <summary>The MTA family that wrote the report, when its banner shows it ("exim"), for family conventions.</summary>
     public string Family { get; set; } = "";
 }

@@ -11,10 +11,12 @@ public abstract record DeliveryOutcome
     public sealed record Delivered(SmtpReply Reply, string RemoteHost, TimeSpan Duration) : DeliveryOutcome;
 
     /// <param name="Reply">The reply that caused the deferral, or null for a transport failure.</param>
-    public sealed record Deferred(DateTimeOffset RetryAt, SmtpReply? Reply, string Reason, string? RemoteHost) : DeliveryOutcome;
+    /// <param name="Classification">What the reply means (scenario, who must act), classified once by <see cref="OutcomePolicy"/>; null without a reply.</param>
+    public sealed record Deferred(DateTimeOffset RetryAt, SmtpReply? Reply, string Reason, string? RemoteHost, BounceRecord? Classification = null) : DeliveryOutcome;
 
-    /// <param name="Reply">The permanent reply, full text and enhanced status code kept for the classifier.</param>
-    public sealed record Failed(SmtpReply? Reply, string Reason, string? RemoteHost) : DeliveryOutcome;
+    /// <param name="Reply">The permanent reply, full text and enhanced status code as received.</param>
+    /// <param name="Classification">What the failure means, classified once by <see cref="OutcomePolicy"/>; null when nothing was attempted.</param>
+    public sealed record Failed(SmtpReply? Reply, string Reason, string? RemoteHost, BounceRecord? Classification = null) : DeliveryOutcome;
 
     /// <summary>Not sent: the recipient turned off this category of mail.</summary>
     public sealed record Skipped(string Reason) : DeliveryOutcome;

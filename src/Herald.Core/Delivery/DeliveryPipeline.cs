@@ -69,7 +69,7 @@ public sealed class DeliveryPipeline(
         signer.Sign(mime);
         var result = await transport.SendAsync(new OutgoingEmail(message.Route, message.ReturnPath, message.To, mime, message.Priority), cancellationToken);
         var finished = time.GetUtcNow();
-        var outcome = OutcomePolicy.Decide(result, job.Attempt, finished, message.ExpiresAt, _jitter());
+        var outcome = OutcomePolicy.Decide(result, job.Attempt, finished, message.ExpiresAt, _jitter(), message.To);
         return Final(job, outcome, started, attempted: true, finished);
     }
 

@@ -3,35 +3,45 @@ using Herald.Bounces;
 namespace Herald.Core.Delivery;
 
 /// <summary>
-/// The one place that decides whether a failure is transient or permanent (as Npgsql's IsTransient and
-/// KumoMTA's Response::is_transient are the one place in theirs). Everything else asks this class.
+/// The one place that turns an attempt's result into an outcome (as Npgsql's IsTransient and KumoMTA's
+/// Response::is_transient are the one place in theirs). A rejection is classified here, once, and the outcome carries
+/// that classification to everyone who learns from it (suppression, incidents, webhooks); whether a reply is final
+/// at its stage is <see cref="SmtpReply.IsPermanentAt"/>, and what a scenario means is <see cref="ScenarioFacts"/>.
 /// </summary>
 public static class OutcomePolicy
 {
     /// <summary>Decide what an attempt's result means for the message.</summary>
     /// <param name="attempt">The 1-based number of the attempt that produced <paramref name="result"/>.</param>
     /// <param name="jitterSample">A number in [0, 1) for the retry jitter.</param>
-    public static DeliveryOutcome Decide(SmtpSendResult result, int attempt, DateTimeOffset now, DateTimeOffset expiresAt, double jitterSample)
+    /// <param name="recipient">The address the attempt was for, named in the classification.</param>
+    public static DeliveryOutcome Decide(SmtpSendResult result, int attempt, DateTimeOffset now, DateTimeOffset expiresAt, double jitterSample, string recipient = "")
     {
-        return result switch
+        switch (result)
         {
-            SmtpSendResult.Accepted a when a.Reply.Code is >= 200 and < 300 =>
-                new DeliveryOutcome.Delivered(a.Reply, a.RemoteHost, a.Duration),
-            SmtpSendResult.Accepted a => Defer(a.Reply, $"unexpected reply {a.Reply.Code} to end of data", a.RemoteHost),
-            SmtpSendResult.Rejected r when IsPermanent(r.Reply, r.Stage) && IsSenderSideBlock(r.Reply, r.Stage) =>
-                Defer(r.Reply, $"blocked at {Describe(r.Stage)} (a gateway, blocklist or authentication block, not the recipient's fault): retrying within the time to live", r.RemoteHost),
-            SmtpSendResult.Rejected r when IsPermanent(r.Reply, r.Stage) =>
-                new DeliveryOutcome.Failed(r.Reply, $"rejected at {Describe(r.Stage)}", r.RemoteHost),
-            SmtpSendResult.Rejected r => Defer(r.Reply, $"deferred at {Describe(r.Stage)}", r.RemoteHost),
-            SmtpSendResult.TransportFailure { Kind: TransportFailureKind.DomainNotFound } f =>
-                new DeliveryOutcome.Failed(null, $"the recipient's domain does not exist: {f.Detail}", f.RemoteHost),
-            SmtpSendResult.TransportFailure { Kind: TransportFailureKind.NullMx } f =>
-                new DeliveryOutcome.Failed(null, $"the recipient's domain accepts no mail (null MX, RFC 7505): {f.Detail}", f.RemoteHost),
-            SmtpSendResult.TransportFailure f => Defer(null, Describe(f), f.RemoteHost),
-            _ => throw new ArgumentOutOfRangeException(nameof(result), result, "unknown send result"),
-        };
+            case SmtpSendResult.Accepted a when a.Reply.Code is >= 200 and < 300:
+                return new DeliveryOutcome.Delivered(a.Reply, a.RemoteHost, a.Duration);
+            case SmtpSendResult.Accepted a:
+                return Defer(a.Reply, $"unexpected reply {a.Reply.Code} to end of data", a.RemoteHost, null);
+            case SmtpSendResult.Rejected r:
+                var record = Classify(r, recipient);
+                if (record.Delayed)
+                {
+                    return Defer(r.Reply, $"deferred at {Describe(r.Stage)}", r.RemoteHost, record);
+                }
 
-        DeliveryOutcome Defer(SmtpReply? reply, string reason, string? remoteHost)
+                return ScenarioFacts.Of(record.Scenario).RetryPermanentReply && record.Suppress != SuppressAdvice.Suspend
+                    ? Defer(r.Reply, $"blocked at {Describe(r.Stage)} (a gateway, blocklist or authentication block, not the recipient's fault): retrying within the time to live", r.RemoteHost, record)
+                    : new DeliveryOutcome.Failed(r.Reply, $"rejected at {Describe(r.Stage)}", r.RemoteHost, record);
+            case SmtpSendResult.TransportFailure { Kind: TransportFailureKind.DomainNotFound or TransportFailureKind.NullMx } f:
+                var domain = BounceClassifier.ClassifyUndeliverableDomain(recipient, f.Kind == TransportFailureKind.NullMx, f.Detail);
+                return new DeliveryOutcome.Failed(null, domain.Diagnostic, f.RemoteHost, domain);
+            case SmtpSendResult.TransportFailure f:
+                return Defer(null, Describe(f), f.RemoteHost, null);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(result), result, "unknown send result");
+        }
+
+        DeliveryOutcome Defer(SmtpReply? reply, string reason, string? remoteHost, BounceRecord? classification)
         {
             var retryAt = RetrySchedule.NextAttemptAt(attempt, now, jitterSample);
             if (retryAt >= expiresAt)
@@ -42,31 +52,13 @@ public static class OutcomePolicy
                 return new DeliveryOutcome.Expired(now, $"no retry possible before the message expires at {expiresAt:u}; last attempt {last}");
             }
 
-            return new DeliveryOutcome.Deferred(retryAt, reply, reason, remoteHost);
+            return new DeliveryOutcome.Deferred(retryAt, reply, reason, remoteHost, classification);
         }
     }
 
-    /// <summary>
-    /// 5xx is permanent, except 552 to RCPT: RFC 5321 section 4.5.3.1.10 says some servers wrongly answer
-    /// 552 for "too many recipients", and clients must treat it as temporary. A refused AUTH (535, RFC 4954 6) is
-    /// never permanent either: it means our relay credentials are wrong, which the operator fixes, so messages wait
-    /// for the fix (within their time to live) instead of failing for every recipient. Codes outside 4xx/5xx where a
-    /// negative reply was expected are protocol errors: treated as transient.
-    /// </summary>
-    public static bool IsPermanent(SmtpReply reply, SmtpStage stage) =>
-        reply.IsPermanentNegative && !(reply.Code == 552 && stage == SmtpStage.RcptTo) && stage != SmtpStage.Auth;
-
-    /// <summary>
-    /// A 5xx from a security gateway (Mimecast, Proofpoint), a blocklist (Spamhaus) or a DMARC/SPF check is about the
-    /// sender's reputation or the recipient's IT, not the address: such blocks are often lifted within hours (an
-    /// allow-list entry, a delisting), so the message is retried within its time to live instead of failed at once.
-    /// </summary>
-    public static bool IsSenderSideBlock(SmtpReply reply, SmtpStage stage)
-    {
-        var report = Bounces.BounceClassifier.ClassifyReply(reply, "", stage);
-        return report.Records.Count > 0 && report.Records[0] is { Suppress: not Bounces.SuppressAdvice.Suspend } record
-            && record.Scenario is Bounces.Scenario.SecurityGatewayBlock or Bounces.Scenario.Blocklisted or Bounces.Scenario.SenderAuthentication;
-    }
+    /// <summary>The rejection, classified once. A rejection always yields one record (ClassifyReply on a negative reply).</summary>
+    private static BounceRecord Classify(SmtpSendResult.Rejected rejected, string recipient) =>
+        BounceClassifier.ClassifyReply(rejected.Reply, recipient, rejected.Stage).Records[0];
 
     private static string Describe(SmtpStage stage) => stage switch
     {

@@ -13,6 +13,8 @@ public static class FeedbackWire
 
     public static string ToWire(this Actor actor) => Kebab(actor.ToString());
 
+    public static string ToWire(this DeliverabilityState state) => Kebab(state.ToString());
+
     private static string Kebab(string pascal)
     {
         var chars = new System.Text.StringBuilder(pascal.Length + 4);

@@ -14,4 +14,8 @@ public sealed record LedgerUpdate<T>(
     Func<AddressLedger, string?, (LedgerDecision Decision, T Result)> Decide,
     BlockHit? Block,
     IReadOnlyList<DeliveryEvent> MessageEvents,
-    Func<IReadOnlyList<FeedbackNotice>, IReadOnlyList<OutboxMessage>> Outbox);
+    Func<IReadOnlyList<FeedbackNotice>, IReadOnlyList<OutboxMessage>> Outbox)
+{
+    /// <summary>The original message's status, corrected in the same transaction (a late bounce or complaint).</summary>
+    public MessageStatusChange? StatusChange { get; init; }
+}

@@ -78,7 +78,8 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
             notices.Add(Notice(signal.Returned ? "bounced" : "failed", signal, record.Reason.ToString(), Evidence(record)));
         }
 
-        if (record.Scenario is Scenario.MailboxDoesNotExist or Scenario.DomainDoesNotExist && !signal.Temporary)
+        var facts = ScenarioFacts.Of(record.Scenario);
+        if (facts.Hard && !signal.Temporary)
         {
             return Suspend(next, signal, SuppressionReason.HardBounce, null, history, notices);
         }
@@ -98,7 +99,7 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
         }
 
         next = next with { Problem = problem };
-        if (record.Scenario is not (Scenario.MailboxFull or Scenario.AccountDisabled))
+        if (!facts.CountsAgainstAddress)
         {
             // Reputation, policy, authentication and gateway blocks are never the address's fault: record, retry, never suspend.
             return next;

@@ -15,4 +15,9 @@ public sealed record Suspension(
     string Evidence,
     string? EvidenceMessageId,
     Scenario Scenario,
-    string Summary);
+    string Summary)
+{
+    /// <summary>What the yellow box, the send API and the suppressed event say about it.</summary>
+    public string Describe() =>
+        $"address suspended since {Since:u} ({Reason.ToWire()}): {Summary}" + (ExpiresAt is { } end ? $" Herald tries again after {end:u}." : "");
+}

@@ -1,6 +1,9 @@
 namespace Herald.Core.Messages;
 
-/// <summary>What the API reports about a message. Queued and Deferred are not final; the rest are.</summary>
+/// <summary>
+/// What the API reports about a message. Queued and Deferred are not final; the rest are. Bounced and Complained
+/// follow Delivered when a bounce or complaint comes back after the receiving server accepted the message.
+/// </summary>
 public enum MessageStatus
 {
     Queued,
@@ -10,4 +13,6 @@ public enum MessageStatus
     Expired,
     Skipped,
     Suppressed,
+    Bounced,
+    Complained,
 }

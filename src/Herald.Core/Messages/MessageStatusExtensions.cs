@@ -15,6 +15,8 @@ public static class MessageStatusExtensions
         MessageStatus.Expired => "expired",
         MessageStatus.Skipped => "skipped",
         MessageStatus.Suppressed => "suppressed",
+        MessageStatus.Bounced => "bounced",
+        MessageStatus.Complained => "complained",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -27,6 +29,8 @@ public static class MessageStatusExtensions
         "expired" => MessageStatus.Expired,
         "skipped" => MessageStatus.Skipped,
         "suppressed" => MessageStatus.Suppressed,
+        "bounced" => MessageStatus.Bounced,
+        "complained" => MessageStatus.Complained,
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "unknown message status"),
     };
 }

@@ -1,12 +1,15 @@
 using System.Net;
 using Herald.Core.Delivery;
+using Herald.Core.Feedback;
 using Herald.Core.Inbound;
+using Herald.Core.Messages;
 using Herald.Server.Feedback.Webhooks;
 using Herald.Server.Inbound;
 using Herald.Server.Providers;
 using Herald.Smtp.Inbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Server.Feedback;
 
@@ -17,11 +20,13 @@ internal static class FeedbackServiceCollectionExtensions
     {
         var herald = configuration.GetSection("Herald");
         services.Configure<FeedbackOptions>(herald.GetSection("Feedback"));
-        services.AddSingleton<WebhookOutboxFactory>();
-        services.AddSingleton<FeedbackService>();
-        services.AddSingleton<VerificationSender>();
+        services.AddSingleton<IWebhookOutbox, WebhookOutboxFactory>();
+        services.AddSingleton(sp => new FeedbackService(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<IWebhookOutbox>(),
+            sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.Policy, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new UnblockService(sp.GetRequiredService<FeedbackService>(), sp.GetRequiredService<MessageIntake>(),
+            sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.VerificationType));
         services.AddSingleton<ISendGate, SuppressionGate>();
-        services.AddSingleton<IOutcomeObserver, FeedbackOutcomeObserver>();
+        services.AddSingleton<IOutcomeObserver>(sp => sp.GetRequiredService<FeedbackService>());
         services.AddHttpClient(WebhookWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<WebhookWorker>();
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Herald.Bounces;
 using Herald.Core.Delivery;
-using Herald.Core.Events;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
 using Herald.Core.Messages;
@@ -26,11 +25,7 @@ internal sealed class ProviderFeedbackSink(IMessageStore store, FeedbackService 
                 continue;
             }
 
-            var events = message is null || signal.Kind == FeedbackKind.Delivered || signal.Temporary
-                ? []
-                : new[] { new DeliveryEvent(message.Id, signal.At, signal.Kind == FeedbackKind.Complaint ? EventType.Complained : EventType.Bounced,
-                    Reply: recipient.DiagnosticCode, EnhancedStatus: recipient.Status, Detail: $"reported by {providerEvent.Provider}") };
-            await feedback.ApplyAsync(signal, events, cancellationToken);
+            await feedback.RecordReportAsync(signal, message, providerEvent.Provider, cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using Herald.Core.Catalogue;
 using Herald.Core.Delivery;
+using Herald.Core.Feedback;
 using Herald.Core.Messages;
 
 namespace Herald.Server.Feedback;
@@ -12,6 +13,6 @@ internal sealed class SuppressionGate(FeedbackService feedback) : ISendGate
 {
     public async ValueTask<GateDecision> CheckAsync(StoredMessage message, NotificationType type, CancellationToken cancellationToken) =>
         await feedback.SuspensionAsync(message.To, cancellationToken) is { } s
-            ? GateDecision.Suppress(FeedbackService.Describe(s))
+            ? GateDecision.Suppress(s.Describe())
             : GateDecision.Proceed;
 }

@@ -9,7 +9,7 @@ namespace Herald.Server.Feedback;
 /// Turns notices into outbox rows, one per subscribed endpoint, each with a stable event id: the payload is fixed when
 /// the change is stored, so every retry sends the same id and bytes (receivers de-duplicate on webhook-id).
 /// </summary>
-internal sealed class WebhookOutboxFactory(IOptions<FeedbackOptions> options)
+internal sealed class WebhookOutboxFactory(IOptions<FeedbackOptions> options) : IWebhookOutbox
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -1,6 +1,7 @@
 using Herald.Core.Catalogue;
 using Herald.Core.Delivery;
 using Herald.Core.Messages;
+using Herald.Core.Queue;
 using Herald.Server.Configuration;
 using Herald.Server.Recipients;
 using Herald.Server.Workers;
@@ -23,6 +24,9 @@ internal static class HeraldServiceCollectionExtensions
         services.AddSingleton(CatalogueFromConfiguration(options));
         services.AddSingleton(sp => new MessageFactory(sp.GetRequiredService<TimeProvider>(), options.MessageIdDomain, options.BounceDomain));
         services.AddSingleton<QueueSignal>();
+        services.AddSingleton<IQueueWaker>(sp => sp.GetRequiredService<QueueSignal>());
+        services.AddSingleton(new IntakeOptions(options.Delivery.IdempotencyWindow));
+        services.AddSingleton<MessageIntake>();
         services.AddSingleton<Readiness>();
         services.AddSingleton(sp => new DeliveryPipeline(
             sp.GetRequiredService<NotificationCatalogue>(),

@@ -1,10 +1,8 @@
 using Herald.Bounces;
-using Herald.Core.Events;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
-using Herald.Server.Feedback;
 
 namespace Herald.Server.Inbound;
 
@@ -53,7 +51,7 @@ internal sealed class InboundFeedbackSink(IMessageStore store, FeedbackService f
         {
             if (kind != FeedbackKind.Bounce)
             {
-                await feedback.ApplyAsync(new FeedbackSignal(message.To, at, kind, message.Id, null, false, Returned: true), [Event(message, at, kind, null)], cancellationToken);
+                await feedback.RecordReportAsync(new FeedbackSignal(message.To, at, kind, message.Id, null, false, Returned: true), message, null, cancellationToken);
             }
 
             return;
@@ -61,16 +59,8 @@ internal sealed class InboundFeedbackSink(IMessageStore store, FeedbackService f
 
         foreach (var record in records)
         {
-            var temporary = record.Action.Equals("delayed", StringComparison.OrdinalIgnoreCase);
-            var signal = new FeedbackSignal(message.To, at, kind, message.Id, record, temporary, Returned: true);
-            await feedback.ApplyAsync(signal, temporary ? [] : [Event(message, at, kind, record)], cancellationToken);
+            var signal = new FeedbackSignal(message.To, at, kind, message.Id, record, record.Delayed, Returned: true);
+            await feedback.RecordReportAsync(signal, message, null, cancellationToken);
         }
     }
-
-    private static DeliveryEvent Event(StoredMessage message, DateTimeOffset at, FeedbackKind kind, BounceRecord? record) => new(
-        message.Id, at,
-        kind switch { FeedbackKind.Complaint => EventType.Complained, FeedbackKind.AutoReply => EventType.AutoReplied, _ => EventType.Bounced },
-        SmtpCode: record?.ReplyCode, EnhancedStatus: record is { Status.Length: > 0 } ? record.Status : null,
-        Reply: record is { Diagnostic.Length: > 0 } ? record.Diagnostic : null,
-        Detail: record is null ? null : $"{record.Scenario.ToWire()}: {record.Explanation.Summary}");
 }

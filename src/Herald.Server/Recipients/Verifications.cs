@@ -1,10 +1,7 @@
 using System.Text.Json;
 using Herald.Core.Catalogue;
-using Herald.Core.Events;
 using Herald.Core.Messages;
-using Herald.Core.Queue;
 using Herald.Core.Recipients;
-using Herald.Server.Workers;
 
 namespace Herald.Server.Recipients;
 
@@ -18,9 +15,7 @@ internal sealed class Verifications(
     PublicUrls urls,
     RecipientsOptions options,
     NotificationCatalogue catalogue,
-    MessageFactory factory,
-    IDeliveryQueue queue,
-    QueueSignal signal,
+    MessageIntake intake,
     TimeProvider time)
 {
     public async Task<VerificationRequest> RequestAsync(string recipientId, string address, CancellationToken cancellationToken)
@@ -66,21 +61,11 @@ internal sealed class Verifications(
             }
         }
 
-        var validated = SubmissionValidator.Validate(
-            new SubmitRequest(type.Key, contact.Address, JsonSerializer.SerializeToElement(data), null), catalogue);
-        if (validated.Submission is not { } submission)
-        {
-            throw new InvalidOperationException($"Herald:Catalogue:{type.Key}: cannot carry a verification link: " +
-                string.Join("; ", validated.Errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}")));
-        }
-
         // The token is stored before the email exists, so the link works as soon as it arrives.
         await store.IssueVerificationAsync(recipient.Id, contact.Address, signer.HashToken(token),
             code is null ? null : signer.HashCode(recipient.Id, contact.Address, code), now + options.VerificationLifetime, now, cancellationToken);
-        var message = factory.Create(submission);
-        var accepted = new DeliveryEvent(message.Id, message.CreatedAt, EventType.Accepted,
-            Detail: $"{message.Type} ({message.Priority.ToString().ToLowerInvariant()}): verification of this address for recipient {recipient.Id}");
-        await queue.EnqueueAsync(message, accepted, message.CreatedAt, cancellationToken);
-        signal.Pulse();
+        var setting = contact.IsPrimary || primary is null ? "Herald:Recipients:PrimaryVerificationType" : "Herald:Recipients:SecondaryVerificationType";
+        await intake.SubmitOwnAsync(new SubmitRequest(type.Key, contact.Address, JsonSerializer.SerializeToElement(data), null),
+            $"verification of this address for recipient {recipient.Id}", setting, cancellationToken);
     }
 }

@@ -23,6 +23,11 @@ internal sealed class LedgerUpdateOp<T>(LedgerUpdate<T> update, CancellationToke
             session.InsertEvent(e);
         }
 
+        if (update.StatusChange is { } change)
+        {
+            StatusChangeRows.Apply(connection, change, now);
+        }
+
         LedgerRows.Outbox(connection, update.Outbox(decision.Notices));
         return result;
     }

@@ -78,4 +78,45 @@ public sealed class OutcomePolicyTests
         var expired = outcome.ShouldBeOfType<DeliveryOutcome.Expired>();
         expired.Reason.ShouldContain("451");
     }
+
+    [Fact]
+    public void A_rejection_carries_its_classification_for_the_ledger()
+    {
+        var outcome = OutcomePolicy.Decide(Rejected(550, "5.1.1 <bob@example.com>: Recipient address rejected: User unknown"), 1, Now, InADay, 0.5, "bob@example.com");
+        var failed = outcome.ShouldBeOfType<DeliveryOutcome.Failed>();
+        var record = failed.Classification.ShouldNotBeNull();
+        record.Scenario.ShouldBe(Scenario.MailboxDoesNotExist);
+        record.Recipient.ShouldBe("bob@example.com");
+        record.Delayed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_deferral_carries_its_classification_too()
+    {
+        var deferred = Decide(Rejected(452, "4.2.2 Mailbox full")).ShouldBeOfType<DeliveryOutcome.Deferred>();
+        var record = deferred.Classification.ShouldNotBeNull();
+        record.Scenario.ShouldBe(Scenario.MailboxFull);
+        record.Delayed.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(TransportFailureKind.DomainNotFound, "5.1.2")]
+    [InlineData(TransportFailureKind.NullMx, "5.1.10")]
+    public void A_domain_that_cannot_receive_mail_is_classified_as_a_domain_that_does_not_exist(TransportFailureKind kind, string status)
+    {
+        var failed = Decide(new SmtpSendResult.TransportFailure(kind, "example.invalid", null, TimeSpan.Zero)).ShouldBeOfType<DeliveryOutcome.Failed>();
+        var record = failed.Classification.ShouldNotBeNull();
+        record.Scenario.ShouldBe(Scenario.DomainDoesNotExist);
+        record.Status.ShouldBe(status);
+        record.Suppress.ShouldBe(SuppressAdvice.Suspend);
+        ScenarioFacts.Of(record.Scenario).Hard.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_policy_refusal_fails_at_once_while_a_blocklist_refusal_is_retried()
+    {
+        Decide(Rejected(550, "5.7.1 Message rejected due to local policy")).ShouldBeOfType<DeliveryOutcome.Failed>();
+        Decide(Rejected(550, "5.7.1 Service unavailable; client [192.0.2.1] blocked using zen.spamhaus.org"))
+            .ShouldBeOfType<DeliveryOutcome.Deferred>().Classification!.Scenario.ShouldBe(Scenario.Blocklisted);
+    }
 }

@@ -6,7 +6,7 @@ namespace Herald.Server.Tests.Feedback;
 /// </summary>
 internal static class InboundFixtures
 {
-    public static string Dsn(string returnPath, string recipient, string status, string diagnostic) => Crlf($"""
+    public static string Dsn(string returnPath, string recipient, string status, string diagnostic, string action = "failed") => Crlf($"""
         From: MAILER-DAEMON@mx.example.com (Mail Delivery System)
         To: {returnPath}
         Subject: Undelivered Mail Returned to Sender
@@ -34,7 +34,7 @@ internal static class InboundFixtures
 
         Final-Recipient: rfc822; {recipient}
         Original-Recipient: rfc822;{recipient}
-        Action: failed
+        Action: {action}
         Status: {status}
         Remote-MTA: dns; mailstore.example.com
         Diagnostic-Code: smtp; {diagnostic}

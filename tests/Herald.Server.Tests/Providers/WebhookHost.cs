@@ -1,4 +1,5 @@
 using Herald.Core.Inbound;
+using Herald.Server.Api.Providers;
 using Herald.Server.Providers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

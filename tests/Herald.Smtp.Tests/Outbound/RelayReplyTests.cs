@@ -77,7 +77,7 @@ public sealed class RelayReplyTests
         var rejected = result.ShouldBeOfType<SmtpSendResult.Rejected>();
         rejected.Stage.ShouldBe(SmtpStage.RcptTo);
         rejected.Reply.Code.ShouldBe(552);
-        OutcomePolicy.IsPermanent(rejected.Reply, rejected.Stage).ShouldBeFalse();
+        rejected.Reply.IsPermanentAt(rejected.Stage).ShouldBeFalse();
     }
 
     [Fact]

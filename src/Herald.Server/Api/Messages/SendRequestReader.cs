@@ -12,7 +12,7 @@ internal static class SendRequestReader
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public static async Task<(SubmitRequest? Request, RecipientTarget? Target, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    public static async Task<(SubmitRequest? Request, Dictionary<string, string[]> Errors)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         JsonDocument document;
@@ -23,7 +23,7 @@ internal static class SendRequestReader
         catch (JsonException e)
         {
             errors["body"] = [$"is not valid JSON: {e.Message}"];
-            return (null, null, errors);
+            return (null, errors);
         }
 
         using (document)
@@ -32,7 +32,7 @@ internal static class SendRequestReader
             if (root.ValueKind != JsonValueKind.Object)
             {
                 errors["body"] = ["must be a JSON object with type, to and data"];
-                return (null, null, errors);
+                return (null, errors);
             }
 
             string? type = String(root, "type", errors);
@@ -54,7 +54,7 @@ internal static class SendRequestReader
                 key = header;
             }
 
-            return errors.Count > 0 ? (null, null, errors) : (new SubmitRequest(type, to, data, key), target, errors);
+            return errors.Count > 0 ? (null, errors) : (new SubmitRequest(type, to, data, key, target), errors);
         }
     }
 

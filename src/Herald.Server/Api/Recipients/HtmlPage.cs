@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Herald.Server.Api.Recipients;
 
@@ -9,7 +10,7 @@ namespace Herald.Server.Api.Recipients;
 /// </summary>
 internal static class HtmlPage
 {
-    public static IResult Render(HttpContext http, int status, string title, string message, string? button = null)
+    public static ContentHttpResult Render(HttpContext http, int status, string title, string message, string? button = null)
     {
         var e = HtmlEncoder.Default;
         var form = button is null

@@ -2,6 +2,7 @@ using Herald.Core.Recipients;
 using Herald.Server.Recipients;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Herald.Server.Api.Recipients;
@@ -26,7 +27,7 @@ internal static class RecipientPages
         return app;
     }
 
-    internal static IResult ShowUnsubscribe(string token, HttpContext http, TokenSigner signer, CategoryRules rules)
+    internal static ContentHttpResult ShowUnsubscribe(string token, HttpContext http, TokenSigner signer, CategoryRules rules)
     {
         if (!signer.TryReadUnsubscribe(token, out _, out var category) || rules.Find(category) is not { } rule)
         {
@@ -38,7 +39,7 @@ internal static class RecipientPages
             : HtmlPage.Render(http, StatusCodes.Status409Conflict, "Cannot unsubscribe", $"'{category}' emails cannot be turned off.");
     }
 
-    internal static async Task<IResult> UnsubscribeAsync(string token, HttpContext http, TokenSigner signer, Preferences preferences, CancellationToken cancellationToken)
+    internal static async Task<ContentHttpResult> UnsubscribeAsync(string token, HttpContext http, TokenSigner signer, Preferences preferences, CancellationToken cancellationToken)
     {
         if (!signer.TryReadUnsubscribe(token, out var recipientId, out var category))
         {
@@ -54,10 +55,10 @@ internal static class RecipientPages
         };
     }
 
-    internal static IResult ShowVerify(string token, HttpContext http) =>
+    internal static ContentHttpResult ShowVerify(string token, HttpContext http) =>
         HtmlPage.Render(http, StatusCodes.Status200OK, "Confirm your email address", "Press the button to confirm this email address.", "Verify");
 
-    internal static async Task<IResult> VerifyAsync(string token, HttpContext http, Verifications verifications, CancellationToken cancellationToken) =>
+    internal static async Task<ContentHttpResult> VerifyAsync(string token, HttpContext http, Verifications verifications, CancellationToken cancellationToken) =>
         await verifications.RedeemTokenAsync(token, cancellationToken) is VerificationRedemption.Verified verified
             ? HtmlPage.Render(http, StatusCodes.Status200OK, "Address confirmed", $"{verified.Address} is confirmed. You can close this page.")
             : HtmlPage.Render(http, StatusCodes.Status400BadRequest, "Link not valid",

@@ -1,6 +1,6 @@
 using Herald.Core.Messages;
 using Herald.Core.Recipients;
-using Herald.Server.Feedback.Api;
+using Herald.Server.Api.Deliverability;
 using Herald.Server.Recipients;
 
 namespace Herald.Server.Api.Recipients;

@@ -1,7 +1,7 @@
+using Herald.Core.Feedback;
 using Herald.Core.Messages;
 using Herald.Core.Recipients;
-using Herald.Server.Feedback;
-using Herald.Server.Feedback.Api;
+using Herald.Server.Api.Deliverability;
 using Herald.Server.Recipients;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -91,8 +91,7 @@ internal static class RecipientsApi
         var deliverability = new Dictionary<string, RecipientStatusView>(StringComparer.OrdinalIgnoreCase);
         foreach (var address in recipient.Addresses)
         {
-            var ledger = await feedback.Store.GetAsync(address.Address, cancellationToken);
-            deliverability[address.Address] = RecipientStatusView.From(ledger, feedback.Time.GetUtcNow(), feedback.Unblocks);
+            deliverability[address.Address] = RecipientStatusView.From(await feedback.DeliverabilityAsync(address.Address, cancellationToken));
         }
 
         return TypedResults.Ok(RecipientView.From(recipient, await preferences.ForAsync(id, cancellationToken), messages, deliverability));

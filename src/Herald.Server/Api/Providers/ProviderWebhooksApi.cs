@@ -1,19 +1,37 @@
 using Microsoft.AspNetCore.Builder;
+using Herald.Server.Providers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Herald.Server.Providers;
+namespace Herald.Server.Api.Providers;
 
 /// <summary>
 /// Minimal-API routes for provider webhooks. They take the raw body (SNS posts JSON as text/plain, and the signature
 /// covers exact values), answer 200 when applied or acknowledged, 400 ProblemDetails when malformed, 403 when not
 /// authentic, 503 when the provider should retry. Register the services with AddHeraldSesWebhook/AddHeraldMailgunWebhook.
 /// </summary>
-public static class ProviderEndpoints
+public static class ProviderWebhooksApi
 {
+    /// <summary>Maps the provider webhooks that are configured (their options registered), and no others.</summary>
+    public static IEndpointRouteBuilder MapProviderWebhooks(this IEndpointRouteBuilder app)
+    {
+        if (app.ServiceProvider.GetService<SesWebhookOptions>() is not null)
+        {
+            app.MapSesEndpoint().WithTags("Providers");
+        }
+
+        if (app.ServiceProvider.GetService<MailgunWebhookOptions>() is not null)
+        {
+            app.MapMailgunEndpoint().WithTags("Providers");
+        }
+
+        return app;
+    }
+
     public static RouteHandlerBuilder MapSesEndpoint(this IEndpointRouteBuilder app, string pattern = "/v1/providers/ses") =>
-        app.MapPost(pattern, (Func<HttpContext, Task<IResult>>)(context =>
+        app.MapPost(pattern, (Func<HttpContext, Task<Results<ContentHttpResult, ProblemHttpResult>>>)(context =>
         {
             var services = context.RequestServices;
             var handler = services.GetRequiredService<SesWebhookHandler>();
@@ -21,26 +39,26 @@ public static class ProviderEndpoints
         }));
 
     public static RouteHandlerBuilder MapMailgunEndpoint(this IEndpointRouteBuilder app, string pattern = "/v1/providers/mailgun") =>
-        app.MapPost(pattern, (Func<HttpContext, Task<IResult>>)(context =>
+        app.MapPost(pattern, (Func<HttpContext, Task<Results<ContentHttpResult, ProblemHttpResult>>>)(context =>
         {
             var services = context.RequestServices;
             var handler = services.GetRequiredService<MailgunWebhookHandler>();
             return RunAsync(context, services.GetRequiredService<MailgunWebhookOptions>().MaxBodyBytes, handler.HandleAsync);
         }));
 
-    private static async Task<IResult> RunAsync(
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> RunAsync(
         HttpContext context, int maxBodyBytes, Func<ReadOnlyMemory<byte>, CancellationToken, Task<WebhookResponse>> handle)
     {
         var body = await ReadBodyAsync(context.Request, maxBodyBytes, context.RequestAborted);
         if (body is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large");
         }
 
         var response = await handle(body.Value, context.RequestAborted);
         return response.StatusCode == StatusCodes.Status200OK
-            ? Results.Text(response.Detail, "text/plain", statusCode: StatusCodes.Status200OK)
-            : Results.Problem(detail: response.Detail, statusCode: response.StatusCode, title: TitleOf(response.StatusCode));
+            ? TypedResults.Text(response.Detail, "text/plain", statusCode: StatusCodes.Status200OK)
+            : TypedResults.Problem(detail: response.Detail, statusCode: response.StatusCode, title: TitleOf(response.StatusCode));
     }
 
     private static string TitleOf(int status) => status switch

@@ -1,4 +1,4 @@
-namespace Herald.Server.Feedback.Api;
+namespace Herald.Server.Api.Deliverability;
 
 /// <summary>The gray box: the raw SMTP text exactly as received, when, what it means, who must act and what to do.</summary>
 public sealed record ProblemView(

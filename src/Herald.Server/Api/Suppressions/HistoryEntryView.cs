@@ -1,3 +1,3 @@
-namespace Herald.Server.Feedback.Api;
+namespace Herald.Server.Api.Suppressions;
 
 public sealed record HistoryEntryView(DateTimeOffset Time, string Action, string? Reason, string Actor, string? Detail, string? MessageId);

@@ -1,6 +1,6 @@
 using Herald.Core.Recipients;
 
-namespace Herald.Server.Api.Messages;
+namespace Herald.Core.Messages;
 
 /// <summary>
 /// Turns <c>to: {recipient}</c> into the address the message goes to, at submit time: the message then records

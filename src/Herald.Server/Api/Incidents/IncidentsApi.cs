@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace Herald.Server.Feedback.Api;
+namespace Herald.Server.Api.Incidents;
 
 /// <summary>Domain incidents: one block hitting several addresses of a domain (support looks here before blaming users).</summary>
 internal static class IncidentsApi
@@ -16,5 +16,5 @@ internal static class IncidentsApi
     }
 
     internal static async Task<Ok<IReadOnlyList<DomainIncident>>> ListAsync(string? domain, int? limit, FeedbackService feedback, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await feedback.Store.IncidentsAsync(domain, Math.Clamp(limit ?? 50, 1, 500), cancellationToken));
+        TypedResults.Ok(await feedback.IncidentsAsync(domain, Math.Clamp(limit ?? 50, 1, 500), cancellationToken));
 }

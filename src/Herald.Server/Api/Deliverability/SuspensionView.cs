@@ -1,4 +1,4 @@
-namespace Herald.Server.Feedback.Api;
+namespace Herald.Server.Api.Deliverability;
 
 /// <summary>The yellow box: why Herald stopped sending, since when, and whether the owner may unblock now.</summary>
 public sealed record SuspensionView(

@@ -1,4 +1,4 @@
-namespace Herald.Server.Api.Messages;
+namespace Herald.Core.Messages;
 
 /// <summary><c>to: {"recipient": "u_42"}</c> (its primary address) or <c>{"recipient": "u_42", "address": "..."}</c> (one of its addresses).</summary>
-internal sealed record RecipientTarget(string? Recipient, string? Address);
+public sealed record RecipientTarget(string? Recipient, string? Address);
