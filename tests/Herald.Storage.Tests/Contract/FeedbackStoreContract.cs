@@ -1,5 +1,6 @@
 using Herald.Core.Events;
 using Herald.Core.Feedback;
+using Herald.Core.Messages;
 using static Herald.Storage.Tests.Contract.TestFeedback;
 using static Herald.Storage.Tests.Contract.TestMessages;
 
@@ -64,6 +65,28 @@ public abstract class FeedbackStoreContract : StoreContract
         (await Feedback.HistoryAsync("alice@example.test", None)).ShouldHaveSingleItem().Action.ShouldBe("suspended");
         (await Store.GetTimelineAsync("msg_1", None)).Select(e => e.Type).ShouldBe([EventType.Accepted, EventType.Bounced]);
         (await Feedback.ClaimWebhooksAsync(T0.AddMinutes(1))).ShouldHaveSingleItem().Id.ShouldBe("evt_suppressed");
+    }
+
+    [Fact]
+    [Covers(nameof(IFeedbackStore.UpdateAsync))]
+    public async Task An_update_corrects_a_messages_status_only_while_it_is_in_one_of_the_named_statuses()
+    {
+        await Queue.EnqueueAsync(New("msg_1"));
+        await Queue.EnqueueAsync(New("msg_2", createdAt: T0.AddSeconds(1)));
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1), max: 1)).Single();
+        await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), None);
+        LedgerUpdate<AddressLedger> LateBounce(string id) => Change("alice@example.test", T0.AddHours(1), l => l) with
+        {
+            StatusChange = new MessageStatusChange(id, [MessageStatus.Delivered], MessageStatus.Bounced),
+        };
+        Clock.SetUtcNow(T0.AddHours(1));
+
+        await Feedback.UpdateAsync(LateBounce("msg_1"), None);
+        await Feedback.UpdateAsync(LateBounce("msg_2"), None);
+
+        var bounced = (await Store.GetAsync("msg_1", None))!;
+        (bounced.Status, bounced.UpdatedAt).ShouldBe((MessageStatus.Bounced, T0.AddHours(1)));
+        (await Store.GetAsync("msg_2", None))!.Status.ShouldBe(MessageStatus.Queued, "a message not in a named status is left alone");
     }
 
     [Fact]
