@@ -1,4 +1,4 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.DevMailbox;
 
 /// <summary>The last N captured messages, newest first, findable by id. One lock: writes are a few per message.</summary>
 internal sealed class MessageRing(int capacity)

@@ -4,7 +4,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using SmtpServer.IO;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.DevMailbox;
 
 /// <summary>A plain-text connection for SmtpServer; the mailbox offers no STARTTLS (no certificate is configured).</summary>
 internal sealed class PlainDuplexPipe(TcpClient client) : ISecurableDuplexPipe

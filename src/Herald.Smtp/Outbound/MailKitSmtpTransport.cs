@@ -2,11 +2,12 @@ using Herald.Bounces;
 using System.Net.Sockets;
 using System.Collections.Concurrent;
 using Herald.Core.Delivery;
+using Herald.Smtp.Outbound.Mx;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>
 /// <see cref="ISmtpTransport"/> over MailKit with pooled connections per route and host. Every network or

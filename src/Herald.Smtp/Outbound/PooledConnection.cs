@@ -1,6 +1,6 @@
 using MailKit.Net.Smtp;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>One SMTP connection and what is known about its state.</summary>
 internal sealed class PooledConnection : IDisposable

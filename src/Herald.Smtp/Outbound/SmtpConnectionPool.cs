@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>
 /// The connections to one host of one route. A slot is held for the whole use of a connection, so at most

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Infrastructure;
 
 /// <summary>
 /// A tiny authoritative DNS server on 127.0.0.1 (UDP, RFC 1035 wire format) answering MX and A queries from a

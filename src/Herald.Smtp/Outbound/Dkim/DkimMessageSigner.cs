@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Cryptography;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Dkim;
 
 /// <summary>Signs with the DKIM key of the message's From domain (RFC 6376), relaxed/relaxed; no key, no signature.</summary>
 public sealed class DkimMessageSigner : IMessageSigner, IDisposable

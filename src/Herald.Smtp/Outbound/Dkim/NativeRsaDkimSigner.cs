@@ -3,7 +3,7 @@ using System.Text;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Dkim;
 
 /// <summary>
 /// MimeKit's DkimSigner (canonicalization, body hash, header assembly) with the RSA step done by .NET's

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using Org.BouncyCastle.Crypto;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Dkim;
 
 /// <summary>
 /// The BouncyCastle <see cref="ISigner"/> MimeKit feeds the canonicalized DKIM headers into, backed by .NET's

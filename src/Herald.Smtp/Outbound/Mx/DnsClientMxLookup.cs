@@ -3,7 +3,7 @@ using System.Net;
 using DnsClient;
 using DnsClient.Protocol;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Mx;
 
 /// <summary>MX, then A/AAAA when there is no MX, with DnsClient; one client per configured DNS server.</summary>
 internal sealed class DnsClientMxLookup : IMxLookup

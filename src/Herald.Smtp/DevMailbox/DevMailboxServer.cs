@@ -3,13 +3,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmtpServer.ComponentModel;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.DevMailbox;
 
 /// <summary>
 /// An SMTP sink on 127.0.0.1 for development and tests: accepts every message and keeps the last ones in memory
 /// (like MailHog or smtp4dev, in process). Never listens on another address.
 /// </summary>
-public sealed class DevMailbox : IHostedService, IDisposable
+public sealed class DevMailboxServer : IHostedService, IDisposable
 {
     private readonly DevMailboxOptions options;
     private readonly MessageRing ring;
@@ -17,7 +17,7 @@ public sealed class DevMailbox : IHostedService, IDisposable
     private SmtpServer.SmtpServer? server;
     private Task? running;
 
-    public DevMailbox(IOptions<DevMailboxOptions> options, TimeProvider time)
+    public DevMailboxServer(IOptions<DevMailboxOptions> options, TimeProvider time)
     {
         this.options = options.Value;
         this.time = time;
