@@ -15,7 +15,7 @@ internal static class MailLoader
     private const int MaxParts = 2_000;
 
     [ThreadStatic]
-    private static BounceMimeReader? cachedReader;
+    private static BounceMimeReader? _cachedReader;
 
     public static (ParsedMail? Mail, string? Cause) Load(byte[] raw)
     {
@@ -48,7 +48,7 @@ internal static class MailLoader
         var mail = new ParsedMail { Headers = new MailHeaders([]) };
         using var stream = new MemoryStream(bytes, 0, ReadableLength(bytes), writable: false);
         // One reader per thread: MimeKit's reader keeps sizeable buffers that need not be allocated per email.
-        var reader = cachedReader ??= new BounceMimeReader(new ParserOptions { MaxMimeDepth = MaxDepth }, MaxDepth, MaxParts);
+        var reader = _cachedReader ??= new BounceMimeReader(new ParserOptions { MaxMimeDepth = MaxDepth }, MaxDepth, MaxParts);
         try
         {
             reader.Read(stream, mail);
