@@ -16,15 +16,22 @@ internal static class TextBounceReader
         "references:", "x-", "dkim-signature:", "list-", "errors-to:", "original-mail-from:", "delivered-to:",
     ];
 
-    public static List<Fact> Read(string text, ISet<string> exclude)
+    /// <summary>The recipients the notification names, each with the diagnostic text that follows it.</summary>
+    /// <param name="text">The bounce's human-readable text.</param>
+    /// <param name="exclude">Addresses that are not recipients (the bounce's own To, From, Reply-To, Sender).</param>
+    /// <param name="daemons">
+    /// Whether mailer-daemon@, postmaster@ and the like can be recipients: usually they sign the bounce, but mail to
+    /// oneself or to postmaster names nobody else.
+    /// </param>
+    public static List<Fact> Read(string text, ISet<string> exclude, DaemonAddresses daemons)
     {
         // "To:" and "Cc:" lines usually quote the original message ("Your message To: x did not reach ...");
         // they name the recipient only when nothing else does (Verizon's "Original Message: To: x").
-        var facts = Read(text, exclude, weakToLines: false);
-        return facts.Count > 0 ? facts : Read(text, exclude, weakToLines: true);
+        var facts = Read(text, exclude, daemons, weakToLines: false);
+        return facts.Count > 0 ? facts : Read(text, exclude, daemons, weakToLines: true);
     }
 
-    private static List<Fact> Read(string text, ISet<string> exclude, bool weakToLines)
+    private static List<Fact> Read(string text, ISet<string> exclude, DaemonAddresses daemons, bool weakToLines)
     {
         var facts = new List<Fact>();
         var diagnostics = new List<System.Text.StringBuilder>();
@@ -55,7 +62,7 @@ internal static class TextBounceReader
 
             blankRun = 0;
             // Exim "(generated from x)" and Postfix "(expanded from x)" name the alias, not another recipient.
-            var address = IsAliasNote(trimmed) || (!weakToLines && IsToLine(trimmed)) ? "" : Candidate(trimmed, exclude);
+            var address = IsAliasNote(trimmed) || (!weakToLines && IsToLine(trimmed)) ? "" : Candidate(trimmed, exclude, daemons);
             if (address.Length > 0)
             {
                 if (byAddress.TryGetValue(address, out var known))
@@ -190,7 +197,7 @@ internal static class TextBounceReader
         return false;
     }
 
-    private static string Candidate(string trimmed, ISet<string> exclude)
+    private static string Candidate(string trimmed, ISet<string> exclude, DaemonAddresses daemons)
     {
         if (!trimmed.Contains('@', StringComparison.Ordinal))
         {
@@ -207,7 +214,7 @@ internal static class TextBounceReader
 
         foreach (var address in Addresses.In(trimmed))
         {
-            if (!exclude.Contains(address) && (!Addresses.IsDaemon(address) || exclude.Contains("+daemons")))
+            if (!exclude.Contains(address) && (daemons == DaemonAddresses.Recipients || !Addresses.IsDaemon(address)))
             {
                 return address;
             }
