@@ -1,6 +1,6 @@
-using Herald.Bounces;
-using System.Net.Sockets;
 using System.Collections.Concurrent;
+using System.Net.Sockets;
+using Herald.Bounces;
 using Herald.Core.Delivery;
 using Herald.Smtp.Outbound.Mx;
 using MailKit.Security;

@@ -1,5 +1,5 @@
-using Herald.Bounces;
 using System.Net.Sockets;
+using Herald.Bounces;
 using Herald.Core.Delivery;
 using MailKit;
 using MailKit.Net.Smtp;

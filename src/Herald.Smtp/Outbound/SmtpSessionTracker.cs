@@ -1,5 +1,5 @@
-using Herald.Bounces;
 using System.Text;
+using Herald.Bounces;
 using Herald.Core.Delivery;
 using MailKit;
 
