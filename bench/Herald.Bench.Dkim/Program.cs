@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Herald.Smtp;
+using Herald.Smtp.Outbound.Dkim;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Cryptography;

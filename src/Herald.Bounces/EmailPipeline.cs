@@ -34,7 +34,7 @@ internal static class EmailPipeline
         }
 
         var text = mail.Text.ToString();
-        var fromText = TextBounceReader.Read(text, Excluded(mail));
+        var fromText = TextBounceReader.Read(text, Excluded(mail), DaemonAddresses.Skipped);
         var (dsn, tooMany) = ReadDeliveryStatus(mail, text, fromText.Count > 0);
         if (tooMany)
         {
@@ -46,7 +46,7 @@ internal static class EmailPipeline
             if (fromText.Count == 0)
             {
                 // Mail to oneself, or to postmaster: the only addresses in the text are ones skipped by default.
-                fromText = TextBounceReader.Read(text, new HashSet<string>(["+daemons"], StringComparer.Ordinal));
+                fromText = TextBounceReader.Read(text, new HashSet<string>(), DaemonAddresses.Recipients);
             }
 
             fromText = FailedRecipientsHeader(mail, fromText, text);

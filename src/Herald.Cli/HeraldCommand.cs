@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Herald.Cli.Commands.Bounces;
 using Herald.Cli.Commands.Config;
 using Herald.Cli.Commands.Messages;
 using Herald.Cli.Commands.Server;
-using Herald.Cli.Commands.Bounces;
 
 namespace Herald.Cli;
 

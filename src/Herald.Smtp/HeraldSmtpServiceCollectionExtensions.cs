@@ -1,4 +1,7 @@
 using Herald.Core.Delivery;
+using Herald.Smtp.DevMailbox;
+using Herald.Smtp.Outbound;
+using Herald.Smtp.Outbound.Dkim;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,9 +41,9 @@ public static class HeraldSmtpServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<DevMailbox>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DevMailbox>());
-        services.AddOptions<SmtpRoutesOptions>().PostConfigure<DevMailbox>((routes, mailbox) => routes.Routes.TryAdd(routeName, new SmtpRouteOptions
+        services.TryAddSingleton<DevMailboxServer>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DevMailboxServer>());
+        services.AddOptions<SmtpRoutesOptions>().PostConfigure<DevMailboxServer>((routes, mailbox) => routes.Routes.TryAdd(routeName, new SmtpRouteOptions
         {
             Kind = SmtpRouteKind.Relay,
             Host = "127.0.0.1",

@@ -1,4 +1,8 @@
 using Herald.Core.Delivery;
+using Herald.Smtp.DevMailbox;
+using Herald.Smtp.Outbound;
+using Herald.Smtp.Tests.Dkim;
+using Herald.Smtp.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -58,7 +62,7 @@ public sealed class RegistrationTests
             var result = await transport.SendAsync(TestMail.Email(route: "default"), TestContext.Current.CancellationToken);
 
             result.ShouldBeOfType<SmtpSendResult.Accepted>();
-            var captured = provider.GetRequiredService<DevMailbox>().List().ShouldHaveSingleItem();
+            var captured = provider.GetRequiredService<DevMailboxServer>().List().ShouldHaveSingleItem();
             captured.RcptTo.ShouldBe([TestMail.Recipient]);
             captured.MailFrom.ShouldBe(TestMail.ReturnPath);
         }

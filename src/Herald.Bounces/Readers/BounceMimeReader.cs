@@ -11,7 +11,7 @@ namespace Herald.Bounces.Readers;
 internal sealed class BounceMimeReader(ParserOptions options, int maxDepth, int maxParts)
     : MimeReader(options, Stream.Null, MimeFormat.Entity)
 {
-    private ParsedMail mail = null!;
+    private ParsedMail _mail = null!;
 
     private const int MaxPartBytes = 1 << 20;
 
@@ -32,7 +32,7 @@ internal sealed class BounceMimeReader(ParserOptions options, int maxDepth, int 
     /// <summary>Reads one email into <paramref name="target"/>; the reader (and MimeKit's buffers) is reused.</summary>
     public void Read(Stream stream, ParsedMail target)
     {
-        mail = target;
+        _mail = target;
         _children.Clear();
         _headers = [];
         _preamble.Clear();
@@ -58,11 +58,11 @@ internal sealed class BounceMimeReader(ParserOptions options, int maxDepth, int 
 
         if (_messageDepth == 1)
         {
-            mail.Headers = new MailHeaders(_headers);
+            _mail.Headers = new MailHeaders(_headers);
         }
-        else if (_messageDepth == 2 && mail.Original is null)
+        else if (_messageDepth == 2 && _mail.Original is null)
         {
-            mail.Original = new MailHeaders(_headers);
+            _mail.Original = new MailHeaders(_headers);
         }
     }
 
@@ -97,9 +97,9 @@ internal sealed class BounceMimeReader(ParserOptions options, int maxDepth, int 
     protected override void OnMultipartEnd(ContentType contentType, long beginOffset, int beginLineNumber, long headersEndOffset, long endOffset, int lines, CancellationToken cancellationToken)
     {
         // A boundary that never occurs in the body (seen in real Postfix relays): read the whole body as text.
-        if (_children.Pop() == 0 && _messageDepth == 1 && mail.Text.Length + _preamble.Length <= PartSink.MaxTextChars)
+        if (_children.Pop() == 0 && _messageDepth == 1 && _mail.Text.Length + _preamble.Length <= PartSink.MaxTextChars)
         {
-            mail.Text.Append(_preamble).Append('\n');
+            _mail.Text.Append(_preamble).Append('\n');
         }
     }
 
@@ -162,23 +162,23 @@ internal sealed class BounceMimeReader(ParserOptions options, int maxDepth, int 
         _partType = null;
         if (_partEncoding == ContentEncoding.Base64 && ContentDecoder.IsBrokenBase64(_buffer.AsSpan(0, _length)))
         {
-            mail.Problems.Add("broken base64 content");
+            _mail.Problems.Add("broken base64 content");
         }
 
         var charset = type.Charset;
         if (!string.IsNullOrEmpty(charset) && ContentDecoder.Charset(charset) is null)
         {
-            mail.Problems.Add($"unknown charset {charset}");
+            _mail.Problems.Add($"unknown charset {charset}");
         }
 
         var bytes = ContentDecoder.Decode(_buffer!, _length, _partEncoding);
         if (_messageDepth == 2)
         {
-            mail.NestedDeliveryStatus.Add(ContentDecoder.Text(bytes, charset));
+            _mail.NestedDeliveryStatus.Add(ContentDecoder.Text(bytes, charset));
             return;
         }
 
-        PartSink.Accept(mail, type.MimeType.ToLowerInvariant(), _partAttachment, () => ContentDecoder.Text(bytes, charset));
+        PartSink.Accept(_mail, type.MimeType.ToLowerInvariant(), _partAttachment, () => ContentDecoder.Text(bytes, charset));
     }
 
     private void Entity(ContentType contentType)
@@ -196,8 +196,8 @@ internal sealed class BounceMimeReader(ParserOptions options, int maxDepth, int 
         if (_topEntity)
         {
             _topEntity = false;
-            mail.ContentType = contentType.MimeType.ToLowerInvariant();
-            mail.ReportType = contentType.Parameters["report-type"]?.ToLowerInvariant() ?? "";
+            _mail.ContentType = contentType.MimeType.ToLowerInvariant();
+            _mail.ReportType = contentType.Parameters["report-type"]?.ToLowerInvariant() ?? "";
         }
     }
 }

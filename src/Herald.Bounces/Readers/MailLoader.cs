@@ -15,7 +15,7 @@ internal static class MailLoader
     private const int MaxParts = 2_000;
 
     [ThreadStatic]
-    private static BounceMimeReader? cachedReader;
+    private static BounceMimeReader? _cachedReader;
 
     public static (ParsedMail? Mail, string? Cause) Load(byte[] raw)
     {
@@ -48,7 +48,7 @@ internal static class MailLoader
         var mail = new ParsedMail { Headers = new MailHeaders([]) };
         using var stream = new MemoryStream(bytes, 0, ReadableLength(bytes), writable: false);
         // One reader per thread: MimeKit's reader keeps sizeable buffers that need not be allocated per email.
-        var reader = cachedReader ??= new BounceMimeReader(new ParserOptions { MaxMimeDepth = MaxDepth }, MaxDepth, MaxParts);
+        var reader = _cachedReader ??= new BounceMimeReader(new ParserOptions { MaxMimeDepth = MaxDepth }, MaxDepth, MaxParts);
         try
         {
             reader.Read(stream, mail);
@@ -62,76 +62,15 @@ internal static class MailLoader
         return reader.Cause is { } cause ? (null, cause) : (mail, null);
     }
 
+    /// <summary>
+    /// Reads a message that is already parsed the way received bytes are read: written out, then streamed through
+    /// <see cref="BounceMimeReader"/>. One walk over MIME parts, so both entry points give the same answer.
+    /// </summary>
     public static (ParsedMail? Mail, string? Cause) Gather(MimeMessage message)
     {
-        var mail = new ParsedMail { Headers = new MailHeaders(message.Headers) };
-        CheckHeaders(mail);
-
-        if (message.Body is null)
-        {
-            return (mail, null);
-        }
-
-        mail.ContentType = message.Body.ContentType.MimeType.ToLowerInvariant();
-        mail.ReportType = message.Body.ContentType.Parameters["report-type"]?.ToLowerInvariant() ?? "";
-        var parts = 0;
-        var cause = Walk(message.Body, mail, 0, ref parts);
-        return (mail, cause);
-    }
-
-    private static string? Walk(MimeEntity entity, ParsedMail mail, int depth, ref int parts)
-    {
-        if (depth >= MaxDepth - 1)
-        {
-            return "MIME nesting is too deep";
-        }
-
-        if (++parts > MaxParts)
-        {
-            return "too many MIME parts";
-        }
-
-        switch (entity)
-        {
-            case Multipart { Count: 0 } empty:
-                // A boundary that never occurs in the body (seen in real Postfix relays): read it all as text.
-                mail.Text.Append(empty.Preamble).Append('\n').Append(empty.Epilogue).Append('\n');
-                return null;
-            case Multipart multipart:
-                foreach (var child in multipart)
-                {
-                    if (Walk(child, mail, depth + 1, ref parts) is { } cause)
-                    {
-                        return cause;
-                    }
-                }
-
-                return null;
-            case MessagePart attached:
-                mail.Original ??= attached.Message is { } original ? new MailHeaders(original.Headers) : null;
-                return null;
-            case MimePart part:
-                Take(part, mail);
-                return null;
-            default:
-                return null;
-        }
-    }
-
-    private static void Take(MimePart part, ParsedMail mail)
-    {
-        var type = part.ContentType.MimeType.ToLowerInvariant();
-        if (!PartSink.Wanted(type))
-        {
-            return;
-        }
-
-        PartSink.Accept(mail, type, part.IsAttachment, () =>
-        {
-            using var memory = new MemoryStream();
-            part.Content?.DecodeTo(memory);
-            return ContentDecoder.Text(memory.ToArray(), part.ContentType.Charset);
-        });
+        using var memory = new MemoryStream();
+        message.WriteTo(memory);
+        return Load(memory.ToArray());
     }
 
     private static void CheckHeaders(ParsedMail mail)

@@ -2,7 +2,7 @@ using MimeKit;
 
 namespace Herald.Bounces.Readers;
 
-/// <summary>What a bounce reader keeps of each MIME leaf part, whichever way the tree was read.</summary>
+/// <summary>What a bounce reader keeps of each MIME leaf part (see <see cref="BounceMimeReader"/>).</summary>
 internal static class PartSink
 {
     public const int MaxTextChars = 512 * 1024;

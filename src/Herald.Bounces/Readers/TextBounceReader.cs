@@ -8,21 +8,7 @@ namespace Herald.Bounces.Readers;
 /// </summary>
 internal static class TextBounceReader
 {
-    private const int MaxLines = 4000;
     private const int MaxDiagnosticLines = 24;
-
-    // Lines that start the copy of the original message in MTA bodies (Exim, qmail, Sendmail, Exchange, ...).
-    private static readonly string[] OriginalStarts =
-    [
-        "------ this is a copy of the message", "--- below this line is a copy of the message",
-        "----- original message -----", "-----original message-----", "------ original message ------",
-        "original message follows", "--- the header of the original message is following", "--- original message follows",
-        "----- message header follows -----", "----- unsent message follows -----", "content-type: message/rfc822",
-        "------ this is a copy of your message", "-------- original message --------", "--- message body follows ---",
-"----- the original message follows", "message headers follow",
-        "--- below the next line is a copy of the message", "------- returned message --------",
-        "- the text you sent follows:", "--- the original message ---", "bounced e-mail:", "bounced message:",
-    ];
 
     private static readonly string[] HeaderPrefixes =
     [
@@ -30,15 +16,22 @@ internal static class TextBounceReader
         "references:", "x-", "dkim-signature:", "list-", "errors-to:", "original-mail-from:", "delivered-to:",
     ];
 
-    public static List<Fact> Read(string text, ISet<string> exclude)
+    /// <summary>The recipients the notification names, each with the diagnostic text that follows it.</summary>
+    /// <param name="text">The bounce's human-readable text.</param>
+    /// <param name="exclude">Addresses that are not recipients (the bounce's own To, From, Reply-To, Sender).</param>
+    /// <param name="daemons">
+    /// Whether mailer-daemon@, postmaster@ and the like can be recipients: usually they sign the bounce, but mail to
+    /// oneself or to postmaster names nobody else.
+    /// </param>
+    public static List<Fact> Read(string text, ISet<string> exclude, DaemonAddresses daemons)
     {
         // "To:" and "Cc:" lines usually quote the original message ("Your message To: x did not reach ...");
         // they name the recipient only when nothing else does (Verizon's "Original Message: To: x").
-        var facts = Read(text, exclude, weakToLines: false);
-        return facts.Count > 0 ? facts : Read(text, exclude, weakToLines: true);
+        var facts = Read(text, exclude, daemons, weakToLines: false);
+        return facts.Count > 0 ? facts : Read(text, exclude, daemons, weakToLines: true);
     }
 
-    private static List<Fact> Read(string text, ISet<string> exclude, bool weakToLines)
+    private static List<Fact> Read(string text, ISet<string> exclude, DaemonAddresses daemons, bool weakToLines)
     {
         var facts = new List<Fact>();
         var diagnostics = new List<System.Text.StringBuilder>();
@@ -48,20 +41,8 @@ internal static class TextBounceReader
         var current = -1;
         var blankRun = 0;
         var paragraphs = 0;
-        var lines = text.Split('\n', MaxLines + 1);
-        for (var i = 0; i < Math.Min(lines.Length, MaxLines); i++)
+        foreach (var trimmed in BounceLines.Notification(text, unquote: true))
         {
-            // Forwarded bounces quote every line with "> ".
-            var trimmed = lines[i].Trim();
-            if (!trimmed.StartsWith(">>> ", StringComparison.Ordinal))
-            {
-                trimmed = trimmed.TrimStart('>', ' ', '\t');
-            }
-            if (IsOriginalStart(trimmed))
-            {
-                break;
-            }
-
             if (trimmed.Length == 0)
             {
                 blankRun++;
@@ -81,7 +62,7 @@ internal static class TextBounceReader
 
             blankRun = 0;
             // Exim "(generated from x)" and Postfix "(expanded from x)" name the alias, not another recipient.
-            var address = IsAliasNote(trimmed) || (!weakToLines && IsToLine(trimmed)) ? "" : Candidate(trimmed, exclude);
+            var address = IsAliasNote(trimmed) || (!weakToLines && IsToLine(trimmed)) ? "" : Candidate(trimmed, exclude, daemons);
             if (address.Length > 0)
             {
                 if (byAddress.TryGetValue(address, out var known))
@@ -142,10 +123,9 @@ internal static class TextBounceReader
     public static string Notification(string text)
     {
         var sb = new System.Text.StringBuilder();
-        foreach (var raw in text.Split('\n', MaxLines + 1).Take(MaxLines))
+        foreach (var trimmed in BounceLines.Notification(text))
         {
-            var trimmed = raw.Trim();
-            if (IsOriginalStart(trimmed) || sb.Length > 2000)
+            if (sb.Length > 2000)
             {
                 break;
             }
@@ -159,16 +139,8 @@ internal static class TextBounceReader
     /// <summary>The To: of the original message copied inline after the notification ("--- Unsent message follows").</summary>
     public static string InlineOriginalTo(string text)
     {
-        var inOriginal = false;
-        foreach (var raw in text.Split('\n', MaxLines + 1).Take(MaxLines))
+        foreach (var line in BounceLines.ReturnedOriginal(text))
         {
-            var line = raw.TrimEnd('\r');
-            if (!inOriginal)
-            {
-                inOriginal = IsOriginalStart(line.Trim());
-                continue;
-            }
-
             if (line.StartsWith("To:", StringComparison.OrdinalIgnoreCase))
             {
                 return line[3..].Trim();
@@ -182,14 +154,8 @@ internal static class TextBounceReader
     public static string ReplyLines(string text)
     {
         var sb = new System.Text.StringBuilder();
-        foreach (var raw in text.Split('\n', MaxLines + 1).Take(MaxLines))
+        foreach (var line in BounceLines.Notification(text))
         {
-            var line = raw.Trim();
-            if (IsOriginalStart(line))
-            {
-                break;
-            }
-
             if (line.Length > 4 && line[0] is '4' or '5' && char.IsAsciiDigit(line[1]) && char.IsAsciiDigit(line[2]) && line[3] is ' ' or '-' && sb.Length < 2000)
             {
                 sb.Append(line).Append(' ');
@@ -231,25 +197,7 @@ internal static class TextBounceReader
         return false;
     }
 
-    private static bool IsOriginalStart(string line)
-    {
-        if (line.Length == 0 || !(line[0] is '-' or 'c' or 'C' or 'o' or 'O' or 'm' or 'M' or 'b' or 'B' or 't' or 'T'))
-        {
-            return false;
-        }
-
-        foreach (var start in OriginalStarts)
-        {
-            if (line.StartsWith(start, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string Candidate(string trimmed, ISet<string> exclude)
+    private static string Candidate(string trimmed, ISet<string> exclude, DaemonAddresses daemons)
     {
         if (!trimmed.Contains('@', StringComparison.Ordinal))
         {
@@ -266,7 +214,7 @@ internal static class TextBounceReader
 
         foreach (var address in Addresses.In(trimmed))
         {
-            if (!exclude.Contains(address) && (!Addresses.IsDaemon(address) || exclude.Contains("+daemons")))
+            if (!exclude.Contains(address) && (daemons == DaemonAddresses.Recipients || !Addresses.IsDaemon(address)))
             {
                 return address;
             }

@@ -1,5 +1,5 @@
-using System.Net;
 using Herald.Server.Inbound;
+using Herald.Smtp.Inbound;
 using Microsoft.Extensions.Configuration;
 
 namespace Herald.Server.Feedback;
@@ -12,10 +12,10 @@ internal static class FeedbackConfiguration
     public static IEnumerable<string> Check(IConfiguration configuration)
     {
         var herald = configuration.GetSection("Herald");
-        var inbound = herald.GetSection("Inbound").Get<InboundOptions>() ?? new InboundOptions();
-        if (inbound.Enabled && !IPEndPoint.TryParse(inbound.Endpoint, out _))
+        var inbound = herald.GetSection("Inbound");
+        if ((inbound.Get<InboundOptions>() ?? new InboundOptions()).Enabled && BounceListenerConfiguration.EndpointProblem(inbound) is { } problem)
         {
-            yield return $"Herald:Inbound:Endpoint: '{inbound.Endpoint}' is not an IP address and port, e.g. 127.0.0.1:2526";
+            yield return $"Herald:Inbound:Endpoint: {problem}";
         }
 
         var feedback = herald.GetSection("Feedback").Get<FeedbackOptions>() ?? new FeedbackOptions();

@@ -1,4 +1,3 @@
-using System.Net;
 using Herald.Core.Delivery;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
@@ -30,20 +29,16 @@ internal static class FeedbackServiceCollectionExtensions
         services.AddHttpClient(WebhookWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddHostedService<WebhookWorker>();
 
-        var inbound = herald.GetSection("Inbound").Get<InboundOptions>() ?? new InboundOptions();
-        if (inbound.Enabled)
+        var inbound = herald.GetSection("Inbound");
+        if ((inbound.Get<InboundOptions>() ?? new InboundOptions()).Enabled)
         {
             services.AddSingleton<IReturnPathDirectory, ReturnPathDirectory>();
             services.AddSingleton<IInboundMailSink, InboundFeedbackSink>();
-            services.AddHeraldBounceListener(new BounceListenerOptions
-            {
-                Endpoint = IPEndPoint.Parse(inbound.Endpoint),
-                ServerName = inbound.ServerName ?? herald["BounceDomain"] ?? "localhost",
-                MaxMessageSize = inbound.MaxMessageSize,
-                MaxRecipients = inbound.MaxRecipients,
-                MaxConnections = inbound.MaxConnections,
-                SessionTimeout = inbound.SessionTimeout,
-            });
+            var listener = BounceListenerConfiguration.Read(inbound);
+            // Unless set, the greeting names the bounce domain: the host bounces are addressed to.
+            services.AddHeraldBounceListener(inbound["ServerName"] is null
+                ? listener with { ServerName = herald["BounceDomain"] ?? listener.ServerName }
+                : listener);
             services.AddHostedService<BounceListenerHost>();
         }
 

@@ -1,4 +1,4 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.DevMailbox;
 
 /// <summary>One message the development mailbox accepted, with its envelope and the bytes as received.</summary>
 public sealed record CapturedMessage(

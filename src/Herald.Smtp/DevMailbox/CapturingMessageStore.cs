@@ -4,7 +4,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.DevMailbox;
 
 /// <summary>Keeps every message: copies the DATA buffer once and parses only the headers for the subject.</summary>
 internal sealed class CapturingMessageStore(MessageRing ring, TimeProvider time) : MessageStore

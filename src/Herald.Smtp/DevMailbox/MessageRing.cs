@@ -1,27 +1,27 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.DevMailbox;
 
 /// <summary>The last N captured messages, newest first, findable by id. One lock: writes are a few per message.</summary>
 internal sealed class MessageRing(int capacity)
 {
-    private readonly LinkedList<CapturedMessage> order = new();
-    private readonly Dictionary<string, LinkedListNode<CapturedMessage>> byId = new(StringComparer.Ordinal);
-    private readonly List<Waiter> waiters = [];
-    private readonly Lock gate = new();
+    private readonly LinkedList<CapturedMessage> _order = new();
+    private readonly Dictionary<string, LinkedListNode<CapturedMessage>> _byId = new(StringComparer.Ordinal);
+    private readonly List<Waiter> _waiters = [];
+    private readonly Lock _gate = new();
 
     public void Add(CapturedMessage message)
     {
         List<Waiter> matched;
-        lock (gate)
+        lock (_gate)
         {
-            byId[message.Id] = order.AddFirst(message);
-            while (order.Count > Math.Max(1, capacity))
+            _byId[message.Id] = _order.AddFirst(message);
+            while (_order.Count > Math.Max(1, capacity))
             {
-                byId.Remove(order.Last!.Value.Id);
-                order.RemoveLast();
+                _byId.Remove(_order.Last!.Value.Id);
+                _order.RemoveLast();
             }
 
-            matched = waiters.FindAll(w => w.Match(message));
-            waiters.RemoveAll(matched.Contains);
+            matched = _waiters.FindAll(w => w.Match(message));
+            _waiters.RemoveAll(matched.Contains);
         }
 
         matched.ForEach(w => w.Completion.TrySetResult(message));
@@ -29,26 +29,26 @@ internal sealed class MessageRing(int capacity)
 
     public IReadOnlyList<CapturedMessage> List()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return [.. order];
+            return [.. _order];
         }
     }
 
     public CapturedMessage? Get(string id)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return byId.TryGetValue(id, out var node) ? node.Value : null;
+            return _byId.TryGetValue(id, out var node) ? node.Value : null;
         }
     }
 
     public void Clear()
     {
-        lock (gate)
+        lock (_gate)
         {
-            order.Clear();
-            byId.Clear();
+            _order.Clear();
+            _byId.Clear();
         }
     }
 
@@ -56,21 +56,21 @@ internal sealed class MessageRing(int capacity)
     public async Task<CapturedMessage> WaitForAsync(Func<CapturedMessage, bool> match, CancellationToken cancellationToken)
     {
         var waiter = new Waiter(match, new TaskCompletionSource<CapturedMessage>(TaskCreationOptions.RunContinuationsAsynchronously));
-        lock (gate)
+        lock (_gate)
         {
-            if (order.FirstOrDefault(match) is { } kept)
+            if (_order.FirstOrDefault(match) is { } kept)
             {
                 return kept;
             }
 
-            waiters.Add(waiter);
+            _waiters.Add(waiter);
         }
 
         await using var registration = cancellationToken.Register(() =>
         {
-            lock (gate)
+            lock (_gate)
             {
-                waiters.Remove(waiter);
+                _waiters.Remove(waiter);
             }
 
             waiter.Completion.TrySetCanceled(cancellationToken);

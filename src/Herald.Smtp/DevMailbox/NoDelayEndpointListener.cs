@@ -3,7 +3,7 @@ using SmtpServer;
 using SmtpServer.IO;
 using SmtpServer.Net;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.DevMailbox;
 
 /// <summary>
 /// Accepts connections with Nagle's algorithm off. SmtpServer flushes each reply separately; to a pipelining

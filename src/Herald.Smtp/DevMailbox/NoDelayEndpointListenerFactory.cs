@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using SmtpServer;
 using SmtpServer.Net;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.DevMailbox;
 
 /// <summary>Creates the <see cref="NoDelayEndpointListener"/>; tells when it is listening.</summary>
 internal sealed class NoDelayEndpointListenerFactory(Action listening) : IEndpointListenerFactory

@@ -4,12 +4,12 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using SmtpServer.IO;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.DevMailbox;
 
 /// <summary>A plain-text connection for SmtpServer; the mailbox offers no STARTTLS (no certificate is configured).</summary>
 internal sealed class PlainDuplexPipe(TcpClient client) : ISecurableDuplexPipe
 {
-    private readonly NetworkStream stream = client.GetStream();
+    private readonly NetworkStream _stream = client.GetStream();
 
     public PipeReader Input { get; } = PipeReader.Create(client.GetStream(), new StreamPipeReaderOptions(leaveOpen: true));
 
@@ -26,7 +26,7 @@ internal sealed class PlainDuplexPipe(TcpClient client) : ISecurableDuplexPipe
     {
         Input.Complete();
         Output.Complete();
-        stream.Dispose();
+        _stream.Dispose();
         client.Dispose();
     }
 }

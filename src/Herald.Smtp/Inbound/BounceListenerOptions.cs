@@ -5,11 +5,16 @@ namespace Herald.Smtp.Inbound;
 /// <summary>
 /// Limits of the inbound bounce listener. Defaults follow what large receivers do for bounce traffic: DSNs and ARF
 /// reports are small (they carry at most the original headers), so the limits are tight. See docs/inbound.md.
+/// Read from configuration by <see cref="BounceListenerConfiguration"/>.
 /// </summary>
 public sealed record BounceListenerOptions
 {
-    /// <summary>Where to listen. Port 0 picks a free port (see <see cref="BounceListener.LocalEndPoint"/>).</summary>
-    public IPEndPoint Endpoint { get; init; } = new(IPAddress.Loopback, 25);
+    /// <summary>
+    /// Where to listen. Port 0 picks a free port (see <see cref="BounceListener.LocalEndPoint"/>). Loopback port 2526
+    /// by default: it needs no privilege, and in production an MTA or a port forward for the bounce domain's MX sits
+    /// in front (docs/inbound.md).
+    /// </summary>
+    public IPEndPoint Endpoint { get; init; } = new(IPAddress.Loopback, 2526);
 
     /// <summary>Name used in the 220 greeting and the EHLO reply.</summary>
     public string ServerName { get; init; } = "localhost";

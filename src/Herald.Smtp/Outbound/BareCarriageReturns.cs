@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>
 /// RFC 5321 section 2.3.8 forbids a CR not followed by LF (and Gmail, Exchange Online reject it since the 2023

@@ -1,12 +1,13 @@
-using Herald.Bounces;
-using System.Net.Sockets;
 using System.Collections.Concurrent;
+using System.Net.Sockets;
+using Herald.Bounces;
 using Herald.Core.Delivery;
+using Herald.Smtp.Outbound.Mx;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>
 /// <see cref="ISmtpTransport"/> over MailKit with pooled connections per route and host. Every network or
@@ -14,11 +15,11 @@ namespace Herald.Smtp;
 /// </summary>
 public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
 {
-    private readonly SmtpRoutesOptions options;
-    private readonly TimeProvider time;
-    private readonly IMxLookup dns;
-    private readonly ConcurrentDictionary<(string Route, string Host, int Port), SmtpConnectionPool> pools = new();
-    private readonly ITimer sweeper;
+    private readonly SmtpRoutesOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IMxLookup _dns;
+    private readonly ConcurrentDictionary<(string Route, string Host, int Port), SmtpConnectionPool> _pools = new();
+    private readonly ITimer _sweeper;
 
     public MailKitSmtpTransport(IOptions<SmtpRoutesOptions> options, TimeProvider time)
         : this(options.Value, time, new DnsClientMxLookup())
@@ -34,12 +35,12 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
             throw new InvalidOperationException($"SMTP routes without a Host: {string.Join(", ", hostless)}");
         }
 
-        this.options = options;
-        this.time = time;
-        this.dns = dns;
+        _options = options;
+        _time = time;
+        _dns = dns;
         var shortest = options.Routes.Values.Select(r => r.IdleTimeout).DefaultIfEmpty(TimeSpan.FromSeconds(30)).Min();
         var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(500).Ticks, shortest.Ticks / 2));
-        sweeper = time.CreateTimer(_ => CloseIdle(), null, period, period);
+        _sweeper = time.CreateTimer(_ => CloseIdle(), null, period, period);
     }
 
     /// <summary>Always CRLF on the wire: RFC 5321 section 2.3.8 forbids bare CR and LF, and Gmail rejects them.</summary>
@@ -48,12 +49,12 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
     public async Task<SmtpSendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {
         // Route names come from our own configuration and templates: an unknown one is a bug, not a delivery fact.
-        if (!options.Routes.TryGetValue(email.Route, out var route))
+        if (!_options.Routes.TryGetValue(email.Route, out var route))
         {
             throw new InvalidOperationException($"No SMTP route named '{email.Route}' is configured");
         }
 
-        var started = time.GetTimestamp();
+        var started = _time.GetTimestamp();
         // A signed message was normalized by the signer, and changing it now would break the signature.
         if (!email.Message.Headers.Contains(HeaderId.DkimSignature))
         {
@@ -70,8 +71,8 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
 
     public void Dispose()
     {
-        sweeper.Dispose();
-        foreach (var pool in pools.Values)
+        _sweeper.Dispose();
+        foreach (var pool in _pools.Values)
         {
             pool.Dispose();
         }
@@ -79,7 +80,7 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
 
     internal void CloseIdle()
     {
-        foreach (var pool in pools.Values)
+        foreach (var pool in _pools.Values)
         {
             pool.CloseIdle();
         }
@@ -89,11 +90,11 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
     {
         var at = email.RcptTo.LastIndexOf('@');
         var domain = email.RcptTo[(at + 1)..].Trim().TrimEnd('>');
-        var answer = await dns.LookupAsync(domain, route, cancellationToken);
+        var answer = await _dns.LookupAsync(domain, route, cancellationToken);
         var selected = MxSelection.Select(domain, answer, Random.Shared);
         if (selected is MxPlan.Failure failure)
         {
-            return new SmtpSendResult.TransportFailure(failure.Kind, failure.Detail, null, time.GetElapsedTime(started));
+            return new SmtpSendResult.TransportFailure(failure.Kind, failure.Detail, null, _time.GetElapsedTime(started));
         }
 
         SmtpSendResult? last = null;
@@ -117,18 +118,18 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
         OutgoingEmail email, string routeName, SmtpRouteOptions route, string host, long started, CancellationToken cancellationToken)
     {
         var port = route.EffectivePort;
-        var pool = pools.GetOrAdd((routeName, host, port), _ => new SmtpConnectionPool(route.MaxConnections, route.IdleTimeout, time));
+        var pool = _pools.GetOrAdd((routeName, host, port), _ => new SmtpConnectionPool(route.MaxConnections, route.IdleTimeout, _time));
         await pool.WaitAsync(email.Priority == Herald.Core.Messages.Priority.Critical, cancellationToken);
         var connection = pool.TakeIdle();
         var reusable = false;
         try
         {
-            using var timeout = new CancellationTokenSource(route.Timeout, time);
+            using var timeout = new CancellationTokenSource(route.Timeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var reused = connection is not null;
             while (true)
             {
-                connection ??= new PooledConnection(options.LocalDomain, route);
+                connection ??= new PooledConnection(_options.LocalDomain, route);
                 try
                 {
                     if (!connection.Client.IsConnected)
@@ -142,7 +143,7 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
                         [new MailboxAddress(string.Empty, email.RcptTo)], linked.Token);
                     reusable = true;
                     var reply = SmtpReply.FromText(connection.Tracker.LastReplyCode ?? 250, text);
-                    return new SmtpSendResult.Accepted(reply, host, time.GetElapsedTime(started));
+                    return new SmtpSendResult.Accepted(reply, host, _time.GetElapsedTime(started));
                 }
                 catch (Exception e) when (reused && SmtpFailures.IsStaleConnection(e, connection.Tracker))
                 {
@@ -156,7 +157,7 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
                 }
                 catch (Exception e) when (SmtpFailures.IsServerBehaviour(e))
                 {
-                    var result = SmtpFailures.Map(e, connection.Tracker, host, time.GetElapsedTime(started), route.Timeout);
+                    var result = SmtpFailures.Map(e, connection.Tracker, host, _time.GetElapsedTime(started), route.Timeout);
                     // After a 4xx/5xx within the transaction MailKit has sent RSET: the connection carries the next
                     // message, unless the server announced it is closing (421, RFC 5321 section 3.8). A connection
                     // refused at greeting, EHLO or AUTH is not in a state to send.

@@ -1,6 +1,6 @@
 using MailKit.Net.Smtp;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>One SMTP connection and what is known about its state.</summary>
 internal sealed class PooledConnection : IDisposable
@@ -17,7 +17,7 @@ internal sealed class PooledConnection : IDisposable
         {
             // MX hosts rarely have certificates for their MX name: opportunistic TLS (RFC 7435, Postfix's
             // smtp_tls_security_level = may) encrypts without authenticating rather than falling back to plain text.
-#pragma warning disable CA5359
+#pragma warning disable CA5359 // accepting any certificate is the point of opportunistic TLS (RFC 7435 section 3)
             Client.ServerCertificateValidationCallback = (_, _, _, _) => true;
 #pragma warning restore CA5359
         }

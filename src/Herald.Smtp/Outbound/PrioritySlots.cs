@@ -1,4 +1,4 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>
 /// A counting semaphore whose urgent waiters are served before the others. The general lane keeps more attempts in

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>
 /// The connections to one host of one route. A slot is held for the whole use of a connection, so at most
@@ -8,16 +8,16 @@ namespace Herald.Smtp;
 /// </summary>
 internal sealed class SmtpConnectionPool(int maxConnections, TimeSpan idleTimeout, TimeProvider time) : IDisposable
 {
-    private readonly PrioritySlots slots = new(maxConnections);
-    private readonly ConcurrentStack<PooledConnection> idle = new();
+    private readonly PrioritySlots _slots = new(maxConnections);
+    private readonly ConcurrentStack<PooledConnection> _idle = new();
 
     /// <summary>Waits for a free slot; urgent callers (critical messages) are served first.</summary>
-    public Task WaitAsync(bool urgent, CancellationToken cancellationToken) => slots.WaitAsync(urgent, cancellationToken);
+    public Task WaitAsync(bool urgent, CancellationToken cancellationToken) => _slots.WaitAsync(urgent, cancellationToken);
 
     /// <summary>An idle connection that may still be alive, or null. Call only while holding a slot.</summary>
     public PooledConnection? TakeIdle()
     {
-        while (idle.TryPop(out var connection))
+        while (_idle.TryPop(out var connection))
         {
             if (connection.Client.IsConnected && !Expired(connection))
             {
@@ -38,7 +38,7 @@ internal sealed class SmtpConnectionPool(int maxConnections, TimeSpan idleTimeou
             if (reusable && connection.Client.IsConnected)
             {
                 connection.IdleSince = time.GetTimestamp();
-                idle.Push(connection);
+                _idle.Push(connection);
             }
             else
             {
@@ -46,14 +46,14 @@ internal sealed class SmtpConnectionPool(int maxConnections, TimeSpan idleTimeou
             }
         }
 
-        slots.Release();
+        _slots.Release();
     }
 
     /// <summary>Close the connections idle for longer than the idle timeout (servers drop them anyway: Postfix after 300 s).</summary>
     public void CloseIdle()
     {
         var keep = new List<PooledConnection>();
-        while (idle.TryPop(out var connection))
+        while (_idle.TryPop(out var connection))
         {
             if (Expired(connection) || !connection.Client.IsConnected)
             {
@@ -68,18 +68,18 @@ internal sealed class SmtpConnectionPool(int maxConnections, TimeSpan idleTimeou
         // Oldest back first so that the newest stays on top.
         for (var i = keep.Count - 1; i >= 0; i--)
         {
-            idle.Push(keep[i]);
+            _idle.Push(keep[i]);
         }
     }
 
     public void Dispose()
     {
-        while (idle.TryPop(out var connection))
+        while (_idle.TryPop(out var connection))
         {
             connection.Dispose();
         }
 
-        slots.Dispose();
+        _slots.Dispose();
     }
 
     private bool Expired(PooledConnection connection) => time.GetElapsedTime(connection.IdleSince) >= idleTimeout;

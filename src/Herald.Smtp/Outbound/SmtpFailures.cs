@@ -1,11 +1,11 @@
-using Herald.Bounces;
 using System.Net.Sockets;
+using Herald.Bounces;
 using Herald.Core.Delivery;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>Maps what MailKit throws for network and server behaviour to <see cref="SmtpSendResult"/> facts.</summary>
 internal static class SmtpFailures

@@ -1,4 +1,4 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>One named route. Relay uses Host/Port; Direct looks up the recipient domain's MX.</summary>
 public sealed class SmtpRouteOptions

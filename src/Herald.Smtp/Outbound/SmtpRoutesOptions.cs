@@ -1,4 +1,4 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>The outbound SMTP configuration: named routes chosen by <c>OutgoingEmail.Route</c>.</summary>
 public sealed class SmtpRoutesOptions

@@ -1,9 +1,9 @@
-using Herald.Bounces;
 using System.Text;
+using Herald.Bounces;
 using Herald.Core.Delivery;
 using MailKit;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 /// <summary>
 /// Watches one connection's protocol stream (MailKit calls it for every write and read) to know which command

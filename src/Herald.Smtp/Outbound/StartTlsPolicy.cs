@@ -1,4 +1,4 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound;
 
 public enum StartTlsPolicy
 {

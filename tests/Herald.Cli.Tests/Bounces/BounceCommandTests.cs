@@ -1,5 +1,5 @@
-using Herald.Cli.Tests.Support;
 using System.Text.Json;
+using Herald.Cli.Tests.Support;
 
 namespace Herald.Cli.Tests.Bounces;
 

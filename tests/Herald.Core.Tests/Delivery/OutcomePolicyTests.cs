@@ -11,7 +11,7 @@ public sealed class OutcomePolicyTests
     private static DeliveryOutcome Decide(SmtpSendResult result, int attempt = 1, DateTimeOffset? expires = null) =>
         OutcomePolicy.Decide(result, attempt, Now, expires ?? InADay, 0.5);
 
-    private static SmtpSendResult Rejected(int code, string text, SmtpStage stage = SmtpStage.RcptTo) =>
+    private static SmtpSendResult.Rejected Rejected(int code, string text, SmtpStage stage = SmtpStage.RcptTo) =>
         new SmtpSendResult.Rejected(SmtpReply.FromText(code, text), stage, "mx.example.com", TimeSpan.FromMilliseconds(5));
 
     [Fact]

@@ -1,11 +1,12 @@
 using System.Text;
+using Herald.Smtp.DevMailbox;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.DevMailbox;
 
 public sealed class DevMailboxTests
 {
@@ -13,7 +14,7 @@ public sealed class DevMailboxTests
     public async Task Three_sent_messages_are_listed_newest_first_and_found_by_id()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero));
-        using var mailbox = new DevMailbox(Options.Create(new DevMailboxOptions()), time);
+        using var mailbox = new DevMailboxServer(Options.Create(new DevMailboxOptions()), time);
         await mailbox.StartAsync(TestContext.Current.CancellationToken);
         try
         {
@@ -42,7 +43,7 @@ public sealed class DevMailboxTests
     [Fact]
     public async Task Only_the_newest_messages_up_to_the_capacity_are_kept()
     {
-        using var mailbox = new DevMailbox(Options.Create(new DevMailboxOptions { Capacity = 2 }), TimeProvider.System);
+        using var mailbox = new DevMailboxServer(Options.Create(new DevMailboxOptions { Capacity = 2 }), TimeProvider.System);
         await mailbox.StartAsync(TestContext.Current.CancellationToken);
         try
         {
@@ -59,7 +60,7 @@ public sealed class DevMailboxTests
     [Fact]
     public async Task WaitForAsync_returns_a_kept_message_at_once_and_a_later_one_when_it_arrives()
     {
-        using var mailbox = new DevMailbox(Options.Create(new DevMailboxOptions()), TimeProvider.System);
+        using var mailbox = new DevMailboxServer(Options.Create(new DevMailboxOptions()), TimeProvider.System);
         await mailbox.StartAsync(TestContext.Current.CancellationToken);
         try
         {
@@ -85,7 +86,7 @@ public sealed class DevMailboxTests
     [Fact]
     public async Task Stopped_mailbox_refuses_connections()
     {
-        using var mailbox = new DevMailbox(Options.Create(new DevMailboxOptions()), TimeProvider.System);
+        using var mailbox = new DevMailboxServer(Options.Create(new DevMailboxOptions()), TimeProvider.System);
         await mailbox.StartAsync(TestContext.Current.CancellationToken);
         await mailbox.StopAsync(TestContext.Current.CancellationToken);
 

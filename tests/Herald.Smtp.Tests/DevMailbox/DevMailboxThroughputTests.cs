@@ -1,15 +1,17 @@
 using System.Diagnostics;
 using Herald.Core.Delivery;
+using Herald.Smtp.DevMailbox;
+using Herald.Smtp.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.DevMailbox;
 
 public sealed class DevMailboxThroughputTests
 {
     [Fact]
     public async Task Hundreds_of_messages_through_the_transport_land_in_the_mailbox_quickly()
     {
-        using var mailbox = new DevMailbox(Options.Create(new DevMailboxOptions()), TimeProvider.System);
+        using var mailbox = new DevMailboxServer(Options.Create(new DevMailboxOptions()), TimeProvider.System);
         await mailbox.StartAsync(TestContext.Current.CancellationToken);
         try
         {

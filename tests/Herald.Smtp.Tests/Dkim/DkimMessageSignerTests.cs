@@ -1,10 +1,13 @@
+using Herald.Smtp.Outbound;
+using Herald.Smtp.Outbound.Dkim;
+using Herald.Smtp.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Dkim;
 
 public sealed class DkimMessageSignerTests
 {

@@ -1,10 +1,12 @@
 using System.Text;
 using Herald.Core.Delivery;
+using Herald.Smtp.Outbound.Dkim;
+using Herald.Smtp.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Cryptography;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Dkim;
 
 public sealed class SignedDeliveryTests
 {

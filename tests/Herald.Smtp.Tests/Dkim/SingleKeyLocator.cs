@@ -1,7 +1,7 @@
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Dkim;
 
 /// <summary>Answers the DKIM key query (normally DNS TXT at selector._domainkey.domain) with the test key.</summary>
 internal sealed class SingleKeyLocator(string domain, string selector, AsymmetricKeyParameter key) : IDkimPublicKeyLocator

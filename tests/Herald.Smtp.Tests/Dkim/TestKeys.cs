@@ -4,7 +4,7 @@ using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Security;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Dkim;
 
 /// <summary>Fresh key pairs for the tests: private half as PEM (what configuration holds), public half for the verifier.</summary>
 internal static class TestKeys

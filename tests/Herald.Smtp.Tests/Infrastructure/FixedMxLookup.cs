@@ -1,4 +1,7 @@
-namespace Herald.Smtp.Tests;
+using Herald.Smtp.Outbound;
+using Herald.Smtp.Outbound.Mx;
+
+namespace Herald.Smtp.Tests.Infrastructure;
 
 /// <summary>The DNS seam answering the same for every domain (the SMTP side stays real).</summary>
 internal sealed class FixedMxLookup(MxAnswer answer) : IMxLookup

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Infrastructure;
 
 /// <summary>
 /// A tiny authoritative DNS server on 127.0.0.1 (UDP, RFC 1035 wire format) answering MX and A queries from a
@@ -11,14 +11,14 @@ namespace Herald.Smtp.Tests;
 /// </summary>
 internal sealed class ScriptedDnsServer : IAsyncDisposable
 {
-    private readonly UdpClient udp = new(new IPEndPoint(IPAddress.Loopback, 0));
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
+    private readonly UdpClient _udp = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
 
     public ScriptedDnsServer()
     {
-        Endpoint = $"127.0.0.1:{((IPEndPoint)udp.Client.LocalEndPoint!).Port}";
-        loop = ServeAsync();
+        Endpoint = $"127.0.0.1:{((IPEndPoint)_udp.Client.LocalEndPoint!).Port}";
+        _loop = ServeAsync();
     }
 
     public string Endpoint { get; }
@@ -33,27 +33,27 @@ internal sealed class ScriptedDnsServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        udp.Dispose();
+        await _stop.CancelAsync();
+        _udp.Dispose();
         try
         {
-            await loop;
+            await _loop;
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
         {
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private async Task ServeAsync()
     {
-        while (!stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested)
         {
-            var request = await udp.ReceiveAsync(stop.Token);
+            var request = await _udp.ReceiveAsync(_stop.Token);
             if (Answer(request.Buffer) is { } response)
             {
-                await udp.SendAsync(response, request.RemoteEndPoint, stop.Token);
+                await _udp.SendAsync(response, request.RemoteEndPoint, _stop.Token);
             }
         }
     }

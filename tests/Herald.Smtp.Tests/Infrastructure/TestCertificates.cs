@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Infrastructure;
 
 internal static class TestCertificates
 {

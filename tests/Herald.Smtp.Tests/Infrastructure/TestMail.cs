@@ -1,7 +1,9 @@
 using Herald.Core.Delivery;
+using Herald.Smtp.Outbound;
+using Herald.Smtp.Outbound.Mx;
 using MimeKit;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Infrastructure;
 
 internal static class TestMail
 {

@@ -1,7 +1,8 @@
 using Herald.Bounces;
 using Herald.Core.Delivery;
+using Herald.Smtp.Tests.Infrastructure;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Outbound;
 
 public sealed class AuthenticationTests
 {

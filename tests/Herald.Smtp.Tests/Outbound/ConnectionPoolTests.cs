@@ -1,6 +1,9 @@
 using Herald.Core.Delivery;
+using Herald.Smtp.Outbound;
+using Herald.Smtp.Outbound.Mx;
+using Herald.Smtp.Tests.Infrastructure;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Outbound;
 
 public sealed class ConnectionPoolTests
 {

@@ -1,7 +1,10 @@
 using System.Net;
 using Herald.Core.Delivery;
+using Herald.Smtp.Outbound;
+using Herald.Smtp.Outbound.Mx;
+using Herald.Smtp.Tests.Infrastructure;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Outbound;
 
 public sealed class DnsClientMxLookupTests
 {

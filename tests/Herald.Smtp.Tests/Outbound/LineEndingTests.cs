@@ -1,8 +1,9 @@
 using System.Text;
 using Herald.Core.Delivery;
+using Herald.Smtp.Tests.Infrastructure;
 using MimeKit;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Outbound;
 
 public sealed class LineEndingTests
 {

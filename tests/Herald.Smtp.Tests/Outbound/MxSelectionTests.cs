@@ -1,6 +1,7 @@
 using Herald.Core.Delivery;
+using Herald.Smtp.Outbound.Mx;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Outbound;
 
 public sealed class MxSelectionTests
 {

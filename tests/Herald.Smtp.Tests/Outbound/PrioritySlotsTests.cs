@@ -1,4 +1,6 @@
-namespace Herald.Smtp.Tests;
+using Herald.Smtp.Outbound;
+
+namespace Herald.Smtp.Tests.Outbound;
 
 public sealed class PrioritySlotsTests
 {

@@ -1,7 +1,10 @@
 using Herald.Bounces;
 using Herald.Core.Delivery;
+using Herald.Smtp.Outbound;
+using Herald.Smtp.Outbound.Mx;
+using Herald.Smtp.Tests.Infrastructure;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Outbound;
 
 public sealed class RelayReplyTests
 {

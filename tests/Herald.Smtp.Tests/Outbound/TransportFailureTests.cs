@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Herald.Core.Delivery;
+using Herald.Smtp.Outbound;
+using Herald.Smtp.Tests.Infrastructure;
 
-namespace Herald.Smtp.Tests;
+namespace Herald.Smtp.Tests.Outbound;
 
 public sealed class TransportFailureTests
 {

@@ -1,6 +1,6 @@
 using Herald.Core.Catalogue;
 using Herald.Core.Queue;
-using Herald.Smtp;
+using Herald.Smtp.DevMailbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +23,7 @@ internal static class DevMailboxApi
 
     internal static async Task<IResult> ListAsync(HttpContext http, IServiceProvider services, NotificationCatalogue catalogue, IMessageStore store, CancellationToken cancellationToken)
     {
-        if (services.GetService<Smtp.DevMailbox>() is not { } mailbox)
+        if (services.GetService<DevMailboxServer>() is not { } mailbox)
         {
             return TypedResults.NotFound();
         }
@@ -39,7 +39,7 @@ internal static class DevMailboxApi
     }
 
     internal static Results<FileContentHttpResult, NotFound> Get(string id, IServiceProvider services) =>
-        services.GetService<Smtp.DevMailbox>()?.Get(id) is { } captured
+        services.GetService<DevMailboxServer>()?.Get(id) is { } captured
             ? TypedResults.File(captured.Raw, "message/rfc822", $"{id}.eml")
             : TypedResults.NotFound();
 

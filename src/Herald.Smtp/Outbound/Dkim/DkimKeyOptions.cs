@@ -1,4 +1,4 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Dkim;
 
 /// <summary>One signing key: the public half is published at <c>{Selector}._domainkey.{Domain}</c> (RFC 6376 section 3.6.2.1).</summary>
 public sealed class DkimKeyOptions

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Cryptography;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Dkim;
 
 /// <summary>Signs with the DKIM key of the message's From domain (RFC 6376), relaxed/relaxed; no key, no signature.</summary>
 public sealed class DkimMessageSigner : IMessageSigner, IDisposable
@@ -13,20 +13,20 @@ public sealed class DkimMessageSigner : IMessageSigner, IDisposable
     private static readonly string[] AlwaysSigned = ["From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type"];
     private static readonly string[] SignedWhenPresent = ["List-Unsubscribe", "List-Unsubscribe-Post"];
 
-    private readonly Dictionary<string, DkimSigner> signers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DkimSigner> _signers = new(StringComparer.OrdinalIgnoreCase);
 
     public DkimMessageSigner(IOptions<DkimOptions> options, TimeProvider time)
     {
         foreach (var key in options.Value.Keys)
         {
-            signers[key.Domain] = Create(key, time);
+            _signers[key.Domain] = Create(key, time);
         }
     }
 
     public void Sign(MimeMessage message)
     {
         var domain = message.From.Mailboxes.FirstOrDefault()?.Domain;
-        if (domain is null || !signers.TryGetValue(domain, out var signer))
+        if (domain is null || !_signers.TryGetValue(domain, out var signer))
         {
             return;
         }
@@ -49,12 +49,12 @@ public sealed class DkimMessageSigner : IMessageSigner, IDisposable
     /// <summary>Idempotent: the container disposes this instance once per registration that hands it out.</summary>
     public void Dispose()
     {
-        foreach (var signer in signers.Values)
+        foreach (var signer in _signers.Values)
         {
             (signer as IDisposable)?.Dispose();
         }
 
-        signers.Clear();
+        _signers.Clear();
     }
 
     /// <summary>

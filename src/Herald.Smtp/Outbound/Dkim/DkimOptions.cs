@@ -1,4 +1,4 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Dkim;
 
 /// <summary>DKIM keys, one per From domain. A message whose From domain has no key is sent unsigned.</summary>
 public sealed class DkimOptions

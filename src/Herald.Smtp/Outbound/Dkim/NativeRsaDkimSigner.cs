@@ -3,7 +3,7 @@ using System.Text;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Dkim;
 
 /// <summary>
 /// MimeKit's DkimSigner (canonicalization, body hash, header assembly) with the RSA step done by .NET's
@@ -13,39 +13,39 @@ namespace Herald.Smtp;
 internal sealed class NativeRsaDkimSigner : DkimSigner, IDisposable
 {
     // One RSA per thread: .NET does not promise that an RSA instance is safe to use from several threads.
-    private readonly ThreadLocal<RSA> rsa;
-    private readonly TimeProvider time;
-    private int disposed;
+    private readonly ThreadLocal<RSA> _rsa;
+    private readonly TimeProvider _time;
+    private int _disposed;
 
     public NativeRsaDkimSigner(string pem, string domain, string selector, TimeProvider time)
         : base(new MemoryStream(Encoding.ASCII.GetBytes(pem)), domain, selector, DkimSignatureAlgorithm.RsaSha256)
     {
-        this.time = time;
-        rsa = new ThreadLocal<RSA>(() => Load(pem), trackAllValues: true);
-        _ = rsa.Value; // fail at startup, not on the first message, when the PEM is unusable
+        _time = time;
+        _rsa = new ThreadLocal<RSA>(() => Load(pem), trackAllValues: true);
+        _ = _rsa.Value; // fail at startup, not on the first message, when the PEM is unusable
     }
 
     public void Dispose()
     {
         // The DI container may dispose the owner twice (registered as itself and as IMessageSigner).
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
-        foreach (var instance in rsa.Values)
+        foreach (var instance in _rsa.Values)
         {
             instance.Dispose();
         }
 
-        rsa.Dispose();
+        _rsa.Dispose();
     }
 
     protected override ISigner CreateSigningContext() => SignatureAlgorithm == DkimSignatureAlgorithm.RsaSha256
-        ? new NativeRsaSha256Signer(rsa.Value!)
+        ? new NativeRsaSha256Signer(_rsa.Value!)
         : base.CreateSigningContext();
 
-    protected override long GetTimestamp() => time.GetUtcNow().ToUnixTimeSeconds();
+    protected override long GetTimestamp() => _time.GetUtcNow().ToUnixTimeSeconds();
 
     private static RSA Load(string pem)
     {

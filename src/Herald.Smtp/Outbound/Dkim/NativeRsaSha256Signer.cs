@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using Org.BouncyCastle.Crypto;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Dkim;
 
 /// <summary>
 /// The BouncyCastle <see cref="ISigner"/> MimeKit feeds the canonicalized DKIM headers into, backed by .NET's
@@ -11,7 +11,7 @@ namespace Herald.Smtp;
 /// </summary>
 internal sealed class NativeRsaSha256Signer(RSA rsa) : ISigner
 {
-    private readonly ArrayBufferWriter<byte> data = new(1024);
+    private readonly ArrayBufferWriter<byte> _data = new(1024);
 
     public string AlgorithmName => "SHA-256withRSA";
 
@@ -23,28 +23,28 @@ internal sealed class NativeRsaSha256Signer(RSA rsa) : ISigner
         }
     }
 
-    public void Update(byte input) => data.Write(new ReadOnlySpan<byte>(in input));
+    public void Update(byte input) => _data.Write(new ReadOnlySpan<byte>(in input));
 
-    public void BlockUpdate(byte[] input, int inOff, int inLen) => data.Write(input.AsSpan(inOff, inLen));
+    public void BlockUpdate(byte[] input, int inOff, int inLen) => _data.Write(input.AsSpan(inOff, inLen));
 
-    public void BlockUpdate(ReadOnlySpan<byte> input) => data.Write(input);
+    public void BlockUpdate(ReadOnlySpan<byte> input) => _data.Write(input);
 
     public int GetMaxSignatureSize() => (rsa.KeySize + 7) / 8;
 
     public byte[] GenerateSignature()
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(data.WrittenSpan, digest);
-        data.Clear();
+        SHA256.HashData(_data.WrittenSpan, digest);
+        _data.Clear();
         return rsa.SignHash(digest, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }
 
     public bool VerifySignature(byte[] signature)
     {
-        var valid = rsa.VerifyData(data.WrittenSpan, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        data.Clear();
+        var valid = rsa.VerifyData(_data.WrittenSpan, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        _data.Clear();
         return valid;
     }
 
-    public void Reset() => data.Clear();
+    public void Reset() => _data.Clear();
 }

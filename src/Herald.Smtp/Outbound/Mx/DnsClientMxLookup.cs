@@ -3,16 +3,16 @@ using System.Net;
 using DnsClient;
 using DnsClient.Protocol;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Mx;
 
 /// <summary>MX, then A/AAAA when there is no MX, with DnsClient; one client per configured DNS server.</summary>
 internal sealed class DnsClientMxLookup : IMxLookup
 {
-    private readonly ConcurrentDictionary<string, LookupClient> clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LookupClient> _clients = new(StringComparer.Ordinal);
 
     public async Task<MxAnswer> LookupAsync(string domain, SmtpRouteOptions route, CancellationToken cancellationToken)
     {
-        var client = clients.GetOrAdd(route.DnsServer ?? string.Empty, _ => Create(route));
+        var client = _clients.GetOrAdd(route.DnsServer ?? string.Empty, _ => Create(route));
         try
         {
             var mx = await client.QueryAsync(domain, QueryType.MX, QueryClass.IN, cancellationToken);

@@ -1,4 +1,4 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Mx;
 
 /// <summary>The DNS seam of the Direct route, so that MX choice is tested without a resolver.</summary>
 internal interface IMxLookup

@@ -1,4 +1,4 @@
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Mx;
 
 /// <summary>What DNS said about a recipient domain, before any choice is made.</summary>
 internal abstract record MxAnswer

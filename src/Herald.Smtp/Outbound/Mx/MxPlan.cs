@@ -1,6 +1,6 @@
 using Herald.Core.Delivery;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Mx;
 
 /// <summary>The hosts to try in order, or why there are none.</summary>
 internal abstract record MxPlan

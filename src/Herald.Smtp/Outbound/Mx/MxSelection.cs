@@ -1,6 +1,6 @@
 using Herald.Core.Delivery;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.Outbound.Mx;
 
 /// <summary>Turns a DNS answer into the ordered list of hosts to try. Pure: the shuffle takes its random source.</summary>
 internal static class MxSelection

@@ -11,29 +11,29 @@ namespace Herald.Testing.Smtp;
 /// </summary>
 internal sealed class ScriptedSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly Func<ScriptedCommand, ServerAction?> script;
-    private readonly CancellationTokenSource stop = new();
-    private readonly ConcurrentDictionary<string, int> verbCounts = new();
-    private readonly Task acceptLoop;
-    private int connections;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Func<ScriptedCommand, ServerAction?> _script;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<string, int> _verbCounts = new();
+    private readonly Task _acceptLoop;
+    private int _connections;
 
-    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2? certificate;
+    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
 
     /// <param name="certificate">When given, EHLO offers STARTTLS and the server negotiates TLS with it.</param>
     public ScriptedSmtpServer(
         Func<ScriptedCommand, ServerAction?>? script = null, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
-        this.script = script ?? (_ => null);
-        this.certificate = certificate;
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        acceptLoop = AcceptAsync();
+        _script = script ?? (_ => null);
+        _certificate = certificate;
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _acceptLoop = AcceptAsync();
     }
 
     public int Port { get; }
 
-    public int Connections => Volatile.Read(ref connections);
+    public int Connections => Volatile.Read(ref _connections);
 
     public int TlsSessions { get; private set; }
 
@@ -44,27 +44,27 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
+        await _stop.CancelAsync();
+        _listener.Stop();
         try
         {
-            await acceptLoop;
+            await _acceptLoop;
         }
         catch (OperationCanceledException)
         {
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private async Task AcceptAsync()
     {
-        while (!stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
@@ -72,7 +72,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
             }
 
             client.NoDelay = true;
-            var number = Interlocked.Increment(ref connections);
+            var number = Interlocked.Increment(ref _connections);
             _ = Task.Run(() => ServeAsync(client, number));
         }
     }
@@ -89,19 +89,19 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                 return;
             }
 
-            while (await reader.ReadLineAsync(stop.Token) is { } raw)
+            while (await reader.ReadLineAsync(_stop.Token) is { } raw)
             {
                 var line = Encoding.ASCII.GetString(raw).TrimEnd('\r', '\n');
                 Commands.Enqueue(line);
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 var command = Next(connection, verb, line);
-                if (verb == "STARTTLS" && certificate is not null && script(command) is null)
+                if (verb == "STARTTLS" && _certificate is not null && _script(command) is null)
                 {
                     // RFC 3207: after 220 the TLS handshake starts and the session state is reset.
                     await WriteAsync(stream, "220 2.0.0 Ready to start TLS");
                     var tls = new System.Net.Security.SslStream(stream);
                     stream = tls;
-                    await tls.AuthenticateAsServerAsync(certificate);
+                    await tls.AuthenticateAsServerAsync(_certificate);
                     reader = new SmtpLineReader(tls);
                     TlsSessions++;
                     continue;
@@ -115,11 +115,11 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
                 if (verb == "DATA")
                 {
-                    var action = script(command);
+                    var action = _script(command);
                     if (action is ServerAction.DropDuringData)
                     {
                         await WriteAsync(stream, "354 End data with <CR><LF>.<CR><LF>");
-                        await reader.ReadLineAsync(stop.Token);
+                        await reader.ReadLineAsync(_stop.Token);
                         return;
                     }
 
@@ -128,8 +128,8 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                         continue;
                     }
 
-                    Data.Enqueue(await reader.ReadDataAsync(stop.Token));
-                    if (!await ActAsync(stream, script(Next(connection, ".", ".")), "250 2.0.0 Ok: queued as SCRIPTED"))
+                    Data.Enqueue(await reader.ReadDataAsync(_stop.Token));
+                    if (!await ActAsync(stream, _script(Next(connection, ".", ".")), "250 2.0.0 Ok: queued as SCRIPTED"))
                     {
                         return;
                     }
@@ -137,7 +137,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                     continue;
                 }
 
-                if (!await ActAsync(stream, script(command), DefaultReply(verb, certificate is not null)))
+                if (!await ActAsync(stream, _script(command), DefaultReply(verb, _certificate is not null)))
                 {
                     return;
                 }
@@ -151,11 +151,11 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     }
 
     private ScriptedCommand Next(int connection, string verb, string line) =>
-        new(connection, verb, line, verbCounts.AddOrUpdate(verb, 1, (_, n) => n + 1));
+        new(connection, verb, line, _verbCounts.AddOrUpdate(verb, 1, (_, n) => n + 1));
 
     /// <returns>false when the connection is to be closed.</returns>
     private async Task<bool> ActAsync(Stream stream, ScriptedCommand command, string defaultReply) =>
-        await ActAsync(stream, script(command), defaultReply);
+        await ActAsync(stream, _script(command), defaultReply);
 
     private async Task<bool> ActAsync(Stream stream, ServerAction? action, string defaultReply)
     {
@@ -171,10 +171,10 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                 await WriteAsync(stream, reply.Text);
                 return false;
             case ServerAction.Delay delay:
-                await Task.Delay(delay.Time, stop.Token);
+                await Task.Delay(delay.Time, _stop.Token);
                 return await ActAsync(stream, delay.Then, defaultReply);
             case ServerAction.Stall:
-                await Task.Delay(Timeout.Infinite, stop.Token);
+                await Task.Delay(Timeout.Infinite, _stop.Token);
                 return false;
             default:
                 return false;
@@ -192,5 +192,5 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     };
 
     private Task WriteAsync(Stream stream, string reply) =>
-        stream.WriteAsync(Encoding.ASCII.GetBytes(reply + "\r\n"), stop.Token).AsTask();
+        stream.WriteAsync(Encoding.ASCII.GetBytes(reply + "\r\n"), _stop.Token).AsTask();
 }

@@ -3,9 +3,9 @@ namespace Herald.Testing.Smtp;
 /// <summary>Reads raw lines (terminator kept) so that the tests see exactly the bytes the client sent.</summary>
 internal sealed class SmtpLineReader(Stream stream)
 {
-    private readonly byte[] buffer = new byte[8192];
-    private int start;
-    private int end;
+    private readonly byte[] _buffer = new byte[8192];
+    private int _start;
+    private int _end;
 
     /// <returns>The line including its "\n", or null at end of stream.</returns>
     public async Task<byte[]?> ReadLineAsync(CancellationToken cancellationToken)
@@ -13,26 +13,26 @@ internal sealed class SmtpLineReader(Stream stream)
         var line = new MemoryStream();
         while (true)
         {
-            if (start == end)
+            if (_start == _end)
             {
-                start = 0;
-                end = await stream.ReadAsync(buffer, cancellationToken);
-                if (end == 0)
+                _start = 0;
+                _end = await stream.ReadAsync(_buffer, cancellationToken);
+                if (_end == 0)
                 {
                     return line.Length > 0 ? line.ToArray() : null;
                 }
             }
 
-            var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+            var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
             if (newline < 0)
             {
-                line.Write(buffer, start, end - start);
-                start = end;
+                line.Write(_buffer, _start, _end - _start);
+                _start = _end;
                 continue;
             }
 
-            line.Write(buffer, start, newline + 1 - start);
-            start = newline + 1;
+            line.Write(_buffer, _start, newline + 1 - _start);
+            _start = newline + 1;
             return line.ToArray();
         }
     }

@@ -3,27 +3,27 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmtpServer.ComponentModel;
 
-namespace Herald.Smtp;
+namespace Herald.Smtp.DevMailbox;
 
 /// <summary>
 /// An SMTP sink on 127.0.0.1 for development and tests: accepts every message and keeps the last ones in memory
 /// (like MailHog or smtp4dev, in process). Never listens on another address.
 /// </summary>
-public sealed class DevMailbox : IHostedService, IDisposable
+public sealed class DevMailboxServer : IHostedService, IDisposable
 {
-    private readonly DevMailboxOptions options;
-    private readonly MessageRing ring;
-    private readonly TimeProvider time;
-    private SmtpServer.SmtpServer? server;
-    private Task? running;
+    private readonly DevMailboxOptions _options;
+    private readonly MessageRing _ring;
+    private readonly TimeProvider _time;
+    private SmtpServer.SmtpServer? _server;
+    private Task? _running;
 
-    public DevMailbox(IOptions<DevMailboxOptions> options, TimeProvider time)
+    public DevMailboxServer(IOptions<DevMailboxOptions> options, TimeProvider time)
     {
-        this.options = options.Value;
-        this.time = time;
-        ring = new MessageRing(this.options.Capacity);
+        _options = options.Value;
+        _time = time;
+        _ring = new MessageRing(_options.Capacity);
         // The port is chosen now, not at start, so that a route to the mailbox can be configured before it runs.
-        Port = this.options.Port != 0 ? this.options.Port : FreeLoopbackPort();
+        Port = _options.Port != 0 ? _options.Port : FreeLoopbackPort();
     }
 
     /// <summary>The port on 127.0.0.1 the mailbox listens on once started.</summary>
@@ -31,7 +31,7 @@ public sealed class DevMailbox : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (server is not null)
+        if (_server is not null)
         {
             throw new InvalidOperationException("the development mailbox is already started");
         }
@@ -43,45 +43,45 @@ public sealed class DevMailbox : IHostedService, IDisposable
         var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var services = new ServiceProvider();
         services.Add(new NoDelayEndpointListenerFactory(bound.SetResult));
-        services.Add(new CapturingMessageStore(ring, time));
-        server = new SmtpServer.SmtpServer(serverOptions, services);
-        running = server.StartAsync(CancellationToken.None);
+        services.Add(new CapturingMessageStore(_ring, _time));
+        _server = new SmtpServer.SmtpServer(serverOptions, services);
+        _running = _server.StartAsync(CancellationToken.None);
         // If the listener fails (port taken), StartAsync faults before the endpoint starts.
-        await (await Task.WhenAny(bound.Task, running).WaitAsync(cancellationToken));
+        await (await Task.WhenAny(bound.Task, _running).WaitAsync(cancellationToken));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (server is null)
+        if (_server is null)
         {
             return;
         }
 
-        server.Shutdown();
-        await server.ShutdownTask.WaitAsync(cancellationToken);
-        if (running is not null)
+        _server.Shutdown();
+        await _server.ShutdownTask.WaitAsync(cancellationToken);
+        if (_running is not null)
         {
-            await running.WaitAsync(cancellationToken);
+            await _running.WaitAsync(cancellationToken);
         }
 
-        server = null;
+        _server = null;
     }
 
     /// <summary>The kept messages, newest first.</summary>
-    public IReadOnlyList<CapturedMessage> List() => ring.List();
+    public IReadOnlyList<CapturedMessage> List() => _ring.List();
 
-    public CapturedMessage? Get(string id) => ring.Get(id);
+    public CapturedMessage? Get(string id) => _ring.Get(id);
 
-    public void Clear() => ring.Clear();
+    public void Clear() => _ring.Clear();
 
     /// <summary>
     /// The newest kept message that matches, or else the next matching one to arrive: for tests of code that
     /// delivers in the background. Bound the wait with the token.
     /// </summary>
     public Task<CapturedMessage> WaitForAsync(Func<CapturedMessage, bool> match, CancellationToken cancellationToken) =>
-        ring.WaitForAsync(match, cancellationToken);
+        _ring.WaitForAsync(match, cancellationToken);
 
-    public void Dispose() => server?.Shutdown();
+    public void Dispose() => _server?.Shutdown();
 
     private static int FreeLoopbackPort()
     {
