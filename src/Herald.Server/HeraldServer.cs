@@ -1,9 +1,9 @@
 using Herald.Server.Api.Deliverability;
 using Herald.Server.Api.DevMailbox;
 using Herald.Server.Api.Health;
+using Herald.Server.Api.Incidents;
 using Herald.Server.Api.Messages;
 using Herald.Server.Api.Providers;
-using Herald.Server.Api.Incidents;
 using Herald.Server.Api.Recipients;
 using Herald.Server.Api.Suppressions;
 using Herald.Server.Configuration;

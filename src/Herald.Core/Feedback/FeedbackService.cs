@@ -176,7 +176,8 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
         {
             var decision = _policy.Apply(ledger, signal, incident);
             return (decision, decision);
-        }, block, messageEvents, outbox.Rows) { StatusChange = change }, cancellationToken);
+        }, block, messageEvents, outbox.Rows)
+        { StatusChange = change }, cancellationToken);
     }
 
     private Task<bool> NotifyAsync(FeedbackNotice notice, CancellationToken cancellationToken) =>

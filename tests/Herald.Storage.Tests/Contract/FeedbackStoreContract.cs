@@ -33,7 +33,10 @@ public abstract class FeedbackStoreContract : StoreContract
         var suspension = HardBounce(T0, T0.AddDays(30));
         var seen = await Feedback.UpdateAsync(Change("Ana@Example.test", T0, l => l with
         {
-            Suspension = suspension, SoftFailures = 2, SoftFailuresSince = T0, Unblocks = [T0.AddHours(-1)],
+            Suspension = suspension,
+            SoftFailures = 2,
+            SoftFailuresSince = T0,
+            Unblocks = [T0.AddHours(-1)],
         }), None);
         seen.Suspension.ShouldBeNull("the first update sees an empty ledger");
 

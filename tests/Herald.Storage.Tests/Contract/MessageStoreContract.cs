@@ -33,7 +33,10 @@ public abstract class MessageStoreContract : StoreContract
         await Queue.CompleteAsync(job, Deferred(job, T0.AddMinutes(2), T0.AddMinutes(30)), None);
         (await Store.GetAsync("msg_1", None)).ShouldBeSameMessage(created with
         {
-            Status = MessageStatus.Deferred, Attempts = 1, NextAttemptAt = T0.AddMinutes(30), UpdatedAt = T0.AddMinutes(2),
+            Status = MessageStatus.Deferred,
+            Attempts = 1,
+            NextAttemptAt = T0.AddMinutes(30),
+            UpdatedAt = T0.AddMinutes(2),
         });
     }
 

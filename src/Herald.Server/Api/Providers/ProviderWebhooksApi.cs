@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Herald.Server.Providers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
