@@ -172,12 +172,12 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
                 options.IncidentAddresses, SuppressionPolicy.Evidence(r));
         }
 
-        return store.UpdateAsync(new LedgerUpdate<LedgerDecision>(signal.Address, (ledger, incident) =>
+        var update = new LedgerUpdate<LedgerDecision>(signal.Address, (ledger, incident) =>
         {
             var decision = _policy.Apply(ledger, signal, incident);
             return (decision, decision);
-        }, block, messageEvents, outbox.Rows)
-        { StatusChange = change }, cancellationToken);
+        }, block, messageEvents, outbox.Rows);
+        return store.UpdateAsync(update with { StatusChange = change }, cancellationToken);
     }
 
     private Task<bool> NotifyAsync(FeedbackNotice notice, CancellationToken cancellationToken) =>
