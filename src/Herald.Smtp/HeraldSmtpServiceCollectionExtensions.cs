@@ -50,6 +50,7 @@ public static class HeraldSmtpServiceCollectionExtensions
             Port = mailbox.Port,
             StartTls = StartTlsPolicy.None,
             Timeout = TimeSpan.FromSeconds(10),
+            IsDevelopmentMailbox = true,
         }));
         return services;
     }

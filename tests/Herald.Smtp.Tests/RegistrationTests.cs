@@ -47,7 +47,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public async Task Dev_mailbox_registration_adds_a_route_that_delivers_into_it()
+    public async Task Dev_mailbox_registration_adds_a_route_whose_mail_is_caught_there_never_accepted_as_delivered()
     {
         await using var provider = Services([]).AddHeraldDevMailbox("default").BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToList();
@@ -61,7 +61,7 @@ public sealed class RegistrationTests
             var transport = provider.GetRequiredService<ISmtpTransport>();
             var result = await transport.SendAsync(TestMail.Email(route: "default"), TestContext.Current.CancellationToken);
 
-            result.ShouldBeOfType<SmtpSendResult.Accepted>();
+            result.ShouldBeOfType<SmtpSendResult.Caught>();
             var captured = provider.GetRequiredService<DevMailboxServer>().List().ShouldHaveSingleItem();
             captured.RcptTo.ShouldBe([TestMail.Recipient]);
             captured.MailFrom.ShouldBe(TestMail.ReturnPath);

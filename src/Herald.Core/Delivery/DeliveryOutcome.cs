@@ -10,6 +10,9 @@ public abstract record DeliveryOutcome
 
     public sealed record Delivered(SmtpReply Reply, string RemoteHost, TimeSpan Duration) : DeliveryOutcome;
 
+    /// <summary>Taken by the development mailbox: not sent to anyone.</summary>
+    public sealed record Caught(SmtpReply Reply, string RemoteHost, TimeSpan Duration) : DeliveryOutcome;
+
     /// <param name="Reply">The reply that caused the deferral, or null for a transport failure.</param>
     /// <param name="Classification">What the reply means (scenario, who must act), classified once by <see cref="OutcomePolicy"/>; null without a reply.</param>
     public sealed record Deferred(DateTimeOffset RetryAt, SmtpReply? Reply, string Reason, string? RemoteHost, BounceRecord? Classification = null) : DeliveryOutcome;
@@ -30,6 +33,7 @@ public abstract record DeliveryOutcome
     public MessageStatus Status => this switch
     {
         Delivered => MessageStatus.Delivered,
+        Caught => MessageStatus.Caught,
         Deferred => MessageStatus.Deferred,
         Failed => MessageStatus.Failed,
         Skipped => MessageStatus.Skipped,

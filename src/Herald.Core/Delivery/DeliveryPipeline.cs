@@ -21,6 +21,9 @@ public sealed class DeliveryPipeline(
     IEnumerable<IMessageEnricher>? enrichers = null,
     Func<double>? jitter = null)
 {
+    /// <summary>What the timeline and the API say of a message the development mailbox took.</summary>
+    public const string CaughtDetail = "caught by the development mailbox, not sent to anyone";
+
     private readonly ISendGate[] _gates = gates?.ToArray() ?? [];
     private readonly IMessageEnricher[] _enrichers = enrichers?.ToArray() ?? [];
 
@@ -89,6 +92,8 @@ public sealed class DeliveryPipeline(
         {
             DeliveryOutcome.Delivered d => new DeliveryEvent(id, at, EventType.Delivered, job.Attempt, route, d.RemoteHost,
                 d.Reply.Code, d.Reply.EnhancedStatus, d.Reply.Text, DurationMs: (long)d.Duration.TotalMilliseconds),
+            DeliveryOutcome.Caught c => new DeliveryEvent(id, at, EventType.Caught, job.Attempt, route, c.RemoteHost,
+                c.Reply.Code, c.Reply.EnhancedStatus, c.Reply.Text, DurationMs: (long)c.Duration.TotalMilliseconds, Detail: CaughtDetail),
             DeliveryOutcome.Deferred d => new DeliveryEvent(id, at, EventType.Deferred, job.Attempt, route, d.RemoteHost,
                 d.Reply?.Code, d.Reply?.EnhancedStatus, d.Reply?.Text, d.RetryAt, Detail: d.Reason),
             DeliveryOutcome.Failed f => new DeliveryEvent(id, at, EventType.Failed, job.Attempt, route, f.RemoteHost,

@@ -22,6 +22,8 @@ public static class OutcomePolicy
                 return new DeliveryOutcome.Delivered(a.Reply, a.RemoteHost, a.Duration);
             case SmtpSendResult.Accepted a:
                 return Defer(a.Reply, $"unexpected reply {a.Reply.Code} to end of data", a.RemoteHost, null);
+            case SmtpSendResult.Caught c:
+                return new DeliveryOutcome.Caught(c.Reply, c.RemoteHost, c.Duration);
             case SmtpSendResult.Rejected r:
                 var record = Classify(r, recipient);
                 if (record.Delayed)

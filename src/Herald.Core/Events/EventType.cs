@@ -18,4 +18,7 @@ public enum EventType
     Skipped,
     Expired,
     Unblocked,
+
+    /// <summary>The development mailbox took the message: it was not sent to anyone (never <see cref="Delivered"/>).</summary>
+    Caught,
 }

@@ -62,6 +62,8 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
             DeliveryOutcome.Delivered => new FeedbackSignal(message.To, now, FeedbackKind.Delivered, message.Id, null, false),
             DeliveryOutcome.Failed { Classification: { } record } => new FeedbackSignal(message.To, now, FeedbackKind.Bounce, message.Id, record, false),
             DeliveryOutcome.Deferred { Classification: { } record } => new FeedbackSignal(message.To, now, FeedbackKind.Bounce, message.Id, record, true),
+            // The development mailbox reached nobody: it says nothing about the address and is no delivery to tell of.
+            DeliveryOutcome.Caught => null,
             _ => null,
         };
         if (signal is not null)

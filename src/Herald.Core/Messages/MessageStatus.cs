@@ -2,7 +2,8 @@ namespace Herald.Core.Messages;
 
 /// <summary>
 /// What the API reports about a message. Queued and Deferred are not final; the rest are. Bounced and Complained
-/// follow Delivered when a bounce or complaint comes back after the receiving server accepted the message.
+/// follow Delivered when a bounce or complaint comes back after the receiving server accepted the message. Caught is
+/// final too: the development mailbox took the message and nobody received it, so it is never a delivery.
 /// </summary>
 public enum MessageStatus
 {
@@ -15,4 +16,5 @@ public enum MessageStatus
     Suppressed,
     Bounced,
     Complained,
+    Caught,
 }

@@ -143,7 +143,9 @@ public sealed class MailKitSmtpTransport : ISmtpTransport, IDisposable
                         [new MailboxAddress(string.Empty, email.RcptTo)], linked.Token);
                     reusable = true;
                     var reply = SmtpReply.FromText(connection.Tracker.LastReplyCode ?? 250, text);
-                    return new SmtpSendResult.Accepted(reply, host, _time.GetElapsedTime(started));
+                    return route.IsDevelopmentMailbox
+                        ? new SmtpSendResult.Caught(reply, host, _time.GetElapsedTime(started))
+                        : new SmtpSendResult.Accepted(reply, host, _time.GetElapsedTime(started));
                 }
                 catch (Exception e) when (reused && SmtpFailures.IsStaleConnection(e, connection.Tracker))
                 {

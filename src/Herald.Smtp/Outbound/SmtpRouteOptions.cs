@@ -35,5 +35,11 @@ public sealed class SmtpRouteOptions
     /// <summary>Direct only: how long to wait for one DNS answer.</summary>
     public TimeSpan DnsTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Set only by <c>AddHeraldDevMailbox</c> on its own route (not bindable from configuration): a 2xx from it is
+    /// <c>Caught</c>, never <c>Accepted</c>, because the message stays on this machine and reaches nobody.
+    /// </summary>
+    internal bool IsDevelopmentMailbox { get; init; }
+
     internal int EffectivePort => Port ?? (Kind == SmtpRouteKind.Direct ? 25 : 587);
 }

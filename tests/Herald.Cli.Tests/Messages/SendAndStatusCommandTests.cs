@@ -23,14 +23,17 @@ public sealed class SendAndStatusCommandTests : IAsyncLifetime
         output.Trim().ShouldEndWith("queued");
 
         string status = "";
-        for (var i = 0; i < 100 && !status.Contains(": delivered", StringComparison.Ordinal); i++)
+        for (var i = 0; i < 100 && !status.Contains(": caught", StringComparison.Ordinal); i++)
         {
             await Task.Delay(50);
             (code, status, error) = await HeraldCli.RunAsync("status", id, "--server", _url);
             code.ShouldBe(0, error);
         }
 
-        status.ShouldContain($"{id} magic-code to ana@example.com: delivered");
+        status.ShouldContain($"{id} magic-code to ana@example.com: caught");
+        status.ShouldContain("caught by the development mailbox, not sent to anyone");
+        status.ShouldNotContain(": delivered");
+        status.ShouldNotContain("  delivered");
         status.ShouldContain("accepted");
         status.ShouldContain("smtpCode=250");
         status.ShouldNotContain("314159");

@@ -22,6 +22,6 @@ public sealed class DefaultPreferenceTests
         Timeline.Last(first, "skipped").GetProperty("detail").GetString()!.ShouldContain("'report-submissions' emails are off by default");
 
         (await host.SetPreferenceAsync("d-1", "report-submissions", true)).Status.ShouldBe(HttpStatusCode.OK);
-        await host.WaitForStatusAsync(await host.SendToRecipientAsync("report-submitted", "d-1", data), "delivered");
+        await host.WaitForStatusAsync(await host.SendToRecipientAsync("report-submitted", "d-1", data), "caught");
     }
 }

@@ -44,6 +44,7 @@ public sealed record RecipientMessageView(string Id, string Type, string Categor
         MessageStatus.Queued => "waiting to be sent",
         MessageStatus.Deferred => "will be tried again",
         MessageStatus.Delivered => "accepted by the receiving mail server",
+        MessageStatus.Caught => Herald.Core.Delivery.DeliveryPipeline.CaughtDetail,
         _ => status.ToWire(),
     };
 }
