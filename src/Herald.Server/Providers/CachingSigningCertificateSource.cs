@@ -9,6 +9,8 @@ namespace Herald.Server.Providers;
 /// Fetches SNS signing certificates over HTTPS and keeps them (SNS rotates them rarely; fetching per message would
 /// put an outbound request on every webhook). Each call returns a fresh instance the caller may dispose.
 /// The HttpClient must not follow redirects: the URL was validated, a redirect target was not.
+/// A failed fetch is remembered too, for <see cref="FailureTtl"/>: otherwise every forged webhook naming an SNS URL
+/// that does not answer costs one outbound request, so a flood of them is a flood of requests to AWS from our address.
 /// </summary>
 internal sealed class CachingSigningCertificateSource(IHttpClientFactory clients, TimeProvider time) : ISigningCertificateSource
 {
@@ -16,7 +18,14 @@ internal sealed class CachingSigningCertificateSource(IHttpClientFactory clients
     private const int MaxPemBytes = 16 * 1024;
     private const int MaxEntries = 64;
 
+    /// <summary>
+    /// Short enough that an outage at AWS delays real events only briefly: SNS's default HTTP/S delivery policy retries
+    /// three times 20 s apart, so at least two of those retries fetch again.
+    /// </summary>
+    public static readonly TimeSpan FailureTtl = TimeSpan.FromSeconds(15);
+
     private readonly ConcurrentDictionary<string, byte[]> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _failed = new(StringComparer.Ordinal);
 
     public async Task<X509Certificate2?> GetAsync(Uri url, CancellationToken cancellationToken)
     {
@@ -39,9 +48,30 @@ internal sealed class CachingSigningCertificateSource(IHttpClientFactory clients
             _cache.TryRemove(key, out _);
         }
 
+        if (_failed.TryGetValue(key, out var retryAt))
+        {
+            if (time.GetUtcNow() < retryAt)
+            {
+                return null;
+            }
+
+            _failed.TryRemove(key, out _);
+        }
+
         var der = await FetchAsync(url, cancellationToken);
         if (der is null)
         {
+            // Not when the caller gave up: that says nothing about the URL.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                if (_failed.Count >= MaxEntries)
+                {
+                    _failed.Clear();
+                }
+
+                _failed[key] = time.GetUtcNow() + FailureTtl;
+            }
+
             return null;
         }
 

@@ -23,6 +23,22 @@ public sealed class CachingSigningCertificateSourceTests
         }
     }
 
+    /// <summary>Answers 503 until told to serve the certificate, counting requests.</summary>
+    private sealed class OutageHandler(string pem) : HttpMessageHandler
+    {
+        public int Requests { get; private set; }
+
+        public bool Up { get; set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests++;
+            return Task.FromResult(Up
+                ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(pem) }
+                : new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        }
+    }
+
     private sealed class Factory(HttpMessageHandler handler) : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
@@ -52,6 +68,34 @@ public sealed class CachingSigningCertificateSourceTests
 
         (await source.GetAsync(new Uri("https://sns.us-east-1.amazonaws.com.evil.com/x.pem"), TestContext.Current.CancellationToken)).ShouldBeNull();
         handler.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_failed_fetch_is_cached_for_a_short_time_then_tried_again()
+    {
+        using var sns = new SnsTestSigner(Now);
+        var handler = new OutageHandler(sns.Certificate.ExportCertificatePem());
+        var time = new FakeTimeProvider(Now);
+        var source = new CachingSigningCertificateSource(new Factory(handler), time);
+        var url = new Uri(SnsTestSigner.CertUrl);
+
+        // The finding: a hundred forged webhooks naming a URL that fails cost a hundred outbound requests.
+        for (var i = 0; i < 100; i++)
+        {
+            (await source.GetAsync(url, TestContext.Current.CancellationToken)).ShouldBeNull();
+        }
+
+        handler.Requests.ShouldBe(1);
+
+        handler.Up = true;
+        time.Advance(CachingSigningCertificateSource.FailureTtl - TimeSpan.FromSeconds(1));
+        (await source.GetAsync(url, TestContext.Current.CancellationToken)).ShouldBeNull("still within the failure's time");
+        handler.Requests.ShouldBe(1);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        using var certificate = await source.GetAsync(url, TestContext.Current.CancellationToken);
+        certificate!.Thumbprint.ShouldBe(sns.Certificate.Thumbprint);
+        handler.Requests.ShouldBe(2);
     }
 
     [Fact]
