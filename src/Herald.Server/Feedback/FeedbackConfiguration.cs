@@ -18,6 +18,11 @@ internal static class FeedbackConfiguration
             yield return $"Herald:Inbound:Endpoint: {problem}";
         }
 
+        if ((inbound.Get<InboundOptions>() ?? new InboundOptions()).Enabled && BounceListenerConfiguration.CertificateProblem(inbound) is { } tls)
+        {
+            yield return $"Herald:Inbound:{BounceListenerConfiguration.CertificateFile}: {tls}";
+        }
+
         var feedback = herald.GetSection("Feedback").Get<FeedbackOptions>() ?? new FeedbackOptions();
         if (!herald.GetSection("Catalogue").GetSection(feedback.VerificationType).Exists())
         {

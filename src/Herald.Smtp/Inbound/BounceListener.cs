@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Authentication;
 using Herald.Core.Inbound;
 using Microsoft.Extensions.Logging;
 using SmtpServer;
@@ -33,12 +34,20 @@ public sealed class BounceListener : IAsyncDisposable
     {
         _options = options;
         _logger = logger;
-        _gate = new ConnectionGate(options.MaxConnections);
+        _gate = new ConnectionGate(options.MaxConnections, options.MaxConnectionsPerClient);
         _listenerFactory = new GatedEndpointListenerFactory(options, _gate, time, logger, _closedSessionBytes.Enqueue);
 
         var serverOptions = new SmtpServerOptionsBuilder()
             .ServerName(options.ServerName)
-            .Endpoint(builder => builder.Endpoint(options.Endpoint).SessionTimeout(options.SessionTimeout))
+            .Endpoint(builder =>
+            {
+                builder.Endpoint(options.Endpoint).SessionTimeout(options.SessionTimeout);
+                if (options.Certificate is { } certificate)
+                {
+                    // STARTTLS is advertised only with a certificate. TLS 1.2 and 1.3 only (RFC 8996 retired 1.0 and 1.1).
+                    builder.Certificate(certificate).SupportedSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13);
+                }
+            })
             // Strict: SmtpServer stops buffering DATA once it holds more than the limit, SIZE= or not (RFC 1870 section 6).
             .MaxMessageSize(options.MaxMessageSize, MaxMessageSizeHandling.Strict)
             .MaxRetryCount(options.MaxErrors)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Herald.Smtp.Inbound;
 
@@ -37,8 +38,21 @@ public sealed record BounceListenerOptions
     /// <summary>How long to wait for the next command (RFC 5321 section 4.5.3.2.7 suggests 5 minutes server side).</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Connections served at once; more are answered 421 and closed (Postfix smtpd_client_connection_count_limit).</summary>
+    /// <summary>Connections served at once; more are answered 421 and closed (Postfix's process limit for smtpd).</summary>
     public int MaxConnections { get; init; } = 50;
+
+    /// <summary>
+    /// Connections served at once from one client address; more are answered 421 and closed (Postfix
+    /// smtpd_client_connection_count_limit). A fifth of <see cref="MaxConnections"/>: one host holding slow connections
+    /// (50 of them locked every other peer out for the whole session timeout) leaves room for the others.
+    /// </summary>
+    public int MaxConnectionsPerClient { get; init; } = 10;
+
+    /// <summary>
+    /// The server certificate for STARTTLS (RFC 3207), with its private key; null offers no STARTTLS. Read from
+    /// <c>CertificateFile</c> (PFX, or PEM with <c>CertificateKeyFile</c>) by <see cref="BounceListenerConfiguration"/>.
+    /// </summary>
+    public X509Certificate2? Certificate { get; init; }
 
     /// <summary>Consecutive failed commands before the session is dropped; slows address probing.</summary>
     public int MaxErrors { get; init; } = 5;

@@ -8,8 +8,9 @@ using SmtpServer.Net;
 namespace Herald.Smtp.Inbound;
 
 /// <summary>
-/// Replaces SmtpServer's default listener to add what it lacks: a connection limit (421 and close, like Postfix
-/// at smtpd_client_connection_count_limit), a hard session deadline, and a byte counter per connection.
+/// Replaces SmtpServer's default listener to add what it lacks: connection limits in all and per client address (421
+/// and close, like Postfix at its process limit and at smtpd_client_connection_count_limit), a hard session deadline,
+/// and a byte counter per connection.
 /// </summary>
 internal sealed class GatedEndpointListener : IEndpointListener
 {
@@ -41,16 +42,22 @@ internal sealed class GatedEndpointListener : IEndpointListener
         {
             var client = await _listener.AcceptTcpClientAsync(cancellationToken);
             var remote = client.Client.RemoteEndPoint;
-            if (!_gate.TryEnter())
+            var address = (remote as IPEndPoint)?.Address ?? IPAddress.None;
+            switch (_gate.TryEnter(address))
             {
-                InboundLog.ConnectionRefused(_logger, remote?.ToString() ?? "unknown");
-                await RefuseAsync(client);
-                continue;
+                case GateVerdict.TooManyConnections:
+                    InboundLog.ConnectionRefused(_logger, remote?.ToString() ?? "unknown");
+                    await RefuseAsync(client, InboundReplies.TooManyConnections);
+                    continue;
+                case GateVerdict.TooManyFromClient:
+                    InboundLog.ClientConnectionRefused(_logger, remote?.ToString() ?? "unknown", _options.MaxConnectionsPerClient);
+                    await RefuseAsync(client, InboundReplies.TooManyConnectionsFromClient);
+                    continue;
             }
 
             context.Properties[EndpointListener.LocalEndPointKey] = client.Client.LocalEndPoint!;
             context.Properties[EndpointListener.RemoteEndPointKey] = remote!;
-            var connection = new InboundConnection(client, _gate, _options.SessionTimeout, _time, _onClosed);
+            var connection = new InboundConnection(client, address, _gate, _options.SessionTimeout, _time, _onClosed);
             context.Properties[SessionKeys.Connection] = connection;
             return new InboundPipe(connection);
         }
@@ -58,7 +65,7 @@ internal sealed class GatedEndpointListener : IEndpointListener
 
     public void Dispose() => _listener.Stop();
 
-    private static async Task RefuseAsync(TcpClient client)
+    private static async Task RefuseAsync(TcpClient client, byte[] reply)
     {
         using (client)
         {
@@ -66,7 +73,7 @@ internal sealed class GatedEndpointListener : IEndpointListener
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             try
             {
-                await client.GetStream().WriteAsync(InboundReplies.TooManyConnections, timeout.Token);
+                await client.GetStream().WriteAsync(reply, timeout.Token);
             }
             catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException)
             {

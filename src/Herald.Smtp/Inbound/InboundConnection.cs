@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace Herald.Smtp.Inbound;
@@ -9,14 +10,16 @@ namespace Herald.Smtp.Inbound;
 internal sealed class InboundConnection : IDisposable
 {
     private readonly TcpClient _client;
+    private readonly IPAddress _address;
     private readonly ConnectionGate _gate;
     private readonly Action<long> _onClosed;
     private readonly CancellationTokenSource _deadline;
     private int _closed;
 
-    public InboundConnection(TcpClient client, ConnectionGate gate, TimeSpan sessionTimeout, TimeProvider time, Action<long> onClosed)
+    public InboundConnection(TcpClient client, IPAddress address, ConnectionGate gate, TimeSpan sessionTimeout, TimeProvider time, Action<long> onClosed)
     {
         _client = client;
+        _address = address;
         _gate = gate;
         _onClosed = onClosed;
         Stream = new CountingStream(client.GetStream());
@@ -36,7 +39,7 @@ internal sealed class InboundConnection : IDisposable
         }
 
         _client.Dispose();
-        _gate.Release();
+        _gate.Release(_address);
         _onClosed(Stream.BytesRead);
         _deadline.Dispose();
     }

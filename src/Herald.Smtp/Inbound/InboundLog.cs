@@ -19,6 +19,9 @@ internal static partial class InboundLog
     [LoggerMessage(5, LogLevel.Warning, "Connection limit reached; refused {Remote} with 421")]
     public static partial void ConnectionRefused(ILogger logger, string remote);
 
+    [LoggerMessage(7, LogLevel.Warning, "Per-client connection limit ({Limit}) reached; refused {Remote} with 421")]
+    public static partial void ClientConnectionRefused(ILogger logger, string remote, int limit);
+
     [LoggerMessage(6, LogLevel.Warning, "Inbound listener stopped with an error")]
     public static partial void ServerFaulted(ILogger logger, Exception exception);
 }

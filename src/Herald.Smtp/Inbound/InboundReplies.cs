@@ -36,4 +36,8 @@ internal static class InboundReplies
     /// <summary>421 must be sent by us before closing an over-limit connection (RFC 5321 section 3.8).</summary>
     public static readonly byte[] TooManyConnections =
         "421 4.7.0 Too many connections, try again later\r\n"u8.ToArray();
+
+    /// <summary>Postfix says "421 4.7.0 ... Error: too many connections from ..." at smtpd_client_connection_count_limit.</summary>
+    public static readonly byte[] TooManyConnectionsFromClient =
+        "421 4.7.0 Too many connections from your address, try again later\r\n"u8.ToArray();
 }

@@ -7,13 +7,16 @@ namespace Herald.Testing.Smtp;
 /// <summary>A deliberately dumb SMTP client over a TcpClient, to send what MailKit never would (bare LF, long lines).</summary>
 internal sealed class RawSmtpClient : IAsyncDisposable
 {
-    private readonly TcpClient _client = new();
+    private readonly TcpClient _client;
     private NetworkStream _stream = null!;
     private readonly StringBuilder _pending = new();
 
-    public static async Task<RawSmtpClient> ConnectAsync(IPEndPoint endpoint)
+    private RawSmtpClient(TcpClient client) => _client = client;
+
+    /// <param name="from">The local address to connect from (another host on 127.0.0.0/8, e.g. 127.0.0.2); the OS picks when null.</param>
+    public static async Task<RawSmtpClient> ConnectAsync(IPEndPoint endpoint, IPAddress? from = null)
     {
-        var raw = new RawSmtpClient();
+        var raw = new RawSmtpClient(from is null ? new TcpClient() : new TcpClient(new IPEndPoint(from, 0)));
         await raw._client.ConnectAsync(endpoint);
         raw._stream = raw._client.GetStream();
         return raw;
