@@ -86,5 +86,6 @@ internal sealed class CompleteStatements
         _writeData.Parameters[0].Value = DbValue.Of(SecretData.Purge(data, secrets));
         _writeData.Parameters[1].Value = id;
         _writeData.ExecuteNonQuery();
+        _session.MarkWipe();
     }
 }

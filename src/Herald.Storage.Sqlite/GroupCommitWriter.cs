@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Herald.Core.Queue;
 
 namespace Herald.Storage.Sqlite;
 
@@ -15,6 +16,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly Channel<IWriteOp> _channel =
         Channel.CreateUnbounded<IWriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly WriterSession _session;
+    private readonly string _path;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // The writer sleeps on this event rather than blocking on the channel's task: a blocked Task wait spins with
@@ -22,10 +24,16 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly ManualResetEventSlim _work = new(initialState: false, spinCount: 1);
     private long _commits;
     private long _syncedCommits;
+    private long _wipes;
+    private long _lastWipe;
+    private StorageFaultException? _fault;
+    private StorageFaultException? _opFault;
 
-    public GroupCommitWriter(WriterSession session)
+    public GroupCommitWriter(WriterSession session, string path)
     {
         _session = session;
+        _path = path;
+        _lastWipe = session.TimeProvider.GetTimestamp();
         // A dedicated thread, not the thread pool: each batch blocks in fsync, and on two cores a blocked pool thread
         // delays the request handlers that feed the batch.
         var thread = new Thread(Run) { IsBackground = true, Name = "herald-sqlite-writer" };
@@ -37,6 +45,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     /// <summary>Of <see cref="Commits"/>, those that were fsynced.</summary>
     public long SyncedCommits => Interlocked.Read(ref _syncedCommits);
+
+    /// <summary>WAL checkpoints run to wipe purged secrets (see <see cref="WipeIfDue"/>).</summary>
+    public long Wipes => Interlocked.Read(ref _wipes);
+
+    /// <summary>The storage fault of the last failed batch; null again once a durable batch commits.</summary>
+    public StorageFaultException? LastFault => Volatile.Read(ref _fault);
 
     public Task<T> Submit<T>(WriteOp<T> op)
     {
@@ -69,6 +83,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
                 RunBatch(batch);
                 batch.Clear();
+                WipeIfDue(idle: !reader.TryPeek(out _));
             }
         }
         finally
@@ -120,20 +135,33 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             if (durable)
             {
                 Interlocked.Increment(ref _syncedCommits);
+                // A durable batch always writes pages, so its commit proves the disk takes writes again. A batch of
+                // claims that found nothing writes no page and would commit even on a full disk.
+                Volatile.Write(ref _fault, null);
             }
         }
         catch (Exception e)
         {
-            // BEGIN or COMMIT failed (disk full, I/O error, database locked by another process): nothing of this
+            // BEGIN or COMMIT failed (disk full, I/O error, database locked by another process), or an operation's
+            // storage fault ended the transaction (SQLite rolls back on SQLITE_FULL and I/O errors): nothing of this
             // batch is durable, so every caller not yet answered gets the error. The loop goes on with the next batch.
             _session.TryRollback();
+            var fault = SqliteFaults.From(_path, e) ?? _opFault;
+            _opFault = null;
+            if (fault is not null)
+            {
+                Volatile.Write(ref _fault, fault);
+            }
+
             foreach (var op in batch)
             {
-                op.Fail(e);
+                op.Fail(fault ?? e);
             }
 
             return;
         }
+
+        _opFault = null;
 
         foreach (var op in batch)
         {
@@ -161,9 +189,42 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
-            op.Fail(e);
+            var fault = SqliteFaults.From(_path, e);
+            if (fault is not null)
+            {
+                _opFault = fault;
+                Volatile.Write(ref _fault, fault);
+            }
+
+            op.Fail(fault ?? e);
             // If this throws too, the transaction is gone: RunBatch fails the whole batch.
             _session.RollbackToSavepoint();
+        }
+    }
+
+    /// <summary>
+    /// After a purge of secret fields, the old row still sits in the WAL (and, before secure_delete zeroed it, in the
+    /// free space of the page). A TRUNCATE checkpoint copies the purged pages into the database and empties the WAL, so
+    /// no file of the data folder keeps the secret. It runs when the writer is idle, else at most once a second
+    /// (measured in docs/storage.md); a checkpoint blocked by a reader is tried again after the next batch.
+    /// </summary>
+    private void WipeIfDue(bool idle)
+    {
+        if (!_session.WipePending)
+        {
+            return;
+        }
+
+        var now = _session.TimeProvider.GetTimestamp();
+        if (!idle && _session.TimeProvider.GetElapsedTime(_lastWipe, now) < TimeSpan.FromSeconds(1))
+        {
+            return;
+        }
+
+        _lastWipe = now;
+        if (_session.TryCheckpoint())
+        {
+            Interlocked.Increment(ref _wipes);
         }
     }
 }

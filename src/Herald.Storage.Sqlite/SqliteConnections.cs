@@ -60,10 +60,12 @@ internal static class SqliteConnections
 
             // FULL: the WAL is fsynced at every commit, so an acknowledged write survives power loss, not only a
             // process crash (NORMAL would lose the last commits on power loss). busy_timeout: wait for a lock held by
-            // another process (the CLI's backup, sqlite3 shell) instead of failing at once.
+            // another process (the CLI's backup, sqlite3 shell) instead of failing at once. secure_delete: content
+            // deleted or overwritten (a purged sign-in code) is zeroed in its page instead of left in the free space,
+            // so no file keeps it once the WAL is checkpointed (measured in docs/storage.md).
             command.CommandText =
                 "PRAGMA synchronous = FULL; PRAGMA busy_timeout = " + (long)busyTimeout.TotalMilliseconds + "; PRAGMA temp_store = MEMORY; " +
-                "PRAGMA cache_size = -32768; PRAGMA foreign_keys = OFF";
+                "PRAGMA cache_size = -32768; PRAGMA foreign_keys = OFF; PRAGMA secure_delete = ON";
             command.ExecuteNonQuery();
             return connection;
         }

@@ -11,7 +11,7 @@ public static class SqliteServiceCollectionExtensions
 {
     /// <summary>
     /// Registers every storage port on one singleton <see cref="SqliteStore"/> (one file, one writer): the store itself as
-    /// <see cref="IDeliveryQueue"/> and <see cref="IMessageStore"/>, and <see cref="IRecipientStore"/>,
+    /// <see cref="IDeliveryQueue"/>, <see cref="IMessageStore"/> and <see cref="IStoreHealth"/>, and <see cref="IRecipientStore"/>,
     /// <see cref="IFeedbackStore"/> and <see cref="IReplayGuard"/> on top of it. The store opens lazily on first use (or
     /// call <see cref="SqliteStore.OpenAsync"/> at start-up to fail fast); it uses the registered
     /// <see cref="TimeProvider"/>, or the system clock when none is registered.
@@ -21,6 +21,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton(sp => new SqliteStore(options, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IDeliveryQueue>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IMessageStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IStoreHealth>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IRecipientStore>(sp => new SqliteRecipientStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<IReplayGuard>(sp => new SqliteReplayGuard(sp.GetRequiredService<SqliteStore>()));

@@ -1,6 +1,7 @@
 using Herald.Core.Events;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Microsoft.Data.Sqlite;
 
 namespace Herald.Storage.Sqlite;
 
@@ -10,7 +11,7 @@ namespace Herald.Storage.Sqlite;
 /// batch's COMMIT returned, i.e. after fsync (synchronous=FULL). Opens on first use or in <see cref="OpenAsync"/>.
 /// Its leases carry its <see cref="SqliteStoreOptions.NodeId"/> (see <see cref="RecoverAsync"/> and docs/storage.md).
 /// </summary>
-public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposable
+public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IStoreHealth, IAsyncDisposable
 {
     private readonly SqliteStoreOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -33,12 +34,38 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
 
     internal long SyncedCommits => Writer().SyncedCommits;
 
+    /// <summary>WAL checkpoints run so far to wipe purged secrets.</summary>
+    internal long Wipes => Writer().Wipes;
+
     /// <summary>Creates or migrates the database and starts the writer; optional, every call opens on demand.</summary>
+    /// <exception cref="StorageFaultException">The file is corrupt, truncated, unreadable or read-only (the message names it).</exception>
     public Task OpenAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Writer();
         return Task.CompletedTask;
+    }
+
+    public StorageFaultException? LastFault() => Volatile.Read(ref _writer)?.LastFault;
+
+    public async Task<StorageFaultException?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        // After a full disk, a one-page probe can still fit in space the WAL already holds while every real write
+        // fails: readiness would flap. Until the file system has room again, the fault stands without a write.
+        if (LastFault() is { } full && SqliteFaults.IsDiskFull(full) && SqliteFaults.FreeBytes(_options.Path) < _options.MinFreeBytes)
+        {
+            return full;
+        }
+
+        try
+        {
+            await Writer().Submit(new ProbeOp(cancellationToken));
+            return null;
+        }
+        catch (StorageFaultException fault) when (fault.Transient)
+        {
+            return fault;
+        }
     }
 
     public Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
@@ -142,18 +169,31 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IAsyncDisposabl
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_writer is null)
             {
-                var connection = SqliteConnections.OpenWriter(_options.Path, _options.BusyTimeout);
+                // Checked before SQLite opens it: SQLite would read a truncated file as a database with missing pages.
+                if (SqliteFaults.HeaderProblem(_options.Path) is { } problem)
+                {
+                    throw new StorageFaultException($"{Path.GetFullPath(_options.Path)}: {problem}", transient: false, null);
+                }
+
+                SqliteConnection? connection = null;
                 try
                 {
+                    connection = SqliteConnections.OpenWriter(_options.Path, _options.BusyTimeout);
                     SchemaMigrator.Migrate(connection);
+                }
+                catch (Exception e) when (SqliteFaults.From(_options.Path, e) is { } fault)
+                {
+                    connection?.Dispose();
+                    throw fault;
                 }
                 catch
                 {
-                    connection.Dispose();
+                    connection?.Dispose();
                     throw;
                 }
 
-                Volatile.Write(ref _writer, new GroupCommitWriter(new WriterSession(connection, _timeProvider, _options.NodeId)));
+                var session = new WriterSession(connection, _timeProvider, _options.NodeId, _options.BusyTimeout);
+                Volatile.Write(ref _writer, new GroupCommitWriter(session, _options.Path));
             }
 
             return _writer;

@@ -13,6 +13,12 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public required string NodeId { get; init; }
 
+    /// <summary>
+    /// After the disk was full, the free space its file system needs before <see cref="SqliteStore.ProbeAsync"/> tries a
+    /// write again (1 MiB: a few hundred messages with their events and indexes).
+    /// </summary>
+    public long MinFreeBytes { get; init; } = 1024 * 1024;
+
     /// <summary>How long a write waits for a lock held by another process before its batch fails (tests shorten it).</summary>
     internal TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -19,9 +19,12 @@ internal sealed class WriterSession : IDisposable
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _syncFull;
     private readonly SqliteCommand _syncNormal;
+    private readonly SqliteCommand _checkpoint;
+    private readonly SqliteCommand _shortBusyTimeout;
+    private readonly SqliteCommand _busyTimeout;
     private bool _fullSync = true;
 
-    public WriterSession(SqliteConnection connection, TimeProvider timeProvider, string nodeId)
+    public WriterSession(SqliteConnection connection, TimeProvider timeProvider, string nodeId, TimeSpan busyTimeout)
     {
         Connection = connection;
         TimeProvider = timeProvider;
@@ -35,6 +38,12 @@ internal sealed class WriterSession : IDisposable
         _rollbackToSavepoint = Prepare("ROLLBACK TO op; RELEASE op");
         _syncFull = Prepare("PRAGMA synchronous = FULL");
         _syncNormal = Prepare("PRAGMA synchronous = NORMAL");
+        // TRUNCATE: copy every WAL frame into the database, then cut the WAL to zero bytes, so no old page image of a
+        // purged row is left in it (sqlite.org/pragma.html#pragma_wal_checkpoint). It waits for readers through the busy
+        // handler; 100 ms at most, so the writer is never held by a long read (it is tried again later).
+        _checkpoint = Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+        _shortBusyTimeout = Prepare("PRAGMA busy_timeout = 100");
+        _busyTimeout = Prepare("PRAGMA busy_timeout = " + (long)busyTimeout.TotalMilliseconds);
         _insertEvent = Prepare(EventRows.InsertSql);
         EventRows.AddParameters(_insertEvent);
         Enqueue = new EnqueueStatements(this);
@@ -63,6 +72,34 @@ internal sealed class WriterSession : IDisposable
     public CompleteStatements Complete { get; }
 
     public SqliteCommand Recover { get; }
+
+    /// <summary>Secret fields were purged since the last successful checkpoint: the WAL may still hold them.</summary>
+    public bool WipePending { get; private set; }
+
+    public void MarkWipe() => WipePending = true;
+
+    /// <summary>Runs a TRUNCATE checkpoint outside any transaction; true when it completed (no reader held it back).</summary>
+    public bool TryCheckpoint()
+    {
+        try
+        {
+            _shortBusyTimeout.ExecuteNonQuery();
+            using var reader = _checkpoint.ExecuteReader();
+            // One row: busy (1 when a reader or writer kept it from completing), WAL frames, frames checkpointed.
+            var done = reader.Read() && reader.GetInt64(0) == 0;
+            WipePending &= !done;
+            return done;
+        }
+        catch (SqliteException)
+        {
+            // A full disk or an I/O error: the next batch reports it to its callers; the wipe is tried again later.
+            return false;
+        }
+        finally
+        {
+            _busyTimeout.ExecuteNonQuery();
+        }
+    }
 
     /// <summary>Creates a command kept for the life of the session; the caller adds its parameters.</summary>
     public SqliteCommand Prepare(string sql)

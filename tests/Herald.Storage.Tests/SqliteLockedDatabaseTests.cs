@@ -34,7 +34,10 @@ public sealed class SqliteLockedDatabaseTests : IAsyncLifetime
             begin.ExecuteNonQuery();
 
             var blocked = _store.EnqueueAsync(New("msg_1"), Accepted(New("msg_1")), T0, CancellationToken.None);
-            (await Should.ThrowAsync<SqliteException>(blocked)).SqliteErrorCode.ShouldBe(5); // SQLITE_BUSY
+            var fault = await Should.ThrowAsync<Herald.Core.Queue.StorageFaultException>(blocked);
+            fault.InnerException.ShouldBeOfType<SqliteException>().SqliteErrorCode.ShouldBe(5); // SQLITE_BUSY
+            fault.Transient.ShouldBeTrue("the lock is released when the other process is done");
+            fault.Message.ShouldContain("is locked by another process");
         }
 
         (await _store.EnqueueAsync(New("msg_2"), Accepted(New("msg_2")), T0, CancellationToken.None))

@@ -33,7 +33,7 @@ public sealed class SqliteTestDatabase : IStoreUnderTest
     public async ValueTask<StorePorts> OpenAsync(string nodeId)
     {
         var store = await OpenStoreAsync(nodeId);
-        return new StorePorts(store, store, new SqliteRecipientStore(store), new SqliteFeedbackStore(store), new SqliteReplayGuard(store));
+        return new StorePorts(store, store, new SqliteRecipientStore(store), new SqliteFeedbackStore(store), new SqliteReplayGuard(store), store);
     }
 
     public async ValueTask CloseAsync()

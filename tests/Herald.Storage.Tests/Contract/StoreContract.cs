@@ -30,6 +30,8 @@ public abstract class StoreContract : IAsyncLifetime
 
     protected IReplayGuard ReplayGuard => _ports.ReplayGuard;
 
+    protected IStoreHealth Health => _ports.Health;
+
     protected FakeTimeProvider Clock => _database!.Clock;
 
     protected abstract IStoreUnderTest CreateDatabase();

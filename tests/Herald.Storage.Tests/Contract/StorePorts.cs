@@ -7,4 +7,4 @@ namespace Herald.Storage.Tests.Contract;
 
 /// <summary>Every storage port of one node, all on the same database.</summary>
 public sealed record StorePorts(
-    IDeliveryQueue Queue, IMessageStore Messages, IRecipientStore Recipients, IFeedbackStore Feedback, IReplayGuard ReplayGuard);
+    IDeliveryQueue Queue, IMessageStore Messages, IRecipientStore Recipients, IFeedbackStore Feedback, IReplayGuard ReplayGuard, IStoreHealth Health);
