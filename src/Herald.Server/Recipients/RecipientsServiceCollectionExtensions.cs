@@ -22,6 +22,7 @@ internal static class RecipientsServiceCollectionExtensions
         services.AddSingleton<Preferences>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<Verifications>();
+        services.AddHostedService<VerificationSender>();
         services.AddSingleton<ISendGate, PreferenceGate>();
         services.AddSingleton<IMessageEnricher, UnsubscribeEnricher>();
         return services;

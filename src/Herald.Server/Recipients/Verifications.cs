@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Herald.Core.Catalogue;
 using Herald.Core.Messages;
 using Herald.Core.Recipients;
@@ -7,7 +8,8 @@ namespace Herald.Server.Recipients;
 
 /// <summary>
 /// Sends verification emails and redeems their tokens. A token is single-use, expires, is stored only as a keyed
-/// hash, and a newer one replaces the older; requests are rate-limited per address whether or not it exists.
+/// hash, and a newer one replaces the older; requests are rate-limited per address whether or not it exists, and
+/// answered in the same time whether or not it exists (the email itself is sent by <see cref="VerificationSender"/>).
 /// </summary>
 internal sealed class Verifications(
     IRecipientStore store,
@@ -18,6 +20,19 @@ internal sealed class Verifications(
     MessageIntake intake,
     TimeProvider time)
 {
+    // Bounded: a flood of requests waits here (known and unknown addresses alike) instead of growing memory.
+    private readonly Channel<PendingVerification> _pending = Channel.CreateBounded<PendingVerification>(
+        new BoundedChannelOptions(1024) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    /// <summary>The requests counted and answered, waiting for <see cref="VerificationSender"/>.</summary>
+    internal ChannelReader<PendingVerification> Pending => _pending.Reader;
+
+    /// <remarks>
+    /// The answer waits only for the per-address count, which is the same write for every address. Whether the
+    /// recipient has this unverified address is looked up after the answer: a known address costs two more durable
+    /// writes (the token, the email), and waiting for them told known from unknown addresses by the answer's time alone
+    /// (4.7 vs 2.4 ms, right 90 % of the time). A request still waiting when Herald stops is sent before it exits.
+    /// </remarks>
     public async Task<VerificationRequest> RequestAsync(string recipientId, string address, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -26,13 +41,18 @@ internal sealed class Verifications(
             return new VerificationRequest.RateLimited(options.VerificationResendWindow);
         }
 
-        var recipient = await store.GetAsync(recipientId, cancellationToken);
-        if (recipient?.Find(address) is { VerifiedAt: null } contact)
-        {
-            await SendAsync(recipient, contact, now, cancellationToken);
-        }
-
+        await _pending.Writer.WriteAsync(new PendingVerification(recipientId, address, now), cancellationToken);
         return new VerificationRequest.Accepted();
+    }
+
+    /// <summary>Sends the email of a counted request when the recipient has that address unverified; else nothing.</summary>
+    internal async Task SendPendingAsync(PendingVerification request, CancellationToken cancellationToken)
+    {
+        var recipient = await store.GetAsync(request.RecipientId, cancellationToken);
+        if (recipient?.Find(request.Address) is { VerifiedAt: null } contact)
+        {
+            await SendAsync(recipient, contact, request.RequestedAt, cancellationToken);
+        }
     }
 
     public Task<VerificationRedemption> RedeemTokenAsync(string token, CancellationToken cancellationToken) =>
