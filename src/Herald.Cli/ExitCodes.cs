@@ -13,4 +13,16 @@ internal static class ExitCodes
 
     /// <summary>Herald could not be reached.</summary>
     public const int Unreachable = 3;
+
+    /// <summary>
+    /// <c>serve</c>: the store or the data folder is corrupt, truncated, unreadable or read-only (the message names the
+    /// file and the problem). A restart cannot fix it; a supervisor should not loop on it.
+    /// </summary>
+    public const int StorageFault = 4;
+
+    /// <summary>
+    /// <c>serve</c>: the store or the token key of an existing store is gone; <c>--init</c> or <c>--rotate-token-key</c>
+    /// starts anyway, after the message says what that loses.
+    /// </summary>
+    public const int DataMissing = 5;
 }

@@ -9,6 +9,7 @@ using Herald.Server.Api.Suppressions;
 using Herald.Server.Configuration;
 using Herald.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Server;
 
@@ -16,7 +17,11 @@ namespace Herald.Server;
 public static class HeraldServer
 {
     /// <param name="configure">Lets tests and the CLI override settings before the services are built.</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="serve">What the operator allowed for this start only (<c>--init</c>, <c>--rotate-token-key</c>).</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The configuration has problems (each names its setting).</exception>
+    /// <exception cref="DataMissingException">The store or the token key of an existing store is gone.</exception>
+    /// <exception cref="Herald.Core.Queue.StorageFaultException">The store or the data folder is corrupt, truncated, unreadable or read-only.</exception>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, ServeOptions? serve = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         HeraldConfiguration.AddShippedDefaults(builder.Configuration);
@@ -27,9 +32,19 @@ public static class HeraldServer
             throw new Microsoft.Extensions.Options.OptionsValidationException("Herald", typeof(HeraldOptions), problems);
         }
 
-        builder.Services.AddHerald(builder.Configuration);
+        builder.Services.AddHerald(builder.Configuration, serve);
 
         var app = builder.Build();
+        try
+        {
+            app.Services.GetRequiredService<StartupReport>().Run();
+        }
+        catch
+        {
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
         app.UseHeraldProblemDetails();
         app.MapOpenApi();
         app.MapHealthApi();

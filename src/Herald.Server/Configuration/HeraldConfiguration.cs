@@ -42,6 +42,7 @@ public static class HeraldConfiguration
 
         errors.AddRange(Feedback.FeedbackConfiguration.Check(configuration));
         errors.AddRange(StorageConfiguration.Check(configuration));
+        errors.AddRange(TransportConfiguration.Check(configuration));
         return errors;
     }
 
@@ -56,7 +57,8 @@ public static class HeraldConfiguration
             builder.AddJsonFile(Path.GetFullPath(file), optional: false);
         }
 
-        builder.AddEnvironmentVariables().AddCommandLine(args);
+        // DOTNET_ and ASPNETCORE_ first, as the host reads them: DOTNET_ENVIRONMENT becomes 'environment'.
+        builder.AddEnvironmentVariables("DOTNET_").AddEnvironmentVariables("ASPNETCORE_").AddEnvironmentVariables().AddCommandLine(args);
         AddShippedDefaults(builder);
         return builder.Build();
     }

@@ -14,11 +14,16 @@ namespace Herald.Server.Hosting;
 
 internal static class HeraldServiceCollectionExtensions
 {
-    public static IServiceCollection AddHerald(this IServiceCollection services, IConfiguration configuration)
+    /// <exception cref="DataMissingException">The store or the token key of an existing store is gone (see <see cref="DataFolder"/>).</exception>
+    /// <exception cref="Herald.Core.Queue.StorageFaultException">The data folder or the token key cannot be created or read.</exception>
+    public static IServiceCollection AddHerald(this IServiceCollection services, IConfiguration configuration, ServeOptions? serve = null)
     {
         var section = configuration.GetSection("Herald");
         services.Configure<HeraldOptions>(section);
         var options = section.Get<HeraldOptions>() ?? new HeraldOptions();
+        var notes = DataFolder.Prepare(configuration, serve ?? new ServeOptions());
+        services.AddSingleton(notes);
+        services.AddSingleton<StartupReport>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(CatalogueFromConfiguration(options));
@@ -37,13 +42,13 @@ internal static class HeraldServiceCollectionExtensions
             sp.GetServices<IMessageEnricher>()));
         services.AddHostedService<DeliveryWorker>();
 
-        Directory.CreateDirectory(options.DataDirectory);
         services.AddHeraldStorage(configuration);
-        services.AddHeraldRecipients(configuration, options.DataDirectory);
-        services.AddHeraldTransport(configuration.GetSection("Herald:Smtp"));
+        services.AddHeraldRecipients(configuration, options.DataDirectory, notes);
+        services.AddHeraldTransport(configuration);
         Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageFaultHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             // Fixed, so the committed document does not depend on which program hosts the server.

@@ -1,11 +1,55 @@
+using Herald.Core.Queue;
+
 namespace Herald.Server.Workers;
 
-/// <summary>Set once the queue is recovered and the workers run; <c>/healthz</c> answers 200 only then.</summary>
-internal sealed class Readiness
+/// <summary>
+/// Whether Herald should get traffic: once the queue is recovered and the workers run, and while the store takes
+/// writes. A store that failed a write (a full disk) is probed at most once a second; readiness comes back with the
+/// first write that commits, so a load balancer sends clients elsewhere meanwhile instead of to a stream of 503s.
+/// </summary>
+internal sealed class Readiness(IStoreHealth store, TimeProvider time)
 {
-    private volatile bool _ready;
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
+    private volatile bool _workersStarted;
+    private volatile StorageFaultException? _probeFault;
+    private long _lastProbe;
+    private int _probing;
 
-    public bool IsReady => _ready;
+    public void WorkersStarted() => _workersStarted = true;
 
-    public void WorkersStarted() => _ready = true;
+    /// <summary>The fault a probe at start-up found (a full disk): not ready until a write commits.</summary>
+    public void StoreFaulted(StorageFaultException fault) => _probeFault = fault;
+
+    /// <returns>"ready", "starting" or "storage-unavailable".</returns>
+    public async Task<string> StateAsync(CancellationToken cancellationToken)
+    {
+        if (!_workersStarted)
+        {
+            return "starting";
+        }
+
+        if ((store.LastFault() ?? _probeFault) is null)
+        {
+            return "ready";
+        }
+
+        if (time.GetElapsedTime(Interlocked.Read(ref _lastProbe)) >= ProbeInterval && Interlocked.Exchange(ref _probing, 1) == 0)
+        {
+            try
+            {
+                Interlocked.Exchange(ref _lastProbe, time.GetTimestamp());
+                _probeFault = await store.ProbeAsync(cancellationToken);
+            }
+            catch (StorageFaultException broken)
+            {
+                _probeFault = broken;
+            }
+            finally
+            {
+                Volatile.Write(ref _probing, 0);
+            }
+        }
+
+        return (store.LastFault() ?? _probeFault) is null ? "ready" : "storage-unavailable";
+    }
 }

@@ -16,13 +16,22 @@ public sealed class ConfigCheckCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_shipped_defaults_are_valid_and_list_the_catalogue()
+    public async Task The_shipped_defaults_are_valid_in_Development_and_list_the_catalogue()
     {
-        var (code, output, error) = await HeraldCli.RunAsync("config", "check");
+        var (code, output, error) = await HeraldCli.RunAsync("config", "check", "--environment", "Development");
         code.ShouldBe(0, error);
         output.ShouldContain("Configuration is valid: 9 notification types.");
         output.ShouldContain("magic-code");
         output.ShouldContain("always sent");
+    }
+
+    [Fact]
+    public async Task In_Production_without_a_route_config_check_says_what_to_configure_and_exits_1()
+    {
+        var (code, _, error) = await HeraldCli.RunAsync("config", "check");
+        code.ShouldBe(1);
+        error.ShouldContain("Herald:Smtp:Routes: no route is configured");
+        error.ShouldContain("--environment Development");
     }
 
     [Fact]

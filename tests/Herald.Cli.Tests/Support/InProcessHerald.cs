@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Herald.Cli.Tests.Support;
 
-/// <summary>A real Herald on 127.0.0.1 (temp SQLite, development mailbox, every port chosen by the OS) for CLI tests.</summary>
+/// <summary>A real Herald on 127.0.0.1 (temp SQLite, development mailbox in Development, every port chosen by the OS) for CLI tests.</summary>
 internal sealed class InProcessHerald : IAsyncDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("herald-cli-").FullName;
@@ -18,7 +18,7 @@ internal sealed class InProcessHerald : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        _app = HeraldServer.Build([], builder =>
+        _app = HeraldServer.Build(["--environment", "Development"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {

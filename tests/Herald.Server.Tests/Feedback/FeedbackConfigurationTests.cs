@@ -7,7 +7,15 @@ public sealed class FeedbackConfigurationTests
     private static IReadOnlyList<string> Check(Dictionary<string, string?> settings) => ConfigurationProbe.Check(settings);
 
     [Fact]
-    public void The_shipped_defaults_are_valid() => Check([]).ShouldBeEmpty();
+    public void The_shipped_defaults_are_valid_in_Development() => Check(new() { ["environment"] = "Development" }).ShouldBeEmpty();
+
+    [Fact]
+    public void In_Production_the_shipped_defaults_lack_a_route_and_the_problem_names_Herald_Smtp_Routes()
+    {
+        Check([]).ShouldHaveSingleItem().ShouldStartWith("Herald:Smtp:Routes: no route is configured");
+        Check(new() { ["environment"] = "Staging" }).ShouldHaveSingleItem().ShouldContain("not in Staging");
+        Check(new() { ["Herald:Smtp:Routes:default:Host"] = "smtp.example.com" }).ShouldBeEmpty();
+    }
 
     [Fact]
     public void Every_feedback_mistake_is_named_by_its_setting()

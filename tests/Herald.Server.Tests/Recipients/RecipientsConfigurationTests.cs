@@ -14,6 +14,7 @@ public sealed class RecipientsConfigurationTests
             ["Herald:Secrets:TokenKey"] = "short",
             ["Herald:PublicUrl"] = "herald.example.com",
             ["Herald:Recipients:SecondaryVerificationType"] = "magic-code",
+            ["environment"] = "Development",
         });
         problems.ShouldContain(p => p.StartsWith("Herald:Secrets:TokenKey:", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("Herald:PublicUrl:", StringComparison.Ordinal));

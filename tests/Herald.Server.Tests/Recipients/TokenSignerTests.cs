@@ -63,4 +63,30 @@ public sealed class TokenSignerTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_key_file_gone_from_an_existing_store_is_never_silently_replaced_and_a_rotation_says_what_it_breaks()
+    {
+        var directory = Directory.CreateTempSubdirectory("herald-key-").FullName;
+        try
+        {
+            var first = TokenKeys.Load(null, directory);
+            TokenKeys.Load(null, directory, TokenKeyMode.MustExist).ShouldBe(first);
+            File.Delete(Path.Combine(directory, TokenKeys.FileName));
+
+            Should.Throw<Herald.Server.Hosting.DataMissingException>(() => TokenKeys.Load(null, directory, TokenKeyMode.MustExist))
+                .Message.ShouldContain("--rotate-token-key");
+            File.Exists(Path.Combine(directory, TokenKeys.FileName)).ShouldBeFalse();
+
+            var warnings = new List<string>();
+            var rotated = TokenKeys.Load(null, directory, TokenKeyMode.Rotate, warnings.Add);
+            rotated.ShouldNotBe(first);
+            TokenKeys.Load(null, directory, TokenKeyMode.MustExist).ShouldBe(rotated);
+            warnings.ShouldHaveSingleItem().ShouldContain("every unsubscribe and verification link sent before now no longer works");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

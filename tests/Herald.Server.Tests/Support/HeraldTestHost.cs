@@ -32,7 +32,7 @@ internal sealed class HeraldTestHost : IAsyncDisposable
 
     public IMessageStore Store => _app.Services.GetRequiredService<IMessageStore>();
 
-    /// <param name="smtpPort">Relay everything to this port on 127.0.0.1; null runs the development mailbox.</param>
+    /// <param name="smtpPort">Relay everything to this port on 127.0.0.1; null runs the development mailbox (in Development).</param>
     public static async Task<HeraldTestHost> StartAsync(int? smtpPort, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var data = Directory.CreateTempSubdirectory("herald-test-").FullName;
@@ -58,7 +58,9 @@ internal sealed class HeraldTestHost : IAsyncDisposable
             config[key] = value;
         }
 
-        var app = HeraldServer.Build([], builder =>
+        // The development mailbox runs only in Development; with a route, Herald runs as shipped (Production).
+        string[] args = smtpPort is null ? ["--environment", "Development"] : [];
+        var app = HeraldServer.Build(args, builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -10,12 +10,15 @@ internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> (Readiness readiness) =>
-                readiness.IsReady
-                    ? TypedResults.Ok(new HealthStatus("ready"))
-                    : TypedResults.Json(new HealthStatus("starting"), statusCode: StatusCodes.Status503ServiceUnavailable))
+        app.MapGet("/healthz", async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> (Readiness readiness, CancellationToken cancellationToken) =>
+            {
+                var state = await readiness.StateAsync(cancellationToken);
+                return state == "ready"
+                    ? TypedResults.Ok(new HealthStatus(state))
+                    : TypedResults.Json(new HealthStatus(state), statusCode: StatusCodes.Status503ServiceUnavailable);
+            })
             .WithTags("Health")
-            .WithSummary("200 once the queue is recovered and the workers run");
+            .WithSummary("200 once the queue is recovered and the workers run, while the store takes writes; otherwise 503 with status starting or storage-unavailable");
         return app;
     }
 }
