@@ -13,6 +13,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     public const int MaxBatch = 512;
 
+    /// <summary>How long the writer waits without work before it wipes purged secrets from the WAL.</summary>
+    public static readonly TimeSpan QuietBeforeWipe = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest a purged secret stays in the WAL while the writer never runs out of work.</summary>
+    public static readonly TimeSpan WipeInterval = TimeSpan.FromSeconds(1);
+
     private readonly Channel<IWriteOp> _channel =
         Channel.CreateUnbounded<IWriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly WriterSession _session;
@@ -83,7 +89,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
                 RunBatch(batch);
                 batch.Clear();
-                WipeIfDue(idle: !reader.TryPeek(out _));
+                WipeIfDue(quiet: false);
             }
         }
         finally
@@ -109,7 +115,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 return false;
             }
 
-            // Submit sets the event after writing, so an op written between TryPeek and Wait is not missed.
+            // Submit sets the event after writing, so an op written between TryPeek and Wait is not missed. With purged
+            // secrets still in the WAL, the writer waits only a short quiet time for more work, then wipes.
+            if (_session.WipePending)
+            {
+                if (!_work.Wait(QuietBeforeWipe))
+                {
+                    WipeIfDue(quiet: true);
+                }
+
+                continue;
+            }
+
             _work.Wait();
         }
     }
@@ -205,10 +222,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>
     /// After a purge of secret fields, the old row still sits in the WAL (and, before secure_delete zeroed it, in the
     /// free space of the page). A TRUNCATE checkpoint copies the purged pages into the database and empties the WAL, so
-    /// no file of the data folder keeps the secret. It runs when the writer is idle, else at most once a second
-    /// (measured in docs/storage.md); a checkpoint blocked by a reader is tried again after the next batch.
+    /// no file of the data folder keeps the secret. It runs once the writer has had no work for
+    /// <see cref="QuietBeforeWipe"/>, and under steady load at most once every <see cref="WipeInterval"/>: each one
+    /// fsyncs the database and makes the WAL grow again from nothing (costs measured in docs/storage.md). A checkpoint
+    /// a reader held back is tried again later.
     /// </summary>
-    private void WipeIfDue(bool idle)
+    private void WipeIfDue(bool quiet)
     {
         if (!_session.WipePending)
         {
@@ -216,7 +235,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         var now = _session.TimeProvider.GetTimestamp();
-        if (!idle && _session.TimeProvider.GetElapsedTime(_lastWipe, now) < TimeSpan.FromSeconds(1))
+        if (!quiet && _session.TimeProvider.GetElapsedTime(_lastWipe, now) < WipeInterval)
         {
             return;
         }
