@@ -49,7 +49,7 @@ internal sealed class EnqueueStatements
 
         if (m.IdempotencyKey is { } key && FindByKey(key, idempotencySince) is { } existing)
         {
-            return existing.RequestHash == m.RequestHash
+            return RequestHashes.SameRequest(existing.RequestHash, m.RequestHash)
                 ? new EnqueueResult.Duplicate(existing)
                 : new EnqueueResult.KeyConflict(existing.Id);
         }

@@ -8,7 +8,7 @@ namespace Herald.Core.Messages;
 /// <param name="Id">Herald's id, e.g. <c>msg_01J...</c>; also the VERP token's source.</param>
 /// <param name="DataJson">The template data as a JSON object, secret fields included (purged when final).</param>
 /// <param name="SecretFields">Names of fields in <paramref name="DataJson"/> that must never be shown.</param>
-/// <param name="RequestHash">Hash of the normalised request body, to detect idempotency-key reuse with another body.</param>
+/// <param name="RequestHash">Fingerprint of the normalised request body, to detect idempotency-key reuse with another body; its part covering secret fields is dropped with them (<see cref="RequestHashes"/>).</param>
 public sealed record NewMessage(
     string Id,
     string Type,

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Herald.Core.Catalogue;
 
@@ -65,7 +63,7 @@ public static class SubmissionValidator
         }
 
         return new SubmissionResult(
-            new ValidatedSubmission(type, to, data, key, Hash(type.Key, to, data)),
+            new ValidatedSubmission(type, to, data, key, RequestHashes.Of(type.Key, to, data, type.SecretFields)),
             new Dictionary<string, string[]>());
     }
 
@@ -90,15 +88,5 @@ public static class SubmissionValidator
                 add($"data.{property.Name}", "is secret and must be a plain value (string or number)");
             }
         }
-    }
-
-    /// <summary>
-    /// The request's identity for idempotency: type, normalised recipient and the data re-serialised, so that
-    /// whitespace differences do not count as "a different body" (Stripe and Postmark compare parameters, not bytes).
-    /// </summary>
-    private static string Hash(string type, string to, JsonElement data)
-    {
-        var canonical = $"{type}\n{to.ToLowerInvariant()}\n{JsonSerializer.Serialize(data)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -21,8 +21,9 @@ internal sealed class EnqueueSuppressedOp(
         }
 
         using var command = session.Connection.CreateCommand();
-        command.CommandText = "UPDATE messages SET status = 'suppressed', data_json = $data, updated_at = $now, version = version + 1 WHERE id = $id";
+        command.CommandText = "UPDATE messages SET status = 'suppressed', data_json = $data, request_hash = $hash, updated_at = $now, version = version + 1 WHERE id = $id";
         command.Parameters.AddWithValue("$data", DbValue.Of(SecretData.Purge(message.DataJson, message.SecretFields)));
+        command.Parameters.AddWithValue("$hash", RequestHashes.Purged(message.RequestHash));
         command.Parameters.AddWithValue("$now", UnixMs.From(suppressed.Time));
         command.Parameters.AddWithValue("$id", message.Id);
         command.ExecuteNonQuery();

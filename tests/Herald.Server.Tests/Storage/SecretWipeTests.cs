@@ -36,6 +36,28 @@ public sealed class SecretWipeTests
         stored!.DataJson.ShouldBe("""{"name":"Ana"}""", "the other fields stay");
     }
 
+    [Fact]
+    public async Task Once_final_the_stored_request_fingerprint_does_not_give_the_sign_in_code_back_to_a_million_guesses()
+    {
+        // The finding: request_hash was SHA-256 of type, address and body, so the 6-digit code came back in a million tries.
+        await using var smtp = new ScriptedSmtpServer();
+        await using var host = await HeraldTestHost.StartAsync(smtp.Port);
+        var id = (await host.SendAsync(new { type = "magic-code", to = "ana@example.com", data = new { code = "493817", name = "Ana" } })).GetProperty("id").GetString()!;
+        await host.WaitForStatusAsync(id, "delivered");
+
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "herald.db")};Mode=ReadOnly;Pooling=False");
+        await db.OpenAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT request_hash FROM messages WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        var stored = ((string)(await command.ExecuteScalarAsync())!).Split('.');
+
+        var found = Enumerable.Range(0, 1_000_000).AsParallel().Select(n => n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault(code => stored.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+                Encoding.UTF8.GetBytes($"magic-code\nana@example.com\n{{\"code\":\"{code}\",\"name\":\"Ana\"}}")))));
+        found.ShouldBeNull();
+    }
+
     private static string[] FilesHolding(string folder, byte[] secret) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(path => Read(path).AsSpan().IndexOf(secret) >= 0)

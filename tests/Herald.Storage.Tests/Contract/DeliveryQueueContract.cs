@@ -147,6 +147,25 @@ public abstract class DeliveryQueueContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync), nameof(IDeliveryQueue.EnqueueAsync))]
+    public async Task The_part_of_the_request_hash_that_covers_secrets_goes_with_them_and_a_reused_key_is_judged_on_the_rest()
+    {
+        // RequestHashes: "<hash without the secret fields>.<hash of everything>".
+        var first = New("msg_1", idempotencyKey: "k1", requestHash: "public-1.all-1", dataJson: """{"code":"123456"}""", secretFields: ["code"]);
+        await Queue.EnqueueAsync(first);
+        var otherCode = New("msg_2", idempotencyKey: "k1", requestHash: "public-1.all-2", createdAt: T0.AddMinutes(1));
+        (await Queue.EnqueueAsync(otherCode, Accepted(otherCode), T0.AddHours(-24), None)).ShouldBeOfType<EnqueueResult.KeyConflict>("before the purge, the whole body counts");
+
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).ShouldHaveSingleItem();
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2), purge: true), None)).ShouldBeTrue();
+
+        (await Store.GetAsync("msg_1", None))!.RequestHash.ShouldBe("public-1");
+        (await Queue.EnqueueAsync(otherCode, Accepted(otherCode), T0.AddHours(-24), None)).ShouldBeOfType<EnqueueResult.Duplicate>().Existing.Id.ShouldBe("msg_1");
+        var otherBody = New("msg_3", idempotencyKey: "k1", requestHash: "public-2.all-3", createdAt: T0.AddMinutes(3));
+        (await Queue.EnqueueAsync(otherBody, Accepted(otherBody), T0.AddHours(-24), None)).ShouldBeOfType<EnqueueResult.KeyConflict>();
+    }
+
+    [Fact]
     [Covers(nameof(IDeliveryQueue.CompleteAsync))]
     public async Task A_final_message_without_secret_fields_keeps_its_data_byte_for_byte()
     {
