@@ -9,8 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
-
-
 namespace Herald.Server.Api.Recipients;
 
 /// <summary>Recipients and their contact addresses (issue 5).</summary>
@@ -116,11 +114,19 @@ internal static class RecipientsApi
 
     internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RemoveAddressAsync(
         string id, string address, IRecipientStore store, Preferences preferences, CancellationToken cancellationToken) =>
-        await AnswerAsync(await store.RemoveAddressAsync(id, address, cancellationToken), id, address, preferences, cancellationToken);
+        !AddressRules.IsSingleMailbox(address, out var canonical)
+            ? InvalidAddress(canonical)
+            : await AnswerAsync(await store.RemoveAddressAsync(id, canonical, cancellationToken), id, canonical, preferences, cancellationToken);
 
     internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> MakePrimaryAsync(
         string id, string address, IRecipientStore store, Preferences preferences, CancellationToken cancellationToken) =>
-        await AnswerAsync(await store.MakePrimaryAsync(id, address, cancellationToken), id, address, preferences, cancellationToken);
+        !AddressRules.IsSingleMailbox(address, out var canonical)
+            ? InvalidAddress(canonical)
+            : await AnswerAsync(await store.MakePrimaryAsync(id, canonical, cancellationToken), id, canonical, preferences, cancellationToken);
+
+    /// <summary>400 naming the address route value: every address is looked up in its canonical form only.</summary>
+    internal static ValidationProblem InvalidAddress(string reason) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["address"] = [reason] }, title: "The request is not valid");
 
     internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AnswerAsync(
         RecipientChange change, string id, string? address, Preferences preferences, CancellationToken cancellationToken) => change switch

@@ -48,6 +48,12 @@ internal static class VerificationApi
         string id, string address, VerifyAddressRequest? body, IRecipientStore store, Verifications verifications, Preferences preferences,
         TimeProvider time, CancellationToken cancellationToken)
     {
+        if (!AddressRules.IsSingleMailbox(address, out var canonical))
+        {
+            return RecipientsApi.InvalidAddress(canonical);
+        }
+
+        address = canonical;
         if (string.IsNullOrWhiteSpace(body?.Code))
         {
             var change = await store.MarkVerifiedAsync(id, address, "application", time.GetUtcNow(), cancellationToken);
