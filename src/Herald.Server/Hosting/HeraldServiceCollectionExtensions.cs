@@ -44,6 +44,7 @@ internal static class HeraldServiceCollectionExtensions
         Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);
 
         services.AddProblemDetails();
+        services.AddHeraldHttpLimits(options.Http);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             // Fixed, so the committed document does not depend on which program hosts the server.

@@ -33,7 +33,12 @@ internal sealed class HeraldTestHost : IAsyncDisposable
     public IMessageStore Store => _app.Services.GetRequiredService<IMessageStore>();
 
     /// <param name="smtpPort">Relay everything to this port on 127.0.0.1; null runs the development mailbox.</param>
-    public static async Task<HeraldTestHost> StartAsync(int? smtpPort, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="environment">
+    /// The host's environment. Development by default: the shipped <c>.localhost</c> domains the tests rely on are a
+    /// configuration problem in Production once mail leaves the machine.
+    /// </param>
+    public static async Task<HeraldTestHost> StartAsync(
+        int? smtpPort, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Development")
     {
         var data = Directory.CreateTempSubdirectory("herald-test-").FullName;
         var config = new Dictionary<string, string?>
@@ -58,7 +63,7 @@ internal sealed class HeraldTestHost : IAsyncDisposable
             config[key] = value;
         }
 
-        var app = HeraldServer.Build([], builder =>
+        var app = HeraldServer.Build([$"--environment={environment}"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
