@@ -1,5 +1,7 @@
 using Herald.Server.Configuration;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,4 +27,15 @@ internal static class HttpLimitsRegistration
         services.AddExceptionHandler<BadInputExceptionHandler>();
         return services;
     }
+
+    /// <summary>
+    /// A body declared larger than the limit is refused before any endpoint runs, read or not: the same 413 from every
+    /// route. Kestrel alone enforces the limit only when a handler reads; one that does not (a GET) would answer 200 and
+    /// then drop the connection under a client still sending (a client that sent Expect: 100-continue sends the body
+    /// after a 2xx, and not after a 413, RFC 9110 10.1.1).
+    /// </summary>
+    public static IApplicationBuilder UseHeraldBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>
+        context.Request.ContentLength > context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
+            ? throw new Microsoft.AspNetCore.Http.BadHttpRequestException("The request body is larger than this server accepts.", StatusCodes.Status413PayloadTooLarge)
+            : next(context));
 }

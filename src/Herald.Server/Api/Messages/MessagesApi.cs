@@ -22,7 +22,7 @@ internal static class MessagesApi
         return app;
     }
 
-    internal static async Task<Results<Accepted<SendMessageResponse>, ValidationProblem, Conflict<ProblemDetails>>> SendAsync(
+    internal static async Task<Results<Accepted<SendMessageResponse>, ValidationProblem, ConflictProblem>> SendAsync(
         HttpContext http, MessageIntake intake, CancellationToken cancellationToken)
     {
         var (request, readErrors) = await SendRequestReader.ReadAsync(http.Request, cancellationToken);
@@ -43,7 +43,7 @@ internal static class MessagesApi
             case IntakeResult.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, title: "The request is not valid");
             case IntakeResult.KeyConflict conflict:
-                return TypedResults.Conflict(new ProblemDetails
+                return new ConflictProblem(new ProblemDetails
                 {
                     Status = StatusCodes.Status409Conflict,
                     Title = "Idempotency key reused with a different request",
@@ -65,12 +65,12 @@ internal static class MessagesApi
         }
     }
 
-    internal static async Task<Results<Ok<MessageView>, NotFound<ProblemDetails>>> GetAsync(string id, IMessageStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<MessageView>, NotFoundProblem>> GetAsync(string id, IMessageStore store, CancellationToken cancellationToken)
     {
         var message = await store.GetAsync(id, cancellationToken);
         if (message is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such message", Detail = $"No message has the id '{id}'." });
+            return new NotFoundProblem(new ProblemDetails { Status = 404, Title = "No such message", Detail = $"No message has the id '{id}'." });
         }
 
         var timeline = await store.GetTimelineAsync(id, cancellationToken);

@@ -31,7 +31,7 @@ internal static class RecipientsApi
         return app;
     }
 
-    internal static async Task<Results<Created<RecipientView>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
+    internal static async Task<Results<Created<RecipientView>, ValidationProblem, ConflictProblem>> CreateAsync(
         CreateRecipientRequest body, IRecipientStore store, Verifications verifications, Preferences preferences, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -61,7 +61,7 @@ internal static class RecipientsApi
         var change = await store.CreateAsync(body.Id!, addresses, time.GetUtcNow(), cancellationToken);
         if (change is not RecipientChange.Done done)
         {
-            return TypedResults.Conflict(RecipientProblems.For(change, body.Id!, null));
+            return new ConflictProblem(RecipientProblems.For(change, body.Id!, null));
         }
 
         if (body.SendVerification)
@@ -76,12 +76,12 @@ internal static class RecipientsApi
         return TypedResults.Created($"/v1/recipients/{Uri.EscapeDataString(view.Id)}", view);
     }
 
-    internal static async Task<Results<Ok<RecipientView>, NotFound<ProblemDetails>>> GetAsync(
+    internal static async Task<Results<Ok<RecipientView>, NotFoundProblem>> GetAsync(
         string id, int? limit, IRecipientStore store, Preferences preferences, FeedbackService feedback, CancellationToken cancellationToken)
     {
         if (!RecipientIds.IsValid(id) || await store.GetAsync(id, cancellationToken) is not { } recipient)
         {
-            return TypedResults.NotFound(RecipientProblems.NoRecipient(id));
+            return new NotFoundProblem(RecipientProblems.NoRecipient(id));
         }
 
         var messages = await store.LatestMessagesAsync(
@@ -95,7 +95,7 @@ internal static class RecipientsApi
         return TypedResults.Ok(RecipientView.From(recipient, await preferences.ForAsync(id, cancellationToken), messages, deliverability));
     }
 
-    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AddAddressAsync(
+    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFoundProblem, ConflictProblem>> AddAddressAsync(
         string id, AddAddressRequest body, IRecipientStore store, Verifications verifications, Preferences preferences, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!AddressRules.IsSingleMailbox(body.Address, out var address))
@@ -112,13 +112,13 @@ internal static class RecipientsApi
         return await AnswerAsync(change, id, address, preferences, cancellationToken);
     }
 
-    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RemoveAddressAsync(
+    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFoundProblem, ConflictProblem>> RemoveAddressAsync(
         string id, string address, IRecipientStore store, Preferences preferences, CancellationToken cancellationToken) =>
         !AddressRules.IsSingleMailbox(address, out var canonical)
             ? InvalidAddress(canonical)
             : await AnswerAsync(await store.RemoveAddressAsync(id, canonical, cancellationToken), id, canonical, preferences, cancellationToken);
 
-    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> MakePrimaryAsync(
+    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFoundProblem, ConflictProblem>> MakePrimaryAsync(
         string id, string address, IRecipientStore store, Preferences preferences, CancellationToken cancellationToken) =>
         !AddressRules.IsSingleMailbox(address, out var canonical)
             ? InvalidAddress(canonical)
@@ -128,11 +128,11 @@ internal static class RecipientsApi
     internal static ValidationProblem InvalidAddress(string reason) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["address"] = [reason] }, title: "The request is not valid");
 
-    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AnswerAsync(
+    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFoundProblem, ConflictProblem>> AnswerAsync(
         RecipientChange change, string id, string? address, Preferences preferences, CancellationToken cancellationToken) => change switch
         {
             RecipientChange.Done done => TypedResults.Ok(RecipientView.From(done.Recipient, await preferences.ForAsync(id, cancellationToken), [])),
-            RecipientChange.Conflict => TypedResults.Conflict(RecipientProblems.For(change, id, address)),
-            _ => TypedResults.NotFound(RecipientProblems.For(change, id, address)),
+            RecipientChange.Conflict => new ConflictProblem(RecipientProblems.For(change, id, address)),
+            _ => new NotFoundProblem(RecipientProblems.For(change, id, address)),
         };
 }

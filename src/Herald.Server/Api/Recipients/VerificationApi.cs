@@ -44,7 +44,7 @@ internal static class VerificationApi
         }
     }
 
-    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> VerifyAsync(
+    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFoundProblem, ConflictProblem>> VerifyAsync(
         string id, string address, VerifyAddressRequest? body, IRecipientStore store, Verifications verifications, Preferences preferences,
         TimeProvider time, CancellationToken cancellationToken)
     {
