@@ -21,7 +21,7 @@ public static class HeraldServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         HeraldConfiguration.AddShippedDefaults(builder.Configuration);
         configure?.Invoke(builder);
-        var problems = HeraldConfiguration.Check(builder.Configuration);
+        var problems = HeraldConfiguration.Check(builder.Configuration, builder.Environment.EnvironmentName);
         if (problems.Count > 0)
         {
             throw new Microsoft.Extensions.Options.OptionsValidationException("Herald", typeof(HeraldOptions), problems);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Herald.Server;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Cli.Commands.Server;
 
@@ -16,9 +18,30 @@ internal static class ServeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = HeraldServer.Build(parse.UnmatchedTokens.ToArray());
-            await app.StartAsync(cancellationToken);
-            await app.WaitForShutdownAsync(cancellationToken);
+            WebApplication app;
+            try
+            {
+                app = HeraldServer.Build(parse.UnmatchedTokens.ToArray());
+            }
+            catch (OptionsValidationException e)
+            {
+                // The same list as 'herald config check', one problem a line, instead of a stack trace.
+                var error = parse.InvocationConfiguration.Error;
+                foreach (var problem in e.Failures)
+                {
+                    await error.WriteLineAsync(problem);
+                }
+
+                await error.WriteLineAsync($"{e.Failures.Count()} problem(s): Herald did not start. 'herald config check' lists them too.");
+                return ExitCodes.Rejected;
+            }
+
+            await using (app)
+            {
+                await app.StartAsync(cancellationToken);
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+
             return ExitCodes.Ok;
         });
         return command;
