@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Herald.Server.Api;
 using Herald.Core.Inbound;
+using Herald.Server.Api;
 
 namespace Herald.Server.Providers;
 
