@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Herald.Server;
+using Herald.Server.Access;
 using Microsoft.Extensions.Hosting;
 
 namespace Herald.Cli.Commands.Server;
@@ -17,7 +18,16 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = HeraldServer.Build(parse.UnmatchedTokens.ToArray());
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (StartupRefusedException refused)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(refused.Message);
+                return ExitCodes.Refused;
+            }
+
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
         });

@@ -1,6 +1,8 @@
+using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Server.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,11 +16,11 @@ internal static class MessagesApi
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/messages").WithTags("Messages");
-        group.MapPost("/", SendAsync)
+        group.MapPost("/", SendAsync).RequireScope(Scopes.Send)
             .Accepts<SendMessageRequest>("application/json")
             .WithSummary("Send a notification")
             .WithDescription("Validates, persists durably, then answers 202. An answer of 202 means the message survives a crash one millisecond later.");
-        group.MapGet("/{id}", GetAsync).WithSummary("A message, its status and its timeline");
+        group.MapGet("/{id}", GetAsync).RequireScope(Scopes.Read).WithSummary("A message, its status and its timeline");
         return app;
     }
 
