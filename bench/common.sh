@@ -16,6 +16,10 @@ require_free_ports() {
 # herald_serve DATA_DIR RELAY_PORT DKIM_PEM|"" LOG: starts Herald in the background relaying to 127.0.0.1:RELAY_PORT,
 # with the digest type below and, given a key, RSA DKIM for herald.localhost; its pid is in $! afterwards.
 herald_serve() {
+  # Every request carries an API key, as an application's would (a relay route ends the anonymous quick start).
+  HERALD_KEY=$(dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll keys create --name bench --scopes send,read \
+    --Herald:DataDirectory="$1" 2>>"$4")
+  export HERALD_KEY
   local dkim=()
   [ -n "$3" ] && dkim=(--Herald:Smtp:Dkim:Keys:0:Domain=herald.localhost --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$3")
   dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" \
