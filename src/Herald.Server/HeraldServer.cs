@@ -34,6 +34,7 @@ public static class HeraldServer
         app.UseHeraldProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapMessagesApi();

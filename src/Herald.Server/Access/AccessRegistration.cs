@@ -24,6 +24,7 @@ internal static class AccessRegistration
         }
 
         services.AddHostedService<AccessGuard>();
+        services.AddHeraldRateLimits(configuration);
         return services;
     }
 
