@@ -17,6 +17,10 @@ require_free_ports() {
 # with the digest type below and, given a key, RSA DKIM for bench.example; its pid is in $! afterwards. It runs in
 # Production, as deployed, so its domains are real-looking ones: Production refuses the shipped .localhost defaults.
 herald_serve() {
+  # Every request carries an API key, as an application's would (a relay route ends the anonymous quick start).
+  HERALD_KEY=$(dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll keys create --name bench --scopes send,read \
+    --Herald:DataDirectory="$1" 2>>"$4")
+  export HERALD_KEY
   local dkim=()
   [ -n "$3" ] && dkim=(--Herald:Smtp:Dkim:Keys:0:Domain=bench.example --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$3")
   dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" \

@@ -13,4 +13,7 @@ internal static class ExitCodes
 
     /// <summary>Herald could not be reached.</summary>
     public const int Unreachable = 3;
+
+    /// <summary><c>serve</c> would not start as configured (e.g. reachable from other machines with no API key); the message says what to do.</summary>
+    public const int Refused = 4;
 }

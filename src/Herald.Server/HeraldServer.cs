@@ -2,6 +2,7 @@ using Herald.Server.Api.Deliverability;
 using Herald.Server.Api.DevMailbox;
 using Herald.Server.Api.Health;
 using Herald.Server.Api.Incidents;
+using Herald.Server.Api.Keys;
 using Herald.Server.Api.Messages;
 using Herald.Server.Api.Providers;
 using Herald.Server.Api.Recipients;
@@ -31,6 +32,9 @@ public static class HeraldServer
 
         var app = builder.Build();
         app.UseHeraldProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapMessagesApi();
@@ -40,6 +44,7 @@ public static class HeraldServer
         app.MapDeliverabilityApi();
         app.MapSuppressionsApi();
         app.MapIncidentsApi();
+        app.MapKeysApi();
         app.MapProviderWebhooks();
         return app;
     }

@@ -18,4 +18,5 @@ public enum EventType
     Skipped,
     Expired,
     Unblocked,
+    Throttled,
 }

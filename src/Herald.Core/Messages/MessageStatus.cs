@@ -15,4 +15,7 @@ public enum MessageStatus
     Suppressed,
     Bounced,
     Complained,
+
+    /// <summary>Refused at acceptance: over its type's rate limit for the address (429); never sent.</summary>
+    Throttled,
 }

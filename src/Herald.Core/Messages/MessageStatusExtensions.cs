@@ -17,6 +17,7 @@ public static class MessageStatusExtensions
         MessageStatus.Suppressed => "suppressed",
         MessageStatus.Bounced => "bounced",
         MessageStatus.Complained => "complained",
+        MessageStatus.Throttled => "throttled",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -31,6 +32,7 @@ public static class MessageStatusExtensions
         "suppressed" => MessageStatus.Suppressed,
         "bounced" => MessageStatus.Bounced,
         "complained" => MessageStatus.Complained,
+        "throttled" => MessageStatus.Throttled,
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "unknown message status"),
     };
 }

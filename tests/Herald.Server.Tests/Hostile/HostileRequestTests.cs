@@ -46,6 +46,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
 
         // Waits for the server's answer to Expect: 100-continue however busy the run is (the default is one second).
         _http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = _host.Http.BaseAddress };
+        _http.DefaultRequestHeaders.Authorization = _host.Http.DefaultRequestHeaders.Authorization; // the host's key, every scope
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Herald.Core.Access;
 using Herald.Core.Queue;
 using Herald.Server;
 using Microsoft.AspNetCore.Builder;
@@ -71,6 +72,9 @@ internal sealed class HeraldTestHost : IAsyncDisposable
         });
         await app.StartAsync();
         var host = new HeraldTestHost(app, data);
+        // Every call of the suites goes with a key of every scope, as an application's would; the access tests make their own.
+        var created = (KeyCreation.Created)await app.Services.GetRequiredService<ApiKeyService>().CreateAsync("tests", Scopes.All, CancellationToken.None);
+        host.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", created.Token);
         await host.WaitUntilReadyAsync();
         return host;
     }

@@ -1,3 +1,4 @@
+using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
 using Herald.Core.Queue;
@@ -29,6 +30,8 @@ public abstract class StoreContract : IAsyncLifetime
     protected IFeedbackStore Feedback => _ports.Feedback;
 
     protected IReplayGuard ReplayGuard => _ports.ReplayGuard;
+
+    protected IApiKeyStore ApiKeys => _ports.ApiKeys;
 
     protected FakeTimeProvider Clock => _database!.Clock;
 

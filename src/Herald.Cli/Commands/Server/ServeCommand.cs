@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Herald.Server;
+using Herald.Server.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,16 @@ internal static class ServeCommand
 
             await using (app)
             {
-                await app.StartAsync(cancellationToken);
+                try
+                {
+                    await app.StartAsync(cancellationToken);
+                }
+                catch (StartupRefusedException refused)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync(refused.Message);
+                    return ExitCodes.Refused;
+                }
+
                 await app.WaitForShutdownAsync(cancellationToken);
             }
 

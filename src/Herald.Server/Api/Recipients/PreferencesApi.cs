@@ -1,4 +1,6 @@
+using Herald.Core.Access;
 using Herald.Core.Recipients;
+using Herald.Server.Access;
 using Herald.Server.Recipients;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +15,7 @@ internal static class PreferencesApi
 {
     public static IEndpointRouteBuilder MapPreferencesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/recipients/{id}/preferences").WithTags("Preferences");
+        var group = app.MapGroup("/v1/recipients/{id}/preferences").WithTags("Preferences").RequireScope(Scopes.Recipients);
         group.MapGet("/", GetAsync).WithSummary("Every category of the catalogue: on or off for this recipient, and whether it may be turned off");
         group.MapPut("/{category}", SetAsync)
             .WithSummary("Turn a category on or off")

@@ -1,6 +1,8 @@
+using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Messages;
 using Herald.Core.Recipients;
+using Herald.Server.Access;
 using Herald.Server.Api.Deliverability;
 using Herald.Server.Recipients;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +21,7 @@ internal static class RecipientsApi
     /// <summary>Maps every recipient, preference, verification and page endpoint of issue 5.</summary>
     public static IEndpointRouteBuilder MapRecipientsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/recipients").WithTags("Recipients");
+        var group = app.MapGroup("/v1/recipients").WithTags("Recipients").RequireScope(Scopes.Recipients);
         group.MapPost("/", CreateAsync).WithSummary("Create a recipient (the application's user) with its addresses; the first is primary");
         group.MapGet("/{id}", GetAsync).WithSummary("A recipient: addresses, preferences, and the latest messages with the reason of each outcome");
         group.MapPost("/{id}/addresses", AddAddressAsync).WithSummary("Add an address (a secondary login, or the new primary)");
