@@ -33,6 +33,13 @@ internal static class ConfigurationBinding
         ("Herald:Smtp:DevMailbox", typeof(DevMailboxOptions)),
     ];
 
+    /// <summary>Single values read with <c>GetValue</c> rather than bound to a type.</summary>
+    private static readonly (string Key, Type Type)[] Values =
+    [
+        ("Herald:RateLimits:PerKey:PerSecond", typeof(int)),
+        ("Herald:RateLimits:PerKey:Burst", typeof(int)),
+    ];
+
     /// <returns>One problem per value that cannot be converted, each naming its setting.</returns>
     /// <param name="bindable">The configuration without those values: binding it no longer throws.</param>
     public static IReadOnlyList<string> Problems(IConfiguration configuration, out IConfiguration bindable)
@@ -41,6 +48,11 @@ internal static class ConfigurationBinding
         foreach (var (section, type) in Sections)
         {
             WalkObject(configuration.GetSection(section), type, bad);
+        }
+
+        foreach (var (key, type) in Values)
+        {
+            Walk(configuration.GetSection(key), type, bad);
         }
 
         if (bad.Count == 0)

@@ -93,6 +93,11 @@ public static class HeraldConfiguration
             yield return "Herald:Http: MinRequestBodyDataRate must be positive and RequestBodyGracePeriod longer than 1 second";
         }
 
+        if (configuration.GetValue<int?>("Herald:RateLimits:PerKey:PerSecond") is < 1 || configuration.GetValue<int?>("Herald:RateLimits:PerKey:Burst") is < 1)
+        {
+            yield return "Herald:RateLimits:PerKey: PerSecond and Burst must be at least 1";
+        }
+
         foreach (var url in (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (ListenUrls.Problem(url) is { } problem)

@@ -53,6 +53,8 @@ public sealed class ConfigurationCheckTests : IDisposable
             ["Herald:Smtp:Routes:default:Timeout"] = "soon",
             ["Herald:Smtp:Routes:default:Host"] = "smtp.example.com",
             ["Herald:Storage:Kind"] = "postgres",
+            ["Herald:RateLimits:PerKey:PerSecond"] = "fast",
+            ["Herald:Catalogue:integration-alert:RateLimit:Window"] = "a while",
             ["environment"] = "Development",
         });
         problems.ShouldContain(p => p.StartsWith("Herald:Delivery:LeaseDuration: 'ten minutes' is not a duration", StringComparison.Ordinal));
@@ -61,7 +63,9 @@ public sealed class ConfigurationCheckTests : IDisposable
         problems.ShouldContain("Herald:Catalogue:magic-code:OptOut: 'perhaps' is not true or false");
         problems.ShouldContain(p => p.StartsWith("Herald:Smtp:Routes:default:Timeout: 'soon'", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("Herald:Storage:Kind:", StringComparison.Ordinal));
-        problems.Count.ShouldBe(6, string.Join("\n", problems)); // the rest still reads as it is: nothing else named
+        problems.ShouldContain("Herald:RateLimits:PerKey:PerSecond: 'fast' is not a whole number");
+        problems.ShouldContain(p => p.StartsWith("Herald:Catalogue:integration-alert:RateLimit:Window: 'a while'", StringComparison.Ordinal));
+        problems.Count.ShouldBe(8, string.Join("\n", problems)); // the rest still reads as it is: nothing else named
     }
 
     [Fact]

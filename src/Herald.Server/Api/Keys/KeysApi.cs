@@ -31,8 +31,8 @@ internal static class KeysApi
     internal static async Task<Ok<KeyView[]>> ListAsync(ApiKeyService keys, CancellationToken cancellationToken) =>
         TypedResults.Ok((await keys.ListAsync(cancellationToken)).Select(k => KeyView.From(k)).ToArray());
 
-    internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeAsync(string id, ApiKeyService keys, CancellationToken cancellationToken) =>
+    internal static async Task<Results<NoContent, NotFoundProblem>> RevokeAsync(string id, ApiKeyService keys, CancellationToken cancellationToken) =>
         await keys.RevokeAsync(id, cancellationToken)
             ? TypedResults.NoContent()
-            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such active key", Detail = $"No active key has the id '{id}'." });
+            : new NotFoundProblem(new ProblemDetails { Status = 404, Title = "No such active key", Detail = $"No active key has the id '{id}'." });
 }
