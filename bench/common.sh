@@ -14,11 +14,18 @@ require_free_ports() {
 }
 
 # herald_serve DATA_DIR RELAY_PORT DKIM_PEM|"" LOG: starts Herald in the background relaying to 127.0.0.1:RELAY_PORT,
-# with the digest type below and, given a key, RSA DKIM for herald.localhost; its pid is in $! afterwards.
+# with the digest type below and, given a key, RSA DKIM for bench.example; its pid is in $! afterwards. It runs in
+# Production, as deployed, so its domains are real-looking ones: Production refuses the shipped .localhost defaults.
 herald_serve() {
+  # Every request carries an API key, as an application's would (a relay route ends the anonymous quick start).
+  HERALD_KEY=$(dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll keys create --name bench --scopes send,read \
+    --Herald:DataDirectory="$1" 2>>"$4")
+  export HERALD_KEY
   local dkim=()
-  [ -n "$3" ] && dkim=(--Herald:Smtp:Dkim:Keys:0:Domain=herald.localhost --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$3")
+  [ -n "$3" ] && dkim=(--Herald:Smtp:Dkim:Keys:0:Domain=bench.example --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$3")
   dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" \
+    --Herald:BounceDomain=bounces.bench.example --Herald:MessageIdDomain=bench.example \
+    --Herald:DefaultSender:Address=notifications@bench.example \
     --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 --Herald:Smtp:Routes:default:Port="$2" \
     --Herald:Smtp:Routes:default:StartTls=None --Herald:Inbound:Endpoint=127.0.0.1:0 --Logging:LogLevel:Default=Warning \
     "${DIGEST[@]}" "${dkim[@]}" >>"$4" 2>&1 &

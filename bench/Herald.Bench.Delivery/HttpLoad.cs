@@ -14,8 +14,10 @@ internal sealed class HttpLoad(string host, int port) : IDisposable
     public static byte[] Request(string host, string path, string json)
     {
         var body = Encoding.UTF8.GetBytes(json);
+        var key = Environment.GetEnvironmentVariable("HERALD_KEY");
+        var authorization = string.IsNullOrEmpty(key) ? "" : $"Authorization: Bearer {key}\r\n";
         var head = Encoding.ASCII.GetBytes(
-            $"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n");
+            $"POST {path} HTTP/1.1\r\nHost: {host}\r\n{authorization}Content-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n");
         return [.. head, .. body];
     }
 

@@ -15,14 +15,15 @@ internal static class ExitCodes
     public const int Unreachable = 3;
 
     /// <summary>
+    /// <c>serve</c> would not start as configured (e.g. reachable from other machines with no API key), or something it
+    /// kept is gone (the store, or the token key of an existing store: <c>--init</c>, <c>--rotate-token-key</c>); the
+    /// message says what to do.
+    /// </summary>
+    public const int Refused = 4;
+
+    /// <summary>
     /// <c>serve</c>: the store or the data folder is corrupt, truncated, unreadable or read-only (the message names the
     /// file and the problem). A restart cannot fix it; a supervisor should not loop on it.
     /// </summary>
-    public const int StorageFault = 4;
-
-    /// <summary>
-    /// <c>serve</c>: the store or the token key of an existing store is gone; <c>--init</c> or <c>--rotate-token-key</c>
-    /// starts anyway, after the message says what that loses.
-    /// </summary>
-    public const int DataMissing = 5;
+    public const int StorageFault = 5;
 }

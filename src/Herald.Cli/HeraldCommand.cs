@@ -19,6 +19,7 @@ internal static class HeraldCommand
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(Commands.Suppressions.SuppressionsCommand.Create());
+        root.Subcommands.Add(Commands.Keys.KeysCommand.Create());
         return root;
     }
 

@@ -2,6 +2,7 @@ using Herald.Server.Api.Deliverability;
 using Herald.Server.Api.DevMailbox;
 using Herald.Server.Api.Health;
 using Herald.Server.Api.Incidents;
+using Herald.Server.Api.Keys;
 using Herald.Server.Api.Messages;
 using Herald.Server.Api.Providers;
 using Herald.Server.Api.Recipients;
@@ -26,7 +27,7 @@ public static class HeraldServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         HeraldConfiguration.AddShippedDefaults(builder.Configuration);
         configure?.Invoke(builder);
-        var problems = HeraldConfiguration.Check(builder.Configuration);
+        var problems = HeraldConfiguration.Check(builder.Configuration, builder.Environment.EnvironmentName);
         if (problems.Count > 0)
         {
             throw new Microsoft.Extensions.Options.OptionsValidationException("Herald", typeof(HeraldOptions), problems);
@@ -46,6 +47,9 @@ public static class HeraldServer
         }
 
         app.UseHeraldProblemDetails();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapMessagesApi();
@@ -55,6 +59,7 @@ public static class HeraldServer
         app.MapDeliverabilityApi();
         app.MapSuppressionsApi();
         app.MapIncidentsApi();
+        app.MapKeysApi();
         app.MapProviderWebhooks();
         return app;
     }

@@ -1,7 +1,9 @@
+using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
 using Herald.Core.Queue;
 using Herald.Core.Recipients;
+using Herald.Storage.Sqlite.Access;
 using Herald.Storage.Sqlite.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +14,7 @@ public static class SqliteServiceCollectionExtensions
     /// <summary>
     /// Registers every storage port on one singleton <see cref="SqliteStore"/> (one file, one writer): the store itself as
     /// <see cref="IDeliveryQueue"/>, <see cref="IMessageStore"/> and <see cref="IStoreHealth"/>, and <see cref="IRecipientStore"/>,
-    /// <see cref="IFeedbackStore"/> and <see cref="IReplayGuard"/> on top of it. The store opens lazily on first use (or
+    /// <see cref="IFeedbackStore"/>, <see cref="IReplayGuard"/> and <see cref="IApiKeyStore"/> on top of it. The store opens lazily on first use (or
     /// call <see cref="SqliteStore.OpenAsync"/> at start-up to fail fast); it uses the registered
     /// <see cref="TimeProvider"/>, or the system clock when none is registered.
     /// </summary>
@@ -25,6 +27,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IRecipientStore>(sp => new SqliteRecipientStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<IFeedbackStore>(sp => new SqliteFeedbackStore(sp.GetRequiredService<SqliteStore>()));
         services.AddSingleton<IReplayGuard>(sp => new SqliteReplayGuard(sp.GetRequiredService<SqliteStore>()));
+        services.AddSingleton<IApiKeyStore>(sp => new SqliteApiKeyStore(sp.GetRequiredService<SqliteStore>()));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Herald.Storage.Sqlite;
+using Herald.Storage.Sqlite.Access;
 using Herald.Storage.Sqlite.Feedback;
 using Herald.Storage.Tests.Contract;
 using Microsoft.Extensions.Time.Testing;
@@ -33,7 +34,8 @@ public sealed class SqliteTestDatabase : IStoreUnderTest
     public async ValueTask<StorePorts> OpenAsync(string nodeId)
     {
         var store = await OpenStoreAsync(nodeId);
-        return new StorePorts(store, store, new SqliteRecipientStore(store), new SqliteFeedbackStore(store), new SqliteReplayGuard(store), store);
+        return new StorePorts(store, store, new SqliteRecipientStore(store), new SqliteFeedbackStore(store), new SqliteReplayGuard(store),
+            new SqliteApiKeyStore(store), store);
     }
 
     public async ValueTask CloseAsync()

@@ -58,6 +58,19 @@ public static partial class CatalogueBuilder
         }
 
         var sender = BuildSender(o.Sender, defaults, at, errors);
+        RateLimit? rateLimit = null;
+        if (o.RateLimit is { } limit)
+        {
+            if (limit.Count < 1 || limit.Window <= TimeSpan.Zero)
+            {
+                errors.Add($"{at}:RateLimit: Count must be at least 1 and Window positive, e.g. {{\"Count\": 5, \"Window\": \"00:15:00\"}}");
+            }
+            else
+            {
+                rateLimit = new RateLimit(limit.Count, limit.Window);
+            }
+        }
+
         var fields = o.Fields.ToDictionary(
             f => f.Key,
             f => new FieldSpec(f.Key, f.Value.Required, f.Value.Secret),
@@ -86,7 +99,7 @@ public static partial class CatalogueBuilder
             return null;
         }
 
-        return new NotificationType(key, category, o.OptOut, priority, ttl, sender, fields, new TemplateSet(subject, text, html));
+        return new NotificationType(key, category, o.OptOut, priority, ttl, sender, fields, new TemplateSet(subject, text, html), rateLimit);
     }
 
     private static Priority ParsePriority(string? value, string at, List<string> errors)

@@ -11,7 +11,8 @@ public sealed record NotificationType(
     TimeSpan TimeToLive,
     Sender Sender,
     IReadOnlyDictionary<string, FieldSpec> Fields,
-    TemplateSet Templates)
+    TemplateSet Templates,
+    RateLimit? RateLimit = null)
 {
     public IReadOnlyList<string> SecretFields { get; } =
         Fields.Values.Where(f => f.Secret).Select(f => f.Name).Order(StringComparer.Ordinal).ToArray();

@@ -19,6 +19,9 @@ public sealed class NotificationTypeOptions
 
     public SenderOptions? Sender { get; set; }
 
+    /// <summary>At most this many messages of the type to one address per window (sign-in codes above all); none when unset.</summary>
+    public RateLimitOptions? RateLimit { get; set; }
+
     /// <summary>The template fields; each may be required and/or secret (never shown, purged when final).</summary>
     public Dictionary<string, FieldOptions> Fields { get; set; } = new(StringComparer.Ordinal);
 

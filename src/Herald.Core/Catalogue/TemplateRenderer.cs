@@ -31,13 +31,68 @@ public static class TemplateRenderer
         return new RenderedContent(OneLine(subject), text, html);
     }
 
+    /// <summary>
+    /// Why a template data value cannot be rendered, or null when it can: the one rule the acceptance check
+    /// (<c>SubmissionValidator</c>) and the renderer share, so a value refused later at delivery is refused at once.
+    /// Fluid holds every number as a <see cref="decimal"/>, so a number beyond its range (1e30) cannot be shown;
+    /// text that is not valid Unicode (a lone surrogate) cannot be encoded into the email.
+    /// </summary>
+    public static string? Unrenderable(JsonElement value)
+    {
+        try
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Number when !value.TryGetDecimal(out _):
+                    var raw = value.GetRawText();
+                    return $"is the number {(raw.Length > 40 ? raw[..40] + "..." : raw)}, which a template cannot show: numbers must lie within ±7.9e28";
+                case JsonValueKind.String:
+                    _ = value.GetString();
+                    return null;
+                case JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        if (Unrenderable(item) is { } reason)
+                        {
+                            return $"[{i}] {reason}";
+                        }
+
+                        i++;
+                    }
+
+                    return null;
+                case JsonValueKind.Object:
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        if (Unrenderable(property.Value) is { } reason)
+                        {
+                            return $".{property.Name} {reason}";
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json's answer for text that is not valid UTF-8 or holds a lone UTF-16 surrogate.
+            return "is not valid text: invalid UTF-8 or a lone UTF-16 surrogate";
+        }
+    }
+
     private static string OneLine(string subject) =>
         string.Join(' ', subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static object? ToObject(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.GetDouble(),
+        // decimal, as Fluid keeps numbers: exact for 0.1, and a number beyond its range fails here, by name, rather
+        // than as an OverflowException inside Fluid (acceptance refuses such numbers; see Unrenderable).
+        JsonValueKind.Number => value.TryGetDecimal(out var d) ? d
+            : throw new InvalidOperationException($"the number {value.GetRawText()} cannot be rendered: numbers must lie within ±7.9e28"),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Array => value.EnumerateArray().Select(ToObject).ToList(),

@@ -3,12 +3,13 @@ using Herald.Core.Catalogue;
 using Herald.Core.Events;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using MimeKit;
 
 namespace Herald.Core.Delivery;
 
 /// <summary>
 /// What happens to one claimed job, as named steps that may each end it (after Postal's
-/// OutgoingMessageProcessor#process): stop if expired, stop if the type is gone, stop at a gate (suppressed, preference off), render, enrich, sign,
+/// OutgoingMessageProcessor#process): stop if expired, stop if the type is gone, stop at a gate (suppressed, preference off), render (or fail at once if it cannot be), enrich, sign,
 /// send, decide.
 /// Returns the outcome and the transition for the store to apply; never throws for anything the network or server did.
 /// </summary>
@@ -57,13 +58,11 @@ public sealed class DeliveryPipeline(
             }
         }
 
-        RenderedContent content;
-        using (var data = JsonDocument.Parse(message.DataJson))
+        if (Compose(message, type, started, out var failure) is not { } mime)
         {
-            content = TemplateRenderer.Render(type, data.RootElement, message.To);
+            return Final(job, failure!, started, attempted: false);
         }
 
-        var mime = MessageComposer.Compose(message, type, content, started);
         foreach (var enricher in _enrichers)
         {
             await enricher.EnrichAsync(mime, message, type, cancellationToken);
@@ -74,6 +73,31 @@ public sealed class DeliveryPipeline(
         var finished = time.GetUtcNow();
         var outcome = OutcomePolicy.Decide(result, job.Attempt, finished, message.ExpiresAt, _jitter(), message.To);
         return Final(job, outcome, started, attempted: true, finished);
+    }
+
+    /// <summary>
+    /// Renders and composes the email. Both depend only on the stored data and the catalogue, which no retry changes:
+    /// a message that cannot be rendered now never will be (a value acceptance should have refused, a catalogue
+    /// changed since), so it fails at once with the reason instead of failing every attempt until its TTL.
+    /// </summary>
+    private static MimeMessage? Compose(StoredMessage message, NotificationType type, DateTimeOffset now, out DeliveryOutcome? failure)
+    {
+        try
+        {
+            RenderedContent content;
+            using (var data = JsonDocument.Parse(message.DataJson!))
+            {
+                content = TemplateRenderer.Render(type, data.RootElement, message.To);
+            }
+
+            failure = null;
+            return MessageComposer.Compose(message, type, content, now);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            failure = new DeliveryOutcome.Failed(null, $"not sent: it cannot be rendered with type '{type.Key}' ({e.GetType().Name}: {e.Message})", null);
+            return null;
+        }
     }
 
     /// <summary>The transition for an outcome: an attempt event (when one was made) and the outcome's event.</summary>

@@ -21,4 +21,5 @@ public enum EventType
 
     /// <summary>The development mailbox took the message: it was not sent to anyone (never <see cref="Delivered"/>).</summary>
     Caught,
+    Throttled,
 }

@@ -130,13 +130,13 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
         return WriteAsync(address, ledger => UnblockPolicy.OperatorRemove(ledger, now, operatorName, note), cancellationToken);
     }
 
-    /// <summary>The owner lifts a suspension, within the unblock limits; a refusal is audited too.</summary>
-    public Task<UnblockVerdict> UnblockAsync(string address, CancellationToken cancellationToken)
+    /// <summary>The owner lifts a suspension, within the unblock limits; a refusal is audited too, naming <paramref name="actor"/>.</summary>
+    public Task<UnblockVerdict> UnblockAsync(string address, string actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return store.UpdateAsync(new LedgerUpdate<UnblockVerdict>(address, (ledger, _) =>
         {
-            var (verdict, decision) = _unblocks.Unblock(ledger, now);
+            var (verdict, decision) = _unblocks.Unblock(ledger, now, actor);
             return (decision, verdict);
         }, null, [], outbox.Rows), cancellationToken);
     }

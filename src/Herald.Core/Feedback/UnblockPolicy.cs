@@ -38,19 +38,20 @@ public sealed class UnblockPolicy(SuppressionPolicyOptions options)
     }
 
     /// <summary>The owner lifts the suspension; the caller then sends one verification email and records its id.</summary>
-    public (UnblockVerdict Verdict, LedgerDecision Decision) Unblock(AddressLedger current, DateTimeOffset now)
+    /// <param name="actor">How the audit names who asked: "owner via key:web-app".</param>
+    public (UnblockVerdict Verdict, LedgerDecision Decision) Unblock(AddressLedger current, DateTimeOffset now, string actor = "owner")
     {
         var history = new List<LedgerEntry>();
         var ledger = SuppressionPolicy.Expire(current, now, history);
         var verdict = Verdict(ledger, now);
         if (!verdict.Allowed)
         {
-            history.Add(SuppressionPolicy.Entry(ledger, now, "unblock-refused", ledger.Suspension?.Reason.ToWire(), "owner", verdict.Refusal, null));
+            history.Add(SuppressionPolicy.Entry(ledger, now, "unblock-refused", ledger.Suspension?.Reason.ToWire(), actor, verdict.Refusal, null));
             return (verdict, new LedgerDecision(ledger, history, []));
         }
 
         var reason = ledger.Suspension!.Reason.ToWire();
-        history.Add(SuppressionPolicy.Entry(ledger, now, "unblocked", reason, "owner", "lifted by the owner; a verification email follows", null));
+        history.Add(SuppressionPolicy.Entry(ledger, now, "unblocked", reason, actor, "lifted by the owner; a verification email follows", null));
         var unblocks = ledger.Unblocks.Where(t => now - t < options.UnblockWindow).Append(now).ToList();
         var next = ledger with { Suspension = null, Problem = null, SoftFailures = 0, SoftFailuresSince = null, AutoReplies = [], Unblocks = unblocks };
         return (verdict, new LedgerDecision(next, history, [new FeedbackNotice("unblocked", ledger.Address, now, null, reason, "owner")]));

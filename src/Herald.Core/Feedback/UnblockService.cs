@@ -13,23 +13,28 @@ public sealed class UnblockService(FeedbackService feedback, MessageIntake intak
 {
     private static readonly JsonElement NoData = JsonDocument.Parse("{}").RootElement;
 
+    /// <param name="caller">How the audit names the application that asked for its user ("key:web-app").</param>
     /// <returns>The verdict and, when allowed, the verification email's message id.</returns>
-    public async Task<(UnblockVerdict Verdict, string? MessageId)> UnblockAsync(string address, CancellationToken cancellationToken)
+    public async Task<(UnblockVerdict Verdict, string? MessageId)> UnblockAsync(string address, string caller, CancellationToken cancellationToken)
     {
-        var verdict = await feedback.UnblockAsync(address, cancellationToken);
-        return verdict.Allowed ? (verdict, await SendVerificationAsync(address, cancellationToken)) : (verdict, null);
+        var actor = Owner(caller);
+        var verdict = await feedback.UnblockAsync(address, actor, cancellationToken);
+        return verdict.Allowed ? (verdict, await SendVerificationAsync(address, actor, cancellationToken)) : (verdict, null);
     }
 
+    /// <param name="caller">How the audit names the application that asked for its user ("key:web-app").</param>
     /// <returns>The verdict and, when allowed, the verification email's message id.</returns>
-    public async Task<(UnblockVerdict Verdict, string? MessageId)> ResendVerificationAsync(string address, CancellationToken cancellationToken)
+    public async Task<(UnblockVerdict Verdict, string? MessageId)> ResendVerificationAsync(string address, string caller, CancellationToken cancellationToken)
     {
         var verdict = await feedback.VerificationVerdictAsync(address, cancellationToken);
-        return verdict.Allowed ? (verdict, await SendVerificationAsync(address, cancellationToken)) : (verdict, null);
+        return verdict.Allowed ? (verdict, await SendVerificationAsync(address, Owner(caller), cancellationToken)) : (verdict, null);
     }
 
-    private async Task<string> SendVerificationAsync(string address, CancellationToken cancellationToken)
+    /// <summary>The owner acts through the application, whose key the audit names too.</summary>
+    private static string Owner(string caller) => $"owner via {caller}";
+
+    private async Task<string> SendVerificationAsync(string address, string actor, CancellationToken cancellationToken)
     {
-        const string actor = "owner";
         var message = await intake.SubmitOwnAsync(new SubmitRequest(verificationType, address, NoData, null),
             $"verification email ({actor})", "Herald:Feedback:VerificationType", cancellationToken);
         await feedback.VerificationSentAsync(address, message.Id, actor, cancellationToken);

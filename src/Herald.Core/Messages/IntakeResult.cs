@@ -14,6 +14,9 @@ public abstract record IntakeResult
     /// <summary>The request is not valid; every problem named by its field.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : IntakeResult;
 
+    /// <summary>Over the type's rate limit for the address; the message is stored <c>throttled</c> with the reason on its timeline.</summary>
+    public sealed record Throttled(StoredMessage Message, DateTimeOffset RetryAt, string Reason) : IntakeResult;
+
     /// <summary>The idempotency key was used within <paramref name="Window"/> for another request.</summary>
     public sealed record KeyConflict(string ExistingMessageId, TimeSpan Window) : IntakeResult;
 }

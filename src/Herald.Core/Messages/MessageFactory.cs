@@ -31,7 +31,8 @@ public sealed class MessageFactory(TimeProvider time, string messageIdDomain, st
             ExpiresAt: now + type.TimeToLive,
             MessageIdHeader: $"{id}@{messageIdDomain}",
             ReturnPath: $"b-{RandomToken(20)}@{bounceDomain}",
-            Route: type.Sender.Route);
+            Route: type.Sender.Route,
+            RateLimit: type.RateLimit);
     }
 
     /// <summary>A ULID-like id: 48-bit millisecond time then 80 random bits, so ids sort by creation time.</summary>

@@ -63,6 +63,8 @@ public sealed class MessageIntake(
                 // The answer replays the state at acceptance, so a retried request gets exactly the first answer.
                 var then = duplicate.Existing.Status == MessageStatus.Suppressed ? await feedback.SuspensionAsync(message.To, cancellationToken) : null;
                 return new IntakeResult.Accepted(duplicate.Existing, then, Replayed: true);
+            case EnqueueResult.Throttled throttled:
+                return new IntakeResult.Throttled(throttled.Message, throttled.RetryAt, message.RateLimit!.Describe(message.Type));
             case EnqueueResult.KeyConflict conflict:
                 return new IntakeResult.KeyConflict(conflict.ExistingMessageId, options.IdempotencyWindow);
             default:
@@ -80,6 +82,7 @@ public sealed class MessageIntake(
         return result switch
         {
             IntakeResult.Accepted a => a.Message,
+            IntakeResult.Throttled t => t.Message,
             IntakeResult.Invalid i => throw new InvalidOperationException($"{setting}: type '{request.Type}' cannot be sent by Herald: " +
                 string.Join("; ", i.Errors.SelectMany(e => e.Value.Select(v => $"{e.Key} {v}")))),
             _ => throw new InvalidOperationException($"unexpected intake result {result} for a message without idempotency key"),

@@ -17,4 +17,7 @@ public enum MessageStatus
     Bounced,
     Complained,
     Caught,
+
+    /// <summary>Refused at acceptance: over its type's rate limit for the address (429); never sent.</summary>
+    Throttled,
 }

@@ -18,6 +18,7 @@ public static class MessageStatusExtensions
         MessageStatus.Bounced => "bounced",
         MessageStatus.Complained => "complained",
         MessageStatus.Caught => "caught",
+        MessageStatus.Throttled => "throttled",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -33,6 +34,7 @@ public static class MessageStatusExtensions
         "bounced" => MessageStatus.Bounced,
         "complained" => MessageStatus.Complained,
         "caught" => MessageStatus.Caught,
+        "throttled" => MessageStatus.Throttled,
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "unknown message status"),
     };
 }

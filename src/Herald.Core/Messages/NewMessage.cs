@@ -1,3 +1,5 @@
+using Herald.Core.Catalogue;
+
 namespace Herald.Core.Messages;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Herald.Core.Messages;
 /// <param name="Id">Herald's id, e.g. <c>msg_01J...</c>; also the VERP token's source.</param>
 /// <param name="DataJson">The template data as a JSON object, secret fields included (purged when final).</param>
 /// <param name="SecretFields">Names of fields in <paramref name="DataJson"/> that must never be shown.</param>
+/// <param name="RateLimit">The type's limit per address, checked by the store as it inserts (<see cref="EnqueueResult.Throttled"/>).</param>
 /// <param name="RequestHash">Fingerprint of the normalised request body, to detect idempotency-key reuse with another body; its part covering secret fields is dropped with them (<see cref="RequestHashes"/>).</param>
 public sealed record NewMessage(
     string Id,
@@ -23,4 +26,5 @@ public sealed record NewMessage(
     DateTimeOffset ExpiresAt,
     string MessageIdHeader,
     string ReturnPath,
-    string Route);
+    string Route,
+    RateLimit? RateLimit = null);

@@ -36,7 +36,14 @@ internal static class RecipientTargetResolver
             return (null, errors);
         }
 
-        if (recipient.Find(target.Address) is { } named)
+        // The address is looked up in its canonical form, like every other address lookup.
+        if (!AddressRules.IsSingleMailbox(target.Address, out var canonicalOrReason))
+        {
+            errors["to.address"] = [canonicalOrReason];
+            return (null, errors);
+        }
+
+        if (recipient.Find(canonicalOrReason) is { } named)
         {
             return (named.Address, errors);
         }

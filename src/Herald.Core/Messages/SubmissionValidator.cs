@@ -87,6 +87,11 @@ public static class SubmissionValidator
             {
                 add($"data.{property.Name}", "is secret and must be a plain value (string or number)");
             }
+            else if (TemplateRenderer.Unrenderable(property.Value) is { } reason)
+            {
+                // Refused now rather than accepted and then failing every attempt until the message expires.
+                add($"data.{property.Name}", reason);
+            }
         }
     }
 }

@@ -19,4 +19,6 @@ public sealed class HeraldOptions
     public Dictionary<string, NotificationTypeOptions> Catalogue { get; set; } = new(StringComparer.Ordinal);
 
     public DeliveryOptions Delivery { get; set; } = new();
+
+    public HttpOptions Http { get; set; } = new();
 }

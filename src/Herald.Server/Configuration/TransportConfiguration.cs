@@ -12,22 +12,17 @@ internal static class TransportConfiguration
 {
     public static bool HasRoutes(IConfiguration configuration) => configuration.GetSection("Herald:Smtp:Routes").GetChildren().Any();
 
-    /// <summary>
-    /// The host's environment as ASP.NET Core reads it (<c>--environment</c>, <c>DOTNET_ENVIRONMENT</c>,
-    /// <c>ASPNETCORE_ENVIRONMENT</c>); Production when none is set.
-    /// </summary>
-    public static string Environment(IConfiguration configuration) =>
-        configuration[HostDefaults.EnvironmentKey] is { Length: > 0 } name ? name : Environments.Production;
+    /// <param name="environment">The host's environment; null reads it as the host would (<see cref="HeraldConfiguration.EnvironmentName"/>).</param>
+    public static bool UsesDevMailbox(IConfiguration configuration, string? environment = null) =>
+        !HasRoutes(configuration)
+        && string.Equals(environment ?? HeraldConfiguration.EnvironmentName(configuration), Environments.Development, StringComparison.OrdinalIgnoreCase);
 
-    public static bool UsesDevMailbox(IConfiguration configuration) =>
-        !HasRoutes(configuration) && string.Equals(Environment(configuration), Environments.Development, StringComparison.OrdinalIgnoreCase);
-
-    public static IEnumerable<string> Check(IConfiguration configuration)
+    public static IEnumerable<string> Check(IConfiguration configuration, string environment)
     {
-        if (!HasRoutes(configuration) && !UsesDevMailbox(configuration))
+        if (!HasRoutes(configuration) && !UsesDevMailbox(configuration, environment))
         {
             yield return "Herald:Smtp:Routes: no route is configured, and the development mailbox (which catches mail instead of sending it) " +
-                $"runs only in the Development environment, not in {Environment(configuration)}. Configure a route, e.g. " +
+                $"runs only in the Development environment, not in {environment}. Configure a route, e.g. " +
                 "--Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=smtp.example.com (see docs/configuration.md), " +
                 "or start with --environment Development to try Herald with the development mailbox";
         }

@@ -1,5 +1,3 @@
-using Herald.Server.Inbound;
-using Herald.Smtp.Inbound;
 using Microsoft.Extensions.Configuration;
 
 namespace Herald.Server.Feedback;
@@ -12,17 +10,6 @@ internal static class FeedbackConfiguration
     public static IEnumerable<string> Check(IConfiguration configuration)
     {
         var herald = configuration.GetSection("Herald");
-        var inbound = herald.GetSection("Inbound");
-        if ((inbound.Get<InboundOptions>() ?? new InboundOptions()).Enabled && BounceListenerConfiguration.EndpointProblem(inbound) is { } problem)
-        {
-            yield return $"Herald:Inbound:Endpoint: {problem}";
-        }
-
-        if ((inbound.Get<InboundOptions>() ?? new InboundOptions()).Enabled && BounceListenerConfiguration.CertificateProblem(inbound) is { } tls)
-        {
-            yield return $"Herald:Inbound:{BounceListenerConfiguration.CertificateFile}: {tls}";
-        }
-
         var feedback = herald.GetSection("Feedback").Get<FeedbackOptions>() ?? new FeedbackOptions();
         if (!herald.GetSection("Catalogue").GetSection(feedback.VerificationType).Exists())
         {

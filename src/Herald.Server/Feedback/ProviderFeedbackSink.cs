@@ -17,8 +17,16 @@ internal sealed class ProviderFeedbackSink(IMessageStore store, FeedbackService 
     public async ValueTask HandleAsync(ProviderEvent providerEvent, CancellationToken cancellationToken)
     {
         var message = await FindAsync(providerEvent, cancellationToken);
-        foreach (var recipient in providerEvent.Recipients)
+        foreach (var reported in providerEvent.Recipients)
         {
+            // The ledger is keyed by the canonical address, whatever spelling the provider reports it in; an
+            // address that is not one (Herald could never have sent to it) concerns no ledger entry of ours.
+            if (!AddressRules.IsSingleMailbox(reported.Address, out var canonical))
+            {
+                continue;
+            }
+
+            var recipient = reported with { Address = canonical };
             var signal = Signal(providerEvent, recipient, message?.Id);
             if (signal is null)
             {
@@ -31,7 +39,7 @@ internal sealed class ProviderFeedbackSink(IMessageStore store, FeedbackService 
 
     private async Task<StoredMessage?> FindAsync(ProviderEvent e, CancellationToken cancellationToken)
     {
-        if (e.ReturnPath is { Length: > 0 } path && await store.FindByReturnPathAsync(path.ToLowerInvariant(), cancellationToken) is { } byPath)
+        if (e.ReturnPath is { Length: > 0 } path && await store.FindByReturnPathAsync(AddressRules.LookupKey(path), cancellationToken) is { } byPath)
         {
             return byPath;
         }

@@ -7,7 +7,8 @@ namespace Herald.Server.Hosting;
 
 /// <summary>
 /// The data folder before anything opens it: creates the folders, refuses a store that existed and is gone (its
-/// <see cref="StoreMarker"/> without its database) unless <c>--init</c>, and says whether the token key may be created.
+/// <see cref="StoreMarker"/> without its database) unless <c>--init</c>, and says whether the token key may be created
+/// (only for a store never served from). <c>herald keys</c> runs the same check before it opens the store.
 /// </summary>
 internal static class DataFolder
 {
@@ -23,8 +24,10 @@ internal static class DataFolder
             var database = Path.GetFullPath(StorageConfiguration.SqlitePath(configuration));
             Create(Path.GetDirectoryName(database)!);
             var present = File.Exists(database) || Directory.Exists(database);
-            newStore = !present;
-            if (!present && StoreMarker.Exists(database))
+            // Never served from (no marker): the token key may still be made. `herald keys create` may have created the
+            // database itself before the first `serve`, so the database's presence does not say that links were sent.
+            newStore = !StoreMarker.Exists(database);
+            if (!present && !newStore)
             {
                 if (!serve.InitStore)
                 {

@@ -2,6 +2,7 @@ using Herald.Core.Catalogue;
 using Herald.Core.Delivery;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Server.Access;
 using Herald.Server.Configuration;
 using Herald.Server.Recipients;
 using Herald.Server.Workers;
@@ -47,13 +48,33 @@ internal static class HeraldServiceCollectionExtensions
         services.AddHeraldTransport(configuration);
         Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);
 
+        services.AddHeraldAccess(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<StorageFaultHandler>();
+        services.AddHeraldHttpLimits(options.Http);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             // Fixed, so the committed document does not depend on which program hosts the server.
             document.Info.Title = "Herald API";
-            document.Info.Description = "Notification email that arrives, and says why when it does not.";
+            document.Info.Description = "Notification email that arrives, and says why when it does not. Calls under /v1 need " +
+                "'Authorization: Bearer <key>' with the scope each operation names (send, read, recipients, operator, admin); " +
+                "anonymous calls work only in the quick start (development mailbox, loopback).";
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key from 'herald keys create' or POST /v1/keys (hk_...).",
+            };
+            return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ScopeMetadata>().LastOrDefault() is { } required)
+            {
+                operation.Description = $"{operation.Description} Needs a key with the scope '{required.Scope}'.".TrimStart();
+            }
+
             return Task.CompletedTask;
         }));
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);

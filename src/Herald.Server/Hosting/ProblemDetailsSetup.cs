@@ -9,6 +9,7 @@ internal static class ProblemDetailsSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHeraldBodyLimit(); // inside the handler, so its 413 is a ProblemDetails too
         return app;
     }
 }

@@ -28,13 +28,14 @@ internal sealed partial class StartupReport(
     Readiness readiness,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    IHostEnvironment environment,
     ILogger<StartupReport> logger)
 {
     /// <summary>Runs before the host starts; blocks on the store's first write (a one-off, on the start-up thread).</summary>
     /// <exception cref="StorageFaultException">The store is corrupt, truncated, unreadable or read-only.</exception>
     public void Run()
     {
-        LogEnvironment(logger, TransportConfiguration.Environment(configuration));
+        LogEnvironment(logger, environment.EnvironmentName);
         LogMail(logger, MailDestinations());
 
         var kind = StorageConfiguration.Kind(configuration);

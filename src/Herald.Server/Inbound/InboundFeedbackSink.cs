@@ -22,7 +22,7 @@ internal sealed class InboundFeedbackSink(IMessageStore store, FeedbackService f
 
         foreach (var recipient in mail.Recipients)
         {
-            if (await store.FindByReturnPathAsync(recipient.ToLowerInvariant(), cancellationToken) is { } message)
+            if (await store.FindByReturnPathAsync(AddressRules.LookupKey(recipient), cancellationToken) is { } message)
             {
                 await ApplyAsync(report, message, mail.ReceivedAt, cancellationToken);
             }

@@ -1,4 +1,5 @@
 using Herald.Core.Inbound;
+using Herald.Core.Messages;
 using Herald.Core.Queue;
 
 namespace Herald.Server.Inbound;
@@ -7,5 +8,5 @@ namespace Herald.Server.Inbound;
 internal sealed class ReturnPathDirectory(IMessageStore store) : IReturnPathDirectory
 {
     public async ValueTask<bool> IsKnownAsync(string address, CancellationToken cancellationToken) =>
-        await store.FindByReturnPathAsync(address.ToLowerInvariant(), cancellationToken) is not null;
+        await store.FindByReturnPathAsync(AddressRules.LookupKey(address), cancellationToken) is not null;
 }

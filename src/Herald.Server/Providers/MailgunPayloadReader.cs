@@ -12,6 +12,9 @@ internal static class MailgunPayloadReader
 {
     public const string Provider = "mailgun";
 
+    /// <summary>The last second <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59Z).</summary>
+    private const double MaxUnixSeconds = 253_402_300_799;
+
     public static MailgunSignature? ReadSignature(JsonElement root)
     {
         var signature = root.Obj("signature");
@@ -20,6 +23,13 @@ internal static class MailgunPayloadReader
         var hex = signature.Str("signature");
         return timestamp is null || token is null || hex is null ? null : new MailgunSignature(timestamp, token, hex);
     }
+
+    /// <summary>Mailgun's event-data timestamp: seconds since 1970 with a fraction (Mailgun docs, "Events").</summary>
+    private static DateTimeOffset? Timestamp(JsonElement data) =>
+        double.TryParse(data.Str("timestamp"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && double.IsFinite(seconds) && seconds is > 0 and < MaxUnixSeconds
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
+            : null;
 
     public static EventParseResult ReadEvent(JsonElement root)
     {
@@ -52,9 +62,12 @@ internal static class MailgunPayloadReader
         var diagnostic = string.Join(" ", new[] { code, string.IsNullOrWhiteSpace(message) ? description : message }
             .Where(s => !string.IsNullOrWhiteSpace(s)));
         var messageId = JsonFields.BareMessageId(data.Obj("message").Obj("headers").Str("message-id"));
-        var timestamp = double.TryParse(data.Str("timestamp"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
-            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
-            : DateTimeOffset.MinValue;
+        if (Timestamp(data) is not { } timestamp)
+        {
+            // Never a default date: the suppression policy counts soft failures over time, and five failures all
+            // dated year 1 (or all the same instant) read as a streak that suspends the address for days.
+            return EventParseResult.Malformed("event-data without a valid timestamp (seconds since 1970, as Mailgun sends it)");
+        }
 
         var providerRecipient = new ProviderRecipient(
             recipient,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Herald.Server.Api;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Server.Providers;
@@ -24,6 +25,11 @@ internal sealed class MailgunWebhookHandler(
 
         using (document)
         {
+            if (JsonText.FirstInvalid(document.RootElement) is { } invalid)
+            {
+                return WebhookResponse.BadRequest($"{(invalid.Length == 0 ? "body" : invalid)} {JsonText.Problem}");
+            }
+
             var signature = MailgunPayloadReader.ReadSignature(document.RootElement);
             if (signature is null)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Herald.Core.Inbound;
+using Herald.Server.Api;
 
 namespace Herald.Server.Providers;
 
@@ -27,6 +28,10 @@ internal static class SesEventParser
         using (document)
         {
             var root = document.RootElement;
+            if (JsonText.FirstInvalid(root) is { } invalid)
+            {
+                return EventParseResult.Malformed($"SNS Message: {(invalid.Length == 0 ? "body" : invalid)} {JsonText.Problem}");
+            }
             var type = root.Str("notificationType") ?? root.Str("eventType");
             var mail = root.Obj("mail");
             return type switch
@@ -58,8 +63,15 @@ internal static class SesEventParser
         var headers = mail.Arr("headers").ToList();
         string? Header(string name) => headers.FirstOrDefault(h => string.Equals(h.Str("name"), name, StringComparison.OrdinalIgnoreCase)).Str("value");
 
+        // The event's own time, else the mail's, else the signed SNS envelope's; never a default date, which the
+        // suppression policy would count as a soft-failure streak dated year 1.
         var timestamp = detail.Time("timestamp") ?? mail.Time("timestamp")
-            ?? (DateTimeOffset.TryParse(sns.Timestamp, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : DateTimeOffset.MinValue);
+            ?? (DateTimeOffset.TryParse(sns.Timestamp, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : (DateTimeOffset?)null);
+        if (timestamp is null)
+        {
+            return EventParseResult.Malformed($"{kind} notification without a timestamp");
+        }
+
         return EventParseResult.Parsed(new ProviderEvent(
             Provider,
             sns.MessageId,
@@ -68,7 +80,7 @@ internal static class SesEventParser
             mail.Str("messageId"),
             JsonFields.BareMessageId(Header("Message-ID") ?? mail.Obj("commonHeaders").Str("messageId")),
             mail.Str("source") ?? JsonFields.BareMessageId(Header("Return-Path")),
-            timestamp));
+            timestamp.Value));
     }
 
     private static IEnumerable<ProviderRecipient> Bounced(JsonElement bounce) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Herald.Server.Api;
 
 namespace Herald.Server.Providers;
 
@@ -14,6 +15,12 @@ internal static class SnsMessageReader
             if (root.ValueKind != JsonValueKind.Object)
             {
                 error = "body is not a JSON object";
+                return null;
+            }
+
+            if (JsonText.FirstInvalid(root) is { } invalid)
+            {
+                error = $"{(invalid.Length == 0 ? "body" : invalid)} {JsonText.Problem}";
                 return null;
             }
 

@@ -69,4 +69,50 @@ public sealed class ConfigCheckCommandTests : IDisposable
         code.ShouldBe(1);
         error.ShouldContain("nope.json");
     }
+
+    [Fact]
+    public async Task A_route_kind_that_is_not_a_kind_is_reported_and_exit_1()
+    {
+        // The finding: "Kind": "Relai" passed config check.
+        var file = Write("relai.json", """{ "Herald": { "Smtp": { "Routes": { "default": { "Kind": "Relai", "Host": "smtp.example.com" } } } } }""");
+        var (code, _, error) = await HeraldCli.RunAsync("config", "check", "--file", file, "--environment", "Development");
+        code.ShouldBe(1);
+        error.ShouldContain("Herald:Smtp:Routes:default:Kind: 'Relai' is not one of Relay, Direct");
+    }
+
+    [Fact]
+    public async Task A_bad_duration_is_named_with_every_other_problem_and_no_stack_trace()
+    {
+        // The finding: a bad duration ended in a stack trace.
+        var file = Write("duration.json", """{ "Herald": { "Delivery": { "LeaseDuration": "ten minutes" }, "Inbound": { "MaxRecipients": "abc" } } }""");
+        var (code, _, error) = await HeraldCli.RunAsync("config", "check", "--file", file, "--environment", "Development");
+        code.ShouldBe(1);
+        error.ShouldContain("Herald:Delivery:LeaseDuration: 'ten minutes' is not a duration");
+        error.ShouldContain("Herald:Inbound:MaxRecipients: 'abc' is not a whole number");
+        error.ShouldContain("2 problem(s)", Case.Sensitive, error);
+        error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Serve_reports_the_same_list_and_exits_1_without_starting()
+    {
+        var (code, _, error) = await HeraldCli.RunAsync("serve", "--urls", "http://127.0.0.1:0",
+            $"--Herald:DataDirectory={Path.Combine(_dir, "data")}", "--Herald:Delivery:LeaseDuration=ten minutes", "--Herald:Smtp:Routes:default:Kind=Relai");
+        code.ShouldBe(1);
+        error.ShouldContain("Herald:Delivery:LeaseDuration: 'ten minutes' is not a duration");
+        error.ShouldContain("Herald:Smtp:Routes:default:Kind: 'Relai' is not one of Relay, Direct");
+        error.ShouldContain("Herald did not start");
+        error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Localhost_domains_are_reported_in_Production_when_a_route_sends_mail_out()
+    {
+        var file = Write("route.json", """{ "Herald": { "Smtp": { "Routes": { "default": { "Kind": "Relay", "Host": "smtp.example.com" } } } } }""");
+        var (code, _, error) = await HeraldCli.RunAsync("config", "check", "--file", file, "--environment", "Production");
+        code.ShouldBe(1);
+        error.ShouldContain("Herald:BounceDomain: 'bounces.herald.localhost' is a .localhost name");
+
+        (await HeraldCli.RunAsync("config", "check", "--file", file, "--environment", "Development")).Code.ShouldBe(0);
+    }
 }

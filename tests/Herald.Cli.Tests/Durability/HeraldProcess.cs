@@ -19,6 +19,8 @@ internal sealed class HeraldProcess : IDisposable
             Path.Combine(AppContext.BaseDirectory, "herald.dll"), "serve",
             "--urls", Url,
             $"--Herald:DataDirectory={dataDirectory}",
+            // Development: the shipped .localhost domains are refused in Production once a route sends mail out.
+            "--environment=Development",
             "--Herald:Smtp:Routes:default:Kind=Relay",
             "--Herald:Smtp:Routes:default:Host=127.0.0.1",
             $"--Herald:Smtp:Routes:default:Port={smtpPort}",

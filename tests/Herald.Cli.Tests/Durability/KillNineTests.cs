@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Herald.Cli.Tests.Support;
 using Microsoft.Data.Sqlite;
 using MimeKit;
 
@@ -29,6 +30,10 @@ public sealed class KillNineTests : IDisposable
         await using var sink = new ScriptedSmtpServer();
         using var herald = new HeraldProcess(_data, sink.Port);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        // A relay route is configured, so the application needs a key; made on the store before the first start.
+        var (code, key, error) = await HeraldCli.RunAsync("keys", "create", "--name", "crash-test", "--scopes", "send", $"--Herald:DataDirectory={_data}");
+        code.ShouldBe(0, error);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Trim());
         await herald.StartAsync(http);
 
         var acknowledged = new ConcurrentDictionary<string, string>(); // idempotency key -> message id

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Herald.Cli.Tests.Serve;
 
 /// <summary>
-/// Something Herald kept is gone: the real <c>herald serve</c> stops (exit 5) and says which flag starts anyway and
+/// Something Herald kept is gone: the real <c>herald serve</c> stops (exit 4, refused) and says which flag starts anyway and
 /// what that loses. The findings: a deleted database started empty without a word, and a deleted token key was
 /// silently regenerated, breaking every link already sent.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class DataMissingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_store_that_existed_and_is_gone_stops_serve_with_exit_5_and_init_starts_an_empty_one_saying_what_is_lost()
+    public async Task A_store_that_existed_and_is_gone_stops_serve_with_exit_4_and_init_starts_an_empty_one_saying_what_is_lost()
     {
         await CreateStoreAsync();
         File.ReadAllText(Path.Combine(Data, "herald.db.marker")).ShouldContain("--init");
@@ -33,7 +33,7 @@ public sealed class DataMissingTests : IDisposable
 
         var (code, error, _) = await ServeProcess.RefusalAsync(ServeProcess.WithRoute(Data));
 
-        code.ShouldBe(5);
+        code.ShouldBe(4);
         error.ShouldContain($"{Path.Combine(Data, "herald.db")} is gone");
         error.ShouldContain("--init");
         File.Exists(Path.Combine(Data, "herald.db")).ShouldBeFalse("nothing was created");
@@ -45,7 +45,7 @@ public sealed class DataMissingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_token_key_that_is_gone_stops_serve_with_exit_5_and_rotate_token_key_makes_a_new_one_saying_what_it_breaks()
+    public async Task A_token_key_that_is_gone_stops_serve_with_exit_4_and_rotate_token_key_makes_a_new_one_saying_what_it_breaks()
     {
         await CreateStoreAsync();
         var keyFile = Path.Combine(Data, "token-key");
@@ -54,7 +54,7 @@ public sealed class DataMissingTests : IDisposable
 
         var (code, error, _) = await ServeProcess.RefusalAsync(ServeProcess.WithRoute(Data));
 
-        code.ShouldBe(5);
+        code.ShouldBe(4);
         error.ShouldContain($"{keyFile} is gone");
         error.ShouldContain("--rotate-token-key");
         File.Exists(keyFile).ShouldBeFalse("no key was made silently");

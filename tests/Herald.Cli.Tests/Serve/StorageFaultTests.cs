@@ -41,7 +41,7 @@ public sealed class StorageFaultTests : IDisposable
     }
 
     [Fact]
-    public async Task A_corrupt_database_stops_serve_with_exit_4_naming_the_file_and_the_problem()
+    public async Task A_corrupt_database_stops_serve_with_exit_5_naming_the_file_and_the_problem()
     {
         await CreateStoreAsync();
         await using (var file = new FileStream(Database, FileMode.Open, FileAccess.Write))
@@ -51,13 +51,13 @@ public sealed class StorageFaultTests : IDisposable
 
         var (code, error, _) = await ServeProcess.RefusalAsync(ServeProcess.WithRoute(Data));
 
-        code.ShouldBe(4);
+        code.ShouldBe(5);
         error.ShouldContain($"Storage fault: {Database}: is not a SQLite database");
         error.Trim().Split('\n').ShouldHaveSingleItem("one message, no stack trace");
     }
 
     [Fact]
-    public async Task A_truncated_database_stops_serve_with_exit_4_naming_the_file_and_the_problem()
+    public async Task A_truncated_database_stops_serve_with_exit_5_naming_the_file_and_the_problem()
     {
         await CreateStoreAsync();
         await using (var file = new FileStream(Database, FileMode.Open, FileAccess.Write))
@@ -67,12 +67,12 @@ public sealed class StorageFaultTests : IDisposable
 
         var (code, error, _) = await ServeProcess.RefusalAsync(ServeProcess.WithRoute(Data));
 
-        code.ShouldBe(4);
+        code.ShouldBe(5);
         error.ShouldContain($"Storage fault: {Database}: is truncated: its header says");
     }
 
     [Fact]
-    public async Task An_unreadable_database_stops_serve_with_exit_4_naming_the_file()
+    public async Task An_unreadable_database_stops_serve_with_exit_5_naming_the_file()
     {
         await CreateStoreAsync();
         if (Environment.UserName == "root")
@@ -88,13 +88,13 @@ public sealed class StorageFaultTests : IDisposable
 
         var (code, error, _) = await ServeProcess.RefusalAsync(ServeProcess.WithRoute(Data));
 
-        code.ShouldBe(4);
+        code.ShouldBe(5);
         error.ShouldContain($"Storage fault: {Database}:");
         error.ShouldMatch("is a folder, not a database file|cannot be read");
     }
 
     [Fact]
-    public async Task A_read_only_data_folder_stops_serve_with_exit_4_naming_the_file()
+    public async Task A_read_only_data_folder_stops_serve_with_exit_5_naming_the_file()
     {
         var (mount, reason) = Tmpfs.TryMount("8m");
         if (mount is null && Environment.UserName == "root")
@@ -117,7 +117,7 @@ public sealed class StorageFaultTests : IDisposable
 
             var (code, error, output) = await ServeProcess.RefusalAsync(ServeProcess.WithRoute(data));
 
-            code.ShouldBe(4, string.Join('\n', output));
+            code.ShouldBe(5, string.Join('\n', output));
             error.ShouldStartWith($"Storage fault: {Path.Combine(data, "herald.db")}");
         }
     }

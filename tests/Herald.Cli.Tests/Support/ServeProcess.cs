@@ -28,11 +28,16 @@ internal sealed class ServeProcess : IDisposable
         .. more,
     ];
 
-    /// <summary>A relay route to a port where nothing listens: enough for Production to start (nothing is sent in these tests).</summary>
+    /// <summary>
+    /// Production as deployed: a relay route (to a port where nothing listens: nothing is sent in these tests) and
+    /// domains of its own instead of the shipped <c>.localhost</c> ones.
+    /// </summary>
     public static string[] WithRoute(string dataDirectory, params string[] more) => Loopback(dataDirectory,
     [
         "--Herald:Smtp:Routes:default:Kind=Relay", "--Herald:Smtp:Routes:default:Host=127.0.0.1",
-        "--Herald:Smtp:Routes:default:Port=9", "--Herald:Smtp:Routes:default:StartTls=None", .. more,
+        "--Herald:Smtp:Routes:default:Port=9", "--Herald:Smtp:Routes:default:StartTls=None",
+        "--Herald:BounceDomain=bounces.acme.example", "--Herald:MessageIdDomain=acme.example",
+        "--Herald:DefaultSender:Address=notifications@acme.example", .. more,
     ]);
 
     public static ServeProcess Start(params string[] serveArgs)

@@ -32,9 +32,9 @@ public sealed class SuppressionsCommandTests : IAsyncLifetime
         (code, output, _) = await Run("suppressions", "show", "bob@example.com", "--server", _server);
         code.ShouldBe(0);
         output.ShouldContain("operator-added");
-        output.ShouldContain("by operator:sam ticket 12");
+        output.ShouldContain("by operator:sam via quick-start ticket 12");
         output.ShouldContain("operator-removed");
-        output.ShouldContain("by operator:kim resolved");
+        output.ShouldContain("by operator:kim via quick-start resolved");
     }
 
     [Fact]

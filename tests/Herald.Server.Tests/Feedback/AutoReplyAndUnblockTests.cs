@@ -96,7 +96,7 @@ public sealed class AutoReplyAndUnblockTests : IAsyncLifetime
         detail.GetProperty("status").GetProperty("status").GetString().ShouldBe("ok");
         var audit = detail.GetProperty("history").EnumerateArray().Last();
         audit.GetProperty("action").GetString().ShouldBe("operator-removed");
-        audit.GetProperty("actor").GetString().ShouldBe("operator:sam");
+        audit.GetProperty("actor").GetString().ShouldBe("operator:sam via key:tests");
         audit.GetProperty("detail").GetString()!.ShouldContain("ticket 4711");
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Herald.Core.Access;
 using Herald.Core.Queue;
 using Herald.Server;
 using Microsoft.AspNetCore.Builder;
@@ -32,8 +33,13 @@ internal sealed class HeraldTestHost : IAsyncDisposable
 
     public IMessageStore Store => _app.Services.GetRequiredService<IMessageStore>();
 
-    /// <param name="smtpPort">Relay everything to this port on 127.0.0.1; null runs the development mailbox (in Development).</param>
-    public static async Task<HeraldTestHost> StartAsync(int? smtpPort, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="smtpPort">Relay everything to this port on 127.0.0.1; null runs the development mailbox.</param>
+    /// <param name="environment">
+    /// The host's environment. Development by default: the shipped <c>.localhost</c> domains the tests rely on are a
+    /// configuration problem in Production once mail leaves the machine.
+    /// </param>
+    public static async Task<HeraldTestHost> StartAsync(
+        int? smtpPort, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Development")
     {
         var data = Directory.CreateTempSubdirectory("herald-test-").FullName;
         var config = new Dictionary<string, string?>
@@ -58,9 +64,7 @@ internal sealed class HeraldTestHost : IAsyncDisposable
             config[key] = value;
         }
 
-        // The development mailbox runs only in Development; with a route, Herald runs as shipped (Production).
-        string[] args = smtpPort is null ? ["--environment", "Development"] : [];
-        var app = HeraldServer.Build(args, builder =>
+        var app = HeraldServer.Build([$"--environment={environment}"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -68,6 +72,9 @@ internal sealed class HeraldTestHost : IAsyncDisposable
         });
         await app.StartAsync();
         var host = new HeraldTestHost(app, data);
+        // Every call of the suites goes with a key of every scope, as an application's would; the access tests make their own.
+        var created = (KeyCreation.Created)await app.Services.GetRequiredService<ApiKeyService>().CreateAsync("tests", Scopes.All, CancellationToken.None);
+        host.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", created.Token);
         await host.WaitUntilReadyAsync();
         return host;
     }

@@ -1,3 +1,4 @@
+using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
 using Herald.Core.Queue;
@@ -31,6 +32,7 @@ public abstract class StoreContract : IAsyncLifetime
     protected IReplayGuard ReplayGuard => _ports.ReplayGuard;
 
     protected IStoreHealth Health => _ports.Health;
+    protected IApiKeyStore ApiKeys => _ports.ApiKeys;
 
     protected FakeTimeProvider Clock => _database!.Clock;
 

@@ -1,3 +1,4 @@
+using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
 using Herald.Core.Queue;
@@ -7,4 +8,5 @@ namespace Herald.Storage.Tests.Contract;
 
 /// <summary>Every storage port of one node, all on the same database.</summary>
 public sealed record StorePorts(
-    IDeliveryQueue Queue, IMessageStore Messages, IRecipientStore Recipients, IFeedbackStore Feedback, IReplayGuard ReplayGuard, IStoreHealth Health);
+    IDeliveryQueue Queue, IMessageStore Messages, IRecipientStore Recipients, IFeedbackStore Feedback, IReplayGuard ReplayGuard,
+    IApiKeyStore ApiKeys, IStoreHealth Health);

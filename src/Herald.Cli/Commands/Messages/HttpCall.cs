@@ -10,6 +10,12 @@ internal static class HttpCall
     public static async Task<int> RunAsync(string server, TextWriter output, TextWriter error, Func<HttpClient, Task<int>> call)
     {
         using var http = new HttpClient { BaseAddress = new Uri(server.EndsWith('/') ? server : server + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        if (Environment.GetEnvironmentVariable("HERALD_KEY") is { Length: > 0 } key)
+        {
+            // RFC 6750 section 2.1; the variable keeps the key out of the shell history and the process list.
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
         try
         {
             return await call(http);

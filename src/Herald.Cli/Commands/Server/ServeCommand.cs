@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Herald.Core.Queue;
 using Herald.Server;
+using Herald.Server.Access;
 using Herald.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -33,21 +35,20 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
+            WebApplication app;
             try
             {
-                await using var app = HeraldServer.Build(parse.UnmatchedTokens.ToArray(), serve: new ServeOptions(parse.GetValue(init), parse.GetValue(rotate)));
-                await app.StartAsync(cancellationToken);
-                await app.WaitForShutdownAsync(cancellationToken);
-                return ExitCodes.Ok;
+                app = HeraldServer.Build(parse.UnmatchedTokens.ToArray(), serve: new ServeOptions(parse.GetValue(init), parse.GetValue(rotate)));
             }
             catch (OptionsValidationException e)
             {
-                foreach (var failure in e.Failures)
+                // The same list as 'herald config check', one problem a line, instead of a stack trace.
+                foreach (var problem in e.Failures)
                 {
-                    await error.WriteLineAsync(failure);
+                    await error.WriteLineAsync(problem);
                 }
 
-                await error.WriteLineAsync($"{e.Failures.Count()} problem(s): Herald did not start.");
+                await error.WriteLineAsync($"{e.Failures.Count()} problem(s): Herald did not start. 'herald config check' lists them too.");
                 return ExitCodes.Rejected;
             }
             catch (StorageFaultException e)
@@ -58,8 +59,25 @@ internal static class ServeCommand
             catch (DataMissingException e)
             {
                 await error.WriteLineAsync(e.Message);
-                return ExitCodes.DataMissing;
+                return ExitCodes.Refused;
             }
+
+            await using (app)
+            {
+                try
+                {
+                    await app.StartAsync(cancellationToken);
+                }
+                catch (StartupRefusedException refused)
+                {
+                    await error.WriteLineAsync(refused.Message);
+                    return ExitCodes.Refused;
+                }
+
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+
+            return ExitCodes.Ok;
         });
         return command;
     }

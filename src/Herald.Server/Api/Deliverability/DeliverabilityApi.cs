@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Messages;
+using Herald.Server.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,9 +16,9 @@ internal static class DeliverabilityApi
     public static IEndpointRouteBuilder MapDeliverabilityApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/recipients/{address}").WithTags("Recipients");
-        group.MapGet("/status", StatusAsync).WithSummary("Deliverability status: ok, suspended (why, since, can the owner unblock) or problem (the raw error)");
-        group.MapPost("/unblock", UnblockAsync).WithSummary("The owner lifts a suspension (policy permitting); one verification email follows");
-        group.MapPost("/verification", VerifyAsync).WithSummary("Send another verification email (rate-limited)");
+        group.MapGet("/status", StatusAsync).RequireScope(Scopes.Read).WithSummary("Deliverability status: ok, suspended (why, since, can the owner unblock) or problem (the raw error)");
+        group.MapPost("/unblock", UnblockAsync).RequireScope(Scopes.Recipients).WithSummary("The owner lifts a suspension (policy permitting); one verification email follows");
+        group.MapPost("/verification", VerifyAsync).RequireScope(Scopes.Recipients).WithSummary("Send another verification email (rate-limited)");
         return app;
     }
 
@@ -26,27 +29,27 @@ internal static class DeliverabilityApi
 
     /// <remarks>409 when refused, with the reason and, when the owner may try later, from when (<c>notBefore</c>).</remarks>
     internal static async Task<Results<Ok<UnblockResponse>, Conflict<UnblockResponse>, ValidationProblem>> UnblockAsync(
-        string address, UnblockService unblocks, FeedbackService feedback, CancellationToken cancellationToken)
+        string address, ClaimsPrincipal user, UnblockService unblocks, FeedbackService feedback, CancellationToken cancellationToken)
     {
         if (!AddressRules.IsSingleMailbox(address, out var normalised))
         {
             return Invalid(normalised);
         }
 
-        var (verdict, id) = await unblocks.UnblockAsync(normalised, cancellationToken);
+        var (verdict, id) = await unblocks.UnblockAsync(normalised, HeraldClaims.ActorOf(user), cancellationToken);
         var answer = await AnswerAsync(feedback, normalised, verdict.Allowed ? "unblocked" : "refused", id, verdict, cancellationToken);
         return verdict.Allowed ? TypedResults.Ok(answer) : TypedResults.Conflict(answer);
     }
 
     internal static async Task<Results<Ok<UnblockResponse>, Conflict<UnblockResponse>, ValidationProblem>> VerifyAsync(
-        string address, UnblockService unblocks, FeedbackService feedback, CancellationToken cancellationToken)
+        string address, ClaimsPrincipal user, UnblockService unblocks, FeedbackService feedback, CancellationToken cancellationToken)
     {
         if (!AddressRules.IsSingleMailbox(address, out var normalised))
         {
             return Invalid(normalised);
         }
 
-        var (verdict, id) = await unblocks.ResendVerificationAsync(normalised, cancellationToken);
+        var (verdict, id) = await unblocks.ResendVerificationAsync(normalised, HeraldClaims.ActorOf(user), cancellationToken);
         var answer = await AnswerAsync(feedback, normalised, verdict.Allowed ? "sent" : "refused", id, verdict, cancellationToken);
         return verdict.Allowed ? TypedResults.Ok(answer) : TypedResults.Conflict(answer);
     }

@@ -1,5 +1,7 @@
+using Herald.Core.Access;
 using Herald.Core.Catalogue;
 using Herald.Core.Queue;
+using Herald.Server.Access;
 using Herald.Smtp.DevMailbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +17,7 @@ internal static class DevMailboxApi
 {
     public static IEndpointRouteBuilder MapDevMailboxApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/dev/mailbox").WithTags("Development mailbox");
+        var group = app.MapGroup("/dev/mailbox").WithTags("Development mailbox").RequireScope(Scopes.Read);
         group.MapGet("/", ListAsync).WithSummary("Captured messages, newest first (JSON; a page for browsers)");
         group.MapGet("/{id}", Get).WithSummary("One captured message, raw (message/rfc822)");
         return app;

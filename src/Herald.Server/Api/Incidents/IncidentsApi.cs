@@ -1,4 +1,6 @@
+using Herald.Core.Access;
 using Herald.Core.Feedback;
+using Herald.Server.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +13,7 @@ internal static class IncidentsApi
 {
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/incidents", ListAsync).WithTags("Suppressions").WithSummary("Domain incidents, latest first (?domain=, ?limit=)");
+        app.MapGet("/v1/incidents", ListAsync).WithTags("Suppressions").RequireScope(Scopes.Operator).WithSummary("Domain incidents, latest first (?domain=, ?limit=)");
         return app;
     }
 

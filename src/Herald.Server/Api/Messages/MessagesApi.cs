@@ -1,6 +1,8 @@
+using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Server.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,16 +16,16 @@ internal static class MessagesApi
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/messages").WithTags("Messages");
-        group.MapPost("/", SendAsync)
+        group.MapPost("/", SendAsync).RequireScope(Scopes.Send)
             .Accepts<SendMessageRequest>("application/json")
             .WithSummary("Send a notification")
             .WithDescription("Validates, persists durably, then answers 202. An answer of 202 means the message survives a crash one millisecond later.");
-        group.MapGet("/{id}", GetAsync).WithSummary("A message, its status and its timeline");
+        group.MapGet("/{id}", GetAsync).RequireScope(Scopes.Read).WithSummary("A message, its status and its timeline");
         return app;
     }
 
-    internal static async Task<Results<Accepted<SendMessageResponse>, ValidationProblem, Conflict<ProblemDetails>>> SendAsync(
-        HttpContext http, MessageIntake intake, CancellationToken cancellationToken)
+    internal static async Task<Results<Accepted<SendMessageResponse>, ValidationProblem, ConflictProblem, ProblemHttpResult>> SendAsync(
+        HttpContext http, MessageIntake intake, TimeProvider time, CancellationToken cancellationToken)
     {
         var (request, readErrors) = await SendRequestReader.ReadAsync(http.Request, cancellationToken);
         if (request is null)
@@ -42,8 +44,20 @@ internal static class MessagesApi
                 return Accept(accepted.Message, accepted.Suspension);
             case IntakeResult.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, title: "The request is not valid");
+            case IntakeResult.Throttled throttled:
+                // RFC 6585 section 4 with RFC 9110 section 10.2.3's Retry-After in seconds. The refused message is kept
+                // (status throttled) so support sees the request and the reason in the recipient's list.
+                var wait = Math.Max(1, (int)Math.Ceiling((throttled.RetryAt - time.GetUtcNow()).TotalSeconds));
+                http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many messages of this type to this address",
+                    Detail = $"Not sent: {throttled.Reason}. The next one is accepted from {throttled.RetryAt:u}.",
+                    Extensions = { ["messageId"] = throttled.Message.Id, ["retryAt"] = throttled.RetryAt },
+                });
             case IntakeResult.KeyConflict conflict:
-                return TypedResults.Conflict(new ProblemDetails
+                return new ConflictProblem(new ProblemDetails
                 {
                     Status = StatusCodes.Status409Conflict,
                     Title = "Idempotency key reused with a different request",
@@ -65,12 +79,12 @@ internal static class MessagesApi
         }
     }
 
-    internal static async Task<Results<Ok<MessageView>, NotFound<ProblemDetails>>> GetAsync(string id, IMessageStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<MessageView>, NotFoundProblem>> GetAsync(string id, IMessageStore store, CancellationToken cancellationToken)
     {
         var message = await store.GetAsync(id, cancellationToken);
         if (message is null)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "No such message", Detail = $"No message has the id '{id}'." });
+            return new NotFoundProblem(new ProblemDetails { Status = 404, Title = "No such message", Detail = $"No message has the id '{id}'." });
         }
 
         var timeline = await store.GetTimelineAsync(id, cancellationToken);

@@ -35,6 +35,12 @@ internal static class SendRequestReader
                 return (null, errors);
             }
 
+            if (JsonText.FirstInvalid(root) is { } invalid)
+            {
+                errors[invalid.Length == 0 ? "body" : invalid] = [JsonText.Problem];
+                return (null, errors);
+            }
+
             string? type = String(root, "type", errors);
             var target = root.TryGetProperty("to", out var t) && t.ValueKind == JsonValueKind.Object
                 ? new RecipientTarget(String(t, "recipient", errors, "to.recipient"), String(t, "address", errors, "to.address"))

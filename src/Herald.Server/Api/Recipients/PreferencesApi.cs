@@ -1,4 +1,6 @@
+using Herald.Core.Access;
 using Herald.Core.Recipients;
+using Herald.Server.Access;
 using Herald.Server.Recipients;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +15,7 @@ internal static class PreferencesApi
 {
     public static IEndpointRouteBuilder MapPreferencesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/recipients/{id}/preferences").WithTags("Preferences");
+        var group = app.MapGroup("/v1/recipients/{id}/preferences").WithTags("Preferences").RequireScope(Scopes.Recipients);
         group.MapGet("/", GetAsync).WithSummary("Every category of the catalogue: on or off for this recipient, and whether it may be turned off");
         group.MapPut("/{category}", SetAsync)
             .WithSummary("Turn a category on or off")
@@ -21,18 +23,18 @@ internal static class PreferencesApi
         return app;
     }
 
-    internal static async Task<Results<Ok<IReadOnlyList<EffectivePreference>>, NotFound<ProblemDetails>>> GetAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<EffectivePreference>>, NotFoundProblem>> GetAsync(
         string id, IRecipientStore store, Preferences preferences, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is null)
         {
-            return TypedResults.NotFound(RecipientProblems.NoRecipient(id));
+            return new NotFoundProblem(RecipientProblems.NoRecipient(id));
         }
 
         return TypedResults.Ok(await preferences.ForAsync(id, cancellationToken));
     }
 
-    internal static async Task<Results<Ok<EffectivePreference>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> SetAsync(
+    internal static async Task<Results<Ok<EffectivePreference>, ValidationProblem, NotFoundProblem, ConflictProblem>> SetAsync(
         string id, string category, SetPreferenceRequest body, Preferences preferences, CancellationToken cancellationToken)
     {
         if (body.Enabled is not { } enabled)
@@ -43,20 +45,20 @@ internal static class PreferencesApi
         return await preferences.SetAsync(id, category, enabled, PreferenceSources.Api, cancellationToken) switch
         {
             PreferenceChange.Done done => TypedResults.Ok(done.Preference),
-            PreferenceChange.Mandatory m => TypedResults.Conflict(new ProblemDetails
+            PreferenceChange.Mandatory m => new ConflictProblem(new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "This category cannot be turned off",
                 Detail = m.Reason,
                 Extensions = { ["category"] = category },
             }),
-            PreferenceChange.UnknownCategory u => TypedResults.NotFound(new ProblemDetails
+            PreferenceChange.UnknownCategory u => new NotFoundProblem(new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = "No such category",
                 Detail = $"'{category}' is not a category of the catalogue; known categories: {string.Join(", ", u.Known)}.",
             }),
-            _ => TypedResults.NotFound(RecipientProblems.NoRecipient(id)),
+            _ => new NotFoundProblem(RecipientProblems.NoRecipient(id)),
         };
     }
 }

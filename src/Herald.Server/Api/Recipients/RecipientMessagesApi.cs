@@ -1,5 +1,7 @@
+using Herald.Core.Access;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Server.Access;
 using Herald.Server.Api.Messages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +16,7 @@ internal static class RecipientMessagesApi
 
     public static IEndpointRouteBuilder MapRecipientMessagesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/recipients/{address}/messages", ListAsync)
+        app.MapGet("/v1/recipients/{address}/messages", ListAsync).RequireScope(Scopes.Read)
             .WithTags("Recipients")
             .WithSummary("The latest messages to an address, newest first, paged");
         return app;

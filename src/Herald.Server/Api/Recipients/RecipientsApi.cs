@@ -1,6 +1,8 @@
+using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Messages;
 using Herald.Core.Recipients;
+using Herald.Server.Access;
 using Herald.Server.Api.Deliverability;
 using Herald.Server.Recipients;
 using Microsoft.AspNetCore.Builder;
@@ -8,8 +10,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-
-
 
 namespace Herald.Server.Api.Recipients;
 
@@ -21,7 +21,7 @@ internal static class RecipientsApi
     /// <summary>Maps every recipient, preference, verification and page endpoint of issue 5.</summary>
     public static IEndpointRouteBuilder MapRecipientsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/recipients").WithTags("Recipients");
+        var group = app.MapGroup("/v1/recipients").WithTags("Recipients").RequireScope(Scopes.Recipients);
         group.MapPost("/", CreateAsync).WithSummary("Create a recipient (the application's user) with its addresses; the first is primary");
         group.MapGet("/{id}", GetAsync).WithSummary("A recipient: addresses, preferences, and the latest messages with the reason of each outcome");
         group.MapPost("/{id}/addresses", AddAddressAsync).WithSummary("Add an address (a secondary login, or the new primary)");
@@ -33,7 +33,7 @@ internal static class RecipientsApi
         return app;
     }
 
-    internal static async Task<Results<Created<RecipientView>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
+    internal static async Task<Results<Created<RecipientView>, ValidationProblem, ConflictProblem>> CreateAsync(
         CreateRecipientRequest body, IRecipientStore store, Verifications verifications, Preferences preferences, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -63,7 +63,7 @@ internal static class RecipientsApi
         var change = await store.CreateAsync(body.Id!, addresses, time.GetUtcNow(), cancellationToken);
         if (change is not RecipientChange.Done done)
         {
-            return TypedResults.Conflict(RecipientProblems.For(change, body.Id!, null));
+            return new ConflictProblem(RecipientProblems.For(change, body.Id!, null));
         }
 
         if (body.SendVerification)
@@ -78,12 +78,12 @@ internal static class RecipientsApi
         return TypedResults.Created($"/v1/recipients/{Uri.EscapeDataString(view.Id)}", view);
     }
 
-    internal static async Task<Results<Ok<RecipientView>, NotFound<ProblemDetails>>> GetAsync(
+    internal static async Task<Results<Ok<RecipientView>, NotFoundProblem>> GetAsync(
         string id, int? limit, IRecipientStore store, Preferences preferences, FeedbackService feedback, CancellationToken cancellationToken)
     {
         if (!RecipientIds.IsValid(id) || await store.GetAsync(id, cancellationToken) is not { } recipient)
         {
-            return TypedResults.NotFound(RecipientProblems.NoRecipient(id));
+            return new NotFoundProblem(RecipientProblems.NoRecipient(id));
         }
 
         var messages = await store.LatestMessagesAsync(
@@ -97,7 +97,7 @@ internal static class RecipientsApi
         return TypedResults.Ok(RecipientView.From(recipient, await preferences.ForAsync(id, cancellationToken), messages, deliverability));
     }
 
-    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AddAddressAsync(
+    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFoundProblem, ConflictProblem>> AddAddressAsync(
         string id, AddAddressRequest body, IRecipientStore store, Verifications verifications, Preferences preferences, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!AddressRules.IsSingleMailbox(body.Address, out var address))
@@ -114,19 +114,27 @@ internal static class RecipientsApi
         return await AnswerAsync(change, id, address, preferences, cancellationToken);
     }
 
-    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RemoveAddressAsync(
+    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFoundProblem, ConflictProblem>> RemoveAddressAsync(
         string id, string address, IRecipientStore store, Preferences preferences, CancellationToken cancellationToken) =>
-        await AnswerAsync(await store.RemoveAddressAsync(id, address, cancellationToken), id, address, preferences, cancellationToken);
+        !AddressRules.IsSingleMailbox(address, out var canonical)
+            ? InvalidAddress(canonical)
+            : await AnswerAsync(await store.RemoveAddressAsync(id, canonical, cancellationToken), id, canonical, preferences, cancellationToken);
 
-    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> MakePrimaryAsync(
+    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFoundProblem, ConflictProblem>> MakePrimaryAsync(
         string id, string address, IRecipientStore store, Preferences preferences, CancellationToken cancellationToken) =>
-        await AnswerAsync(await store.MakePrimaryAsync(id, address, cancellationToken), id, address, preferences, cancellationToken);
+        !AddressRules.IsSingleMailbox(address, out var canonical)
+            ? InvalidAddress(canonical)
+            : await AnswerAsync(await store.MakePrimaryAsync(id, canonical, cancellationToken), id, canonical, preferences, cancellationToken);
 
-    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AnswerAsync(
+    /// <summary>400 naming the address route value: every address is looked up in its canonical form only.</summary>
+    internal static ValidationProblem InvalidAddress(string reason) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["address"] = [reason] }, title: "The request is not valid");
+
+    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFoundProblem, ConflictProblem>> AnswerAsync(
         RecipientChange change, string id, string? address, Preferences preferences, CancellationToken cancellationToken) => change switch
         {
             RecipientChange.Done done => TypedResults.Ok(RecipientView.From(done.Recipient, await preferences.ForAsync(id, cancellationToken), [])),
-            RecipientChange.Conflict => TypedResults.Conflict(RecipientProblems.For(change, id, address)),
-            _ => TypedResults.NotFound(RecipientProblems.For(change, id, address)),
+            RecipientChange.Conflict => new ConflictProblem(RecipientProblems.For(change, id, address)),
+            _ => new NotFoundProblem(RecipientProblems.For(change, id, address)),
         };
 }

@@ -1,5 +1,7 @@
+using Herald.Core.Access;
 using Herald.Core.Messages;
 using Herald.Core.Recipients;
+using Herald.Server.Access;
 using Herald.Server.Recipients;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +16,7 @@ internal static class VerificationApi
 {
     public static IEndpointRouteBuilder MapVerificationApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/recipients/{id}/addresses/{address}").WithTags("Verification");
+        var group = app.MapGroup("/v1/recipients/{id}/addresses/{address}").WithTags("Verification").RequireScope(Scopes.Recipients);
         group.MapPost("/verification", RequestAsync)
             .WithSummary("Send (again) the verification email of an address")
             .WithDescription("Always 202 with the same body, whether or not the recipient or address exists or is already verified; 429 past the per-address limit (default 5 an hour).");
@@ -44,10 +46,16 @@ internal static class VerificationApi
         }
     }
 
-    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> VerifyAsync(
+    internal static async Task<Results<Ok<RecipientView>, ValidationProblem, NotFoundProblem, ConflictProblem>> VerifyAsync(
         string id, string address, VerifyAddressRequest? body, IRecipientStore store, Verifications verifications, Preferences preferences,
         TimeProvider time, CancellationToken cancellationToken)
     {
+        if (!AddressRules.IsSingleMailbox(address, out var canonical))
+        {
+            return RecipientsApi.InvalidAddress(canonical);
+        }
+
+        address = canonical;
         if (string.IsNullOrWhiteSpace(body?.Code))
         {
             var change = await store.MarkVerifiedAsync(id, address, "application", time.GetUtcNow(), cancellationToken);

@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Messages;
+using Herald.Server.Access;
 using Herald.Server.Api.Deliverability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +16,7 @@ internal static class SuppressionsApi
 {
     public static IEndpointRouteBuilder MapSuppressionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/suppressions").WithTags("Suppressions");
+        var group = app.MapGroup("/v1/suppressions").WithTags("Suppressions").RequireScope(Scopes.Operator);
         group.MapGet("/", ListAsync).WithSummary("Suspended addresses, by address, paged with ?after=");
         group.MapGet("/{address}", ShowAsync).WithSummary("One address: status and full history");
         group.MapPost("/", AddAsync).WithSummary("Suspend an address by hand (operator, note)");
@@ -32,7 +35,7 @@ internal static class SuppressionsApi
             ? TypedResults.Ok(await DetailAsync(feedback, normalised, cancellationToken))
             : Invalid("address", normalised);
 
-    internal static async Task<Results<Ok<SuppressionDetailView>, ValidationProblem>> AddAsync(OperatorRequest request, FeedbackService feedback, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<SuppressionDetailView>, ValidationProblem>> AddAsync(OperatorRequest request, ClaimsPrincipal user, FeedbackService feedback, CancellationToken cancellationToken)
     {
         if (Check(request.Address, request.Operator) is { } invalid)
         {
@@ -40,11 +43,11 @@ internal static class SuppressionsApi
         }
 
         AddressRules.IsSingleMailbox(request.Address, out var normalised);
-        await feedback.SuspendAsync(normalised, request.Operator!, request.Note ?? "", request.ExpiresAt, cancellationToken);
+        await feedback.SuspendAsync(normalised, Audited(request.Operator!, user), request.Note ?? "", request.ExpiresAt, cancellationToken);
         return TypedResults.Ok(await DetailAsync(feedback, normalised, cancellationToken));
     }
 
-    internal static async Task<Results<Ok<SuppressionDetailView>, ValidationProblem>> RemoveAsync(string address, OperatorRequest request, FeedbackService feedback, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<SuppressionDetailView>, ValidationProblem>> RemoveAsync(string address, OperatorRequest request, ClaimsPrincipal user, FeedbackService feedback, CancellationToken cancellationToken)
     {
         if (Check(address, request.Operator) is { } invalid)
         {
@@ -52,9 +55,12 @@ internal static class SuppressionsApi
         }
 
         AddressRules.IsSingleMailbox(address, out var normalised);
-        await feedback.LiftAsync(normalised, request.Operator!, request.Note ?? "", cancellationToken);
+        await feedback.LiftAsync(normalised, Audited(request.Operator!, user), request.Note ?? "", cancellationToken);
         return TypedResults.Ok(await DetailAsync(feedback, normalised, cancellationToken));
     }
+
+    /// <summary>The audit names the person and the key they used: "operator:ana via key:support-console".</summary>
+    private static string Audited(string operatorName, ClaimsPrincipal user) => $"{operatorName.Trim()} via {HeraldClaims.ActorOf(user)}";
 
     private static ValidationProblem? Check(string? address, string? operatorName) =>
         !AddressRules.IsSingleMailbox(address, out var reason) ? Invalid("address", reason)
