@@ -25,10 +25,12 @@ internal sealed class CompleteStatements
         _update.Parameters.Add("$id", SqliteType.Text);
         _update.Parameters.Add("$token", SqliteType.Text);
 
-        _readData = session.Prepare("SELECT data_json, secret_fields FROM messages WHERE id = $id");
+        _readData = session.Prepare("SELECT data_json, secret_fields, request_hash FROM messages WHERE id = $id");
         _readData.Parameters.Add("$id", SqliteType.Text);
-        _writeData = session.Prepare("UPDATE messages SET data_json = $data WHERE id = $id");
+        // The request hash goes with the secrets: the part of it that covers them would give a sign-in code back.
+        _writeData = session.Prepare("UPDATE messages SET data_json = $data, request_hash = $hash WHERE id = $id");
         _writeData.Parameters.Add("$data", SqliteType.Text);
+        _writeData.Parameters.Add("$hash", SqliteType.Text);
         _writeData.Parameters.Add("$id", SqliteType.Text);
     }
 
@@ -75,16 +77,19 @@ internal sealed class CompleteStatements
     {
         string? data;
         IReadOnlyList<string> secrets;
+        string hash;
         _readData.Parameters[0].Value = id;
         using (var reader = _readData.ExecuteReader())
         {
             reader.Read();
             data = reader.IsDBNull(0) ? null : reader.GetString(0);
             secrets = SecretFieldsJson.Read(reader.GetString(1));
+            hash = reader.GetString(2);
         }
 
         _writeData.Parameters[0].Value = DbValue.Of(SecretData.Purge(data, secrets));
-        _writeData.Parameters[1].Value = id;
+        _writeData.Parameters[1].Value = RequestHashes.Purged(hash);
+        _writeData.Parameters[2].Value = id;
         _writeData.ExecuteNonQuery();
         _session.MarkWipe();
     }
