@@ -84,7 +84,7 @@ internal static class HeraldServiceCollectionExtensions
     /// <summary>Builds the catalogue or stops start-up listing every configuration mistake at once.</summary>
     public static NotificationCatalogue CatalogueFromConfiguration(HeraldOptions options)
     {
-        var result = CatalogueBuilder.Build(options.Catalogue, options.DefaultSender);
+        var result = CatalogueBuilder.Build(options.Catalogue, options.DefaultSender, options.Categories);
         if (!result.IsValid)
         {
             throw new OptionsValidationException("Herald:Catalogue", typeof(HeraldOptions), result.Errors);
