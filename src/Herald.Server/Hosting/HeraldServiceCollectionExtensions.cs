@@ -4,6 +4,7 @@ using Herald.Core.Messages;
 using Herald.Core.Queue;
 using Herald.Server.Access;
 using Herald.Server.Configuration;
+using Herald.Server.Pages;
 using Herald.Server.Recipients;
 using Herald.Server.Workers;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ internal static class HeraldServiceCollectionExtensions
         Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);
 
         services.AddHeraldAccess(configuration);
+        services.AddHeraldPages(configuration, options.DataDirectory);
         services.AddProblemDetails();
         services.AddExceptionHandler<StorageFaultHandler>();
         services.AddHeraldHttpLimits(options.Http);
