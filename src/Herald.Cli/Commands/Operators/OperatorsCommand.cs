@@ -9,8 +9,9 @@ namespace Herald.Cli.Commands.Operators;
 
 /// <summary>
 /// <c>herald operators add NAME</c>: a support-console account, on the store that <c>herald serve</c> uses. The password
-/// is read from standard input when it is redirected (scripts: <c>echo "$PW" | herald operators add ana</c>), else
-/// prompted for twice without echo; never from an option, which would leave it in the shell history and in ps.
+/// is read from <c>--password-file</c> (its first line), else from standard input when it is redirected (scripts:
+/// <c>printf '%s' "$PW" | herald operators add ana</c>), else prompted for twice without echo; never from the command
+/// line itself, which would leave it in the shell history and in ps.
 /// </summary>
 internal static class OperatorsCommand
 {
@@ -24,12 +25,13 @@ internal static class OperatorsCommand
     private static Command Add()
     {
         var name = new Argument<string>("name") { Description = "The operator's user name; it names them in every audit line" };
-        var command = new Command("add", "Add an operator; the password is read from stdin, or prompted for.") { name };
+        var file = new Option<FileInfo>("--password-file") { Description = "Read the password from the first line of this file" };
+        var command = new Command("add", "Add an operator; the password is read from --password-file or stdin, or prompted for.") { name, file };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var password = ReadPassword(error);
+            var password = parse.GetValue(file) is { } path ? (await File.ReadAllLinesAsync(path.FullName, ct)).FirstOrDefault() ?? "" : ReadPassword(error);
             if (password is null)
             {
                 await error.WriteLineAsync("The two passwords differ; nothing was changed.");
