@@ -32,7 +32,7 @@ public sealed class EveryPageTests(BrowserFixture browser) : IClassFixture<Brows
         var verification = await _herald.Smtp.WaitForMailAsync("pages@example.com", 2);
         await page.GotoAsync(RecipientClient.VerifyPath(verification));
         await PageChecks.CheckAndShootAsync(page, "verify");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("pages@example.com is confirmed");
         await PageChecks.CheckAndShootAsync(page, "verified");
     }

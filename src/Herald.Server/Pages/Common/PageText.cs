@@ -75,7 +75,7 @@ public static class PageText
     public const string LinkNotValid = "This link is not valid: it may have been altered, or it is not one Herald made.";
     public const string VerifyTitle = "Confirm your email address";
     public const string VerifyText = "Press the button to confirm this email address.";
-    public const string VerifyButton = "Confirm";
+    public const string VerifyButton = "Verify";
     public const string VerifiedTitle = "Address confirmed";
     public const string VerifyLinkInvalid = "This link is not valid: it has expired, was already used, was replaced by a newer one, or was altered. Ask for a new verification email.";
     public const string ManageSettings = "Manage your email settings";
