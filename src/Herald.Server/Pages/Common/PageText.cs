@@ -105,6 +105,42 @@ public static class PageText
     public const string SendTest = "Send a test message";
     public const string NoteRequired = "Write a note: it is kept in the address's history with your name.";
     public const string SignedInAs = "Signed in as";
+    public const string RecipientLabel = "Recipient";
+    public const string StateLabel = "State";
+    public const string None = "None.";
+    public const string ColumnCategory = "Category";
+    public const string ColumnDecided = "Decided";
+    public const string ColumnWhat = "What";
+    public const string ColumnWho = "Who";
+    public const string ColumnDetail = "Detail";
+    public const string ColumnEvent = "Event";
+    public const string ColumnReply = "Remote reply";
+    public const string ColumnDomain = "Domain";
+    public const string ColumnAddresses = "Addresses";
+    public const string ColumnFirstLast = "First, last";
+    public const string ColumnLatestReply = "Latest reply";
+    public const string DomainIncidents = "Incidents of this domain";
+    public const string On = "on";
+    public const string Off = "off";
+    public const string Locked = ", locked";
+    public const string ByDefault = "default";
+
+    public static string Lifted(string address) => $"Lifted the suspension of {address}.";
+
+    public static string Suspended(string address) => $"Suspended {address}.";
+
+    public static string Resent(string original, string copy) => $"Re-sent {original} as {copy}.";
+
+    public static string NotResent(string original, string why) => $"{original} was not re-sent: {why}";
+
+    public static string CannotResend(string original) =>
+        $"{original} cannot be re-sent: its secret fields were erased when it ended. Ask the application to send a new one.";
+
+    public static string TestSent(string address, string id) => $"Sent a test message to {address} ({id}).";
+
+    public static string Attempt(int number) => $" (attempt {number})";
+
+    public static string Via(string host) => $" via {host}";
 
     public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

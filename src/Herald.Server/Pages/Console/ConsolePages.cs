@@ -71,7 +71,7 @@ internal static class ConsolePages
         }
 
         await feedback.LiftAsync(address, PageSchemes.OperatorOf(user), note.Trim(), cancellationToken);
-        return await PageAsync(address, new PageNotice(true, $"Lifted the suspension of {address}."), http, user, reader, cancellationToken);
+        return await PageAsync(address, new PageNotice(true, PageText.Lifted(address)), http, user, reader, cancellationToken);
     }
 
     internal static async Task<IResult> SuspendAsync(
@@ -84,7 +84,7 @@ internal static class ConsolePages
         }
 
         await feedback.SuspendAsync(address, PageSchemes.OperatorOf(user), note.Trim(), null, cancellationToken);
-        return await PageAsync(address, new PageNotice(true, $"Suspended {address}."), http, user, reader, cancellationToken);
+        return await PageAsync(address, new PageNotice(true, PageText.Suspended(address)), http, user, reader, cancellationToken);
     }
 
     /// <summary>
@@ -103,7 +103,7 @@ internal static class ConsolePages
 
         if (original.DataJson is null)
         {
-            return await PageAsync(original.To, new PageNotice(false, $"{original.Id} cannot be re-sent: its secret fields were erased when it ended. Ask the application to send a new one."),
+            return await PageAsync(original.To, new PageNotice(false, PageText.CannotResend(original.Id)),
                 http, user, reader, cancellationToken, StatusCodes.Status409Conflict);
         }
 
@@ -111,8 +111,8 @@ internal static class ConsolePages
         var result = await intake.SubmitAsync(new SubmitRequest(original.Type, original.To, data.RootElement.Clone(), null),
             $"re-sent by operator:{PageSchemes.OperatorOf(user)} from {original.Id}", cancellationToken);
         var notice = result is IntakeResult.Accepted accepted
-            ? new PageNotice(true, $"Re-sent {original.Id} as {accepted.Message.Id}.")
-            : new PageNotice(false, $"{original.Id} was not re-sent: {result}");
+            ? new PageNotice(true, PageText.Resent(original.Id, accepted.Message.Id))
+            : new PageNotice(false, PageText.NotResent(original.Id, result.ToString()));
         return await PageAsync(original.To, notice, http, user, reader, cancellationToken);
     }
 
@@ -125,7 +125,7 @@ internal static class ConsolePages
         using var empty = JsonDocument.Parse("{}");
         var message = await intake.SubmitOwnAsync(new SubmitRequest(type, address, empty.RootElement.Clone(), null),
             $"test message by operator:{PageSchemes.OperatorOf(user)}", "Herald:Feedback:VerificationType", cancellationToken);
-        return await PageAsync(address, new PageNotice(true, $"Sent a test message to {address} ({message.Id})."), http, user, reader, cancellationToken);
+        return await PageAsync(address, new PageNotice(true, PageText.TestSent(address, message.Id)), http, user, reader, cancellationToken);
     }
 
     private static async Task<IResult> PageAsync(
