@@ -136,6 +136,8 @@ public static class PageText
     public static string CannotResend(string original) =>
         $"{original} cannot be re-sent: its secret fields were erased when it ended. Ask the application to send a new one.";
 
+    public static string NotAnAddress(string? address) => $"'{address}' is not one email address.";
+
     public static string TestSent(string address, string id) => $"Sent a test message to {address} ({id}).";
 
     public static string Attempt(int number) => $" (attempt {number})";

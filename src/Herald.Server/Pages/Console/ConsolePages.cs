@@ -65,12 +65,12 @@ internal static class ConsolePages
         [FromForm(Name = "address")] string address, [FromForm(Name = "note")] string? note, HttpContext http, ClaimsPrincipal user,
         FeedbackService feedback, ConsoleReader reader, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(note))
+        if (BadInput(ref address, note) is { } bad)
         {
-            return await PageAsync(address, new PageNotice(false, PageText.NoteRequired), http, user, reader, cancellationToken, StatusCodes.Status400BadRequest);
+            return await PageAsync(address, bad, http, user, reader, cancellationToken, StatusCodes.Status400BadRequest);
         }
 
-        await feedback.LiftAsync(address, PageSchemes.OperatorOf(user), note.Trim(), cancellationToken);
+        await feedback.LiftAsync(address, PageSchemes.OperatorOf(user), note!.Trim(), cancellationToken);
         return await PageAsync(address, new PageNotice(true, PageText.Lifted(address)), http, user, reader, cancellationToken);
     }
 
@@ -78,12 +78,12 @@ internal static class ConsolePages
         [FromForm(Name = "address")] string address, [FromForm(Name = "note")] string? note, HttpContext http, ClaimsPrincipal user,
         FeedbackService feedback, ConsoleReader reader, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(note))
+        if (BadInput(ref address, note) is { } bad)
         {
-            return await PageAsync(address, new PageNotice(false, PageText.NoteRequired), http, user, reader, cancellationToken, StatusCodes.Status400BadRequest);
+            return await PageAsync(address, bad, http, user, reader, cancellationToken, StatusCodes.Status400BadRequest);
         }
 
-        await feedback.SuspendAsync(address, PageSchemes.OperatorOf(user), note.Trim(), null, cancellationToken);
+        await feedback.SuspendAsync(address, PageSchemes.OperatorOf(user), note!.Trim(), null, cancellationToken);
         return await PageAsync(address, new PageNotice(true, PageText.Suspended(address)), http, user, reader, cancellationToken);
     }
 
@@ -121,11 +121,28 @@ internal static class ConsolePages
         [FromForm(Name = "address")] string address, HttpContext http, ClaimsPrincipal user, MessageIntake intake, IOptions<FeedbackOptions> feedback,
         ConsoleReader reader, CancellationToken cancellationToken)
     {
+        if (BadInput(ref address, "test") is { } bad)
+        {
+            return await PageAsync(address, bad, http, user, reader, cancellationToken, StatusCodes.Status400BadRequest);
+        }
+
         var type = feedback.Value.VerificationType;
         using var empty = JsonDocument.Parse("{}");
         var message = await intake.SubmitOwnAsync(new SubmitRequest(type, address, empty.RootElement.Clone(), null),
             $"test message by operator:{PageSchemes.OperatorOf(user)}", "Herald:Feedback:VerificationType", cancellationToken);
         return await PageAsync(address, new PageNotice(true, PageText.TestSent(address, message.Id)), http, user, reader, cancellationToken);
+    }
+
+    /// <summary>The form's address must be one mailbox (used in its canonical form, as every lookup is), and a note is required.</summary>
+    private static PageNotice? BadInput(ref string address, string? note)
+    {
+        if (!AddressRules.IsSingleMailbox(address, out var canonical))
+        {
+            return new PageNotice(false, PageText.NotAnAddress(address));
+        }
+
+        address = canonical;
+        return string.IsNullOrWhiteSpace(note) ? new PageNotice(false, PageText.NoteRequired) : null;
     }
 
     private static async Task<IResult> PageAsync(
