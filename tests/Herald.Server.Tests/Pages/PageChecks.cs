@@ -8,7 +8,13 @@ namespace Herald.Server.Tests.Pages;
 /// <summary>What every page visit checks: axe-core finds no serious or critical issue; and the screenshot for docs/pages.md.</summary>
 internal static class PageChecks
 {
-    public static string ShotsFolder { get; } = Path.Combine(RepoPaths.Root, "docs", "pages");
+    /// <summary>
+    /// docs/pages when HERALD_UPDATE_SCREENSHOTS=1 (how docs/pages.md is refreshed), else a temporary folder: every run
+    /// still takes each screenshot, but a plain test run does not rewrite the committed PNGs (they show dates).
+    /// </summary>
+    public static string ShotsFolder { get; } = Environment.GetEnvironmentVariable("HERALD_UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(RepoPaths.Root, "docs", "pages")
+        : Path.Combine(Path.GetTempPath(), "herald-page-screenshots");
 
     /// <summary>Runs axe-core (bundled by Deque.AxeCore.Playwright, injected into the page) against WCAG 2.x A and AA rules.</summary>
     public static async Task AccessibleAsync(IPage page)
@@ -20,7 +26,7 @@ internal static class PageChecks
         bad.ShouldBeEmpty($"axe-core on {page.Url}");
     }
 
-    /// <summary>Checks the page and saves its full-page PNG as docs/pages/<paramref name="name"/>.png.</summary>
+    /// <summary>Checks the page and saves its full-page PNG as <paramref name="name"/>.png in <see cref="ShotsFolder"/>.</summary>
     public static async Task CheckAndShootAsync(IPage page, string name)
     {
         await AccessibleAsync(page);
