@@ -52,6 +52,12 @@ internal static class Permanence
     /// <summary>Decides <see cref="Verdict"/> for one recipient's facts; fills in the Action the report left out.</summary>
     public static Verdict Decide(Fact fact, int? reply)
     {
+        if (fact.Reason is Reason.Feedback or Reason.Vacation)
+        {
+            // A complaint or an auto-reply is about a message that was delivered: nothing failed, nothing is retried.
+            return new Verdict(Delayed: false, Transient: false);
+        }
+
         var delayed = fact.Delayed ?? (fact.Action == "delayed" || (fact.Action.Length == 0 && fact.Warning));
         if (fact.Action.Length == 0)
         {
