@@ -41,12 +41,19 @@ internal static class Permanence
         "failed to deliver",
     ];
 
+    // One vectorized pass each, case-insensitive, over the notice's head: most bounces are no warning at all.
+    private static readonly System.Buffers.SearchValues<string> Warnings =
+        System.Buffers.SearchValues.Create(WarningPhrases, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> GaveUp =
+        System.Buffers.SearchValues.Create(GaveUpPhrases, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The notice (subject and text of a bounce without an Action field) says the sender is still trying.</summary>
     public static bool IsWarning(string subject, string text)
     {
-        var head = text.Length > 4096 ? text[..4096] : text;
-        var lowered = (subject + "\n" + head).ToLowerInvariant();
-        return Needles.ContainsAny(lowered, WarningPhrases) && !Needles.ContainsAny(lowered, GaveUpPhrases);
+        var head = text.AsSpan(0, Math.Min(text.Length, 4096));
+        return (subject.AsSpan().ContainsAny(Warnings) || head.ContainsAny(Warnings))
+            && !subject.AsSpan().ContainsAny(GaveUp) && !head.ContainsAny(GaveUp);
     }
 
     /// <summary>Decides <see cref="Verdict"/> for one recipient's facts; fills in the Action the report left out.</summary>
