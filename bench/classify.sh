@@ -51,3 +51,51 @@ if perl -MSisimai -e1 2>/dev/null; then
 else
   echo "Sisimai is not installed (apt-get install libsisimai-perl); Herald rate only."
 fi
+
+# End to end from the command line (issue 14): the published `herald classify` (ReadyToRun, start-up included) against
+# Sisimai's one-liner (`perl -MSisimai -e 'print Sisimai->dump(DIR)'`, what its documentation gives for the shell) on
+# the same 6,000+ emails: the corpus copied ten times into one folder. One process each; wall time, CPU time, peak RSS.
+# Plus one-shot start-up: `herald explain "text"` and `herald classify ONE.eml` against Sisimai on one email.
+echo "== End to end: herald classify vs Sisimai's command, 10 copies of the corpus, one process each"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/mail"
+for copy in 0 1 2 3 4 5 6 7 8 9; do
+  for f in "$maildir"/*.eml; do ln -s "$f" "$work/mail/$copy-$(basename "$f")"; done
+done
+total="$(ls "$work/mail" | wc -l)"
+dotnet publish -c Release -v quiet -nologo "$repo/src/Herald.Cli/Herald.Cli.csproj" -o "$work/herald" >/dev/null
+herald="$work/herald/herald"
+
+# wall and CPU seconds and peak RSS (MB) of one run of "$@", from /usr/bin/time.
+measure() {
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+  read -r wall user sys kb <"$work/time"
+  echo "$wall $(perl -e "printf '%.2f', $user + $sys") $((kb / 1024))"
+}
+
+read -r h_wall h_cpu h_mb <<<"$(measure "$herald" classify "$work"/mail/*.eml)"
+echo "herald classify: $total emails in $h_wall s wall ($h_cpu s CPU), peak RSS $h_mb MB = $(perl -e "printf '%.0f', $total/$h_wall") emails/s"
+
+# start-up: mean of N runs of a one-shot command, milliseconds.
+startup() {
+  local n=10 t0 t1 sum=0
+  "$@" >/dev/null 2>&1 || true
+  for _ in $(seq $n); do
+    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N); sum=$((sum + t1 - t0))
+  done
+  echo $((sum / n / 1000000))
+}
+one="$(ls "$maildir"/*.eml | head -1)"
+h_explain="$(startup "$herald" explain "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown")"
+h_one="$(startup "$herald" classify "$one")"
+echo "herald one-shot (mean of 10): explain \"550 5.1.1 ...\" $h_explain ms; classify ONE.eml $h_one ms"
+
+if perl -MSisimai -e1 2>/dev/null; then
+  read -r s_wall s_cpu s_mb <<<"$(measure perl -MSisimai -e 'print Sisimai->dump($ARGV[0])' "$work/mail")"
+  echo "sisimai dump:    $total emails in $s_wall s wall ($s_cpu s CPU), peak RSS $s_mb MB = $(perl -e "printf '%.0f', $total/$s_wall") emails/s"
+  s_one="$(startup perl -MSisimai -e 'print Sisimai->dump($ARGV[0])' "$one")"
+  echo "sisimai one-shot (mean of 10): dump ONE.eml $s_one ms"
+  echo "== end-to-end ratio (wall): sisimai $s_wall s / herald $h_wall s = $(perl -e "printf '%.1f', $s_wall/$h_wall")x; (CPU): $(perl -e "printf '%.1f', $s_cpu/$h_cpu")x; herald peak RSS $h_mb MB (goal: >= 10x, < 100 MB)"
+  echo "== start-up ratio: herald classify ONE.eml $h_one ms / sisimai $s_one ms = $(perl -e "printf '%.2f', $h_one/$s_one")x; explain $(perl -e "printf '%.2f', $h_explain/$s_one")x (goal: <= 2x)"
+fi

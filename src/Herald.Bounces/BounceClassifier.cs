@@ -107,7 +107,12 @@ public static class BounceClassifier
         }
 
         var collapsed = DiagnosticText.Collapse(text.Length > 65536 ? text[..65536] : text);
-        var fact = new Fact { Recipient = Addresses.First(collapsed.Length > 4096 ? collapsed[..4096] : collapsed), Diagnostic = collapsed };
+        var fact = new Fact
+        {
+            Recipient = Addresses.First(collapsed.Length > 4096 ? collapsed[..4096] : collapsed),
+            Diagnostic = collapsed,
+            Warning = Rules.Permanence.IsWarning("", collapsed),
+        };
         return new BounceReport(ReportKind.Bounce, [RecordBuilder.Build(fact)]);
     }
 

@@ -25,6 +25,12 @@ public sealed record BounceRecord
     /// stage of the SMTP transaction (<see cref="SmtpReply.IsPermanentAt"/>). False means this attempt is over for good.
     /// </summary>
     public bool Delayed { get; init; }
+
+    /// <summary>
+    /// The failure is permanent: final (not <see cref="Delayed"/>) and of RFC 3463 class 5 (else a 5xx reply). A 4.X.X that
+    /// ran out of time is final but not permanent, so never a hard bounce. Decided with <see cref="Delayed"/> in one place.
+    /// </summary>
+    public bool Permanent { get; init; }
     public string FeedbackType { get; init; } = "";
     public Scenario Scenario { get; init; }
 

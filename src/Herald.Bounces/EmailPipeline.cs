@@ -134,8 +134,10 @@ internal static class EmailPipeline
 
         // au (KDDI) marks mail its spam filter refused with "X-SPASIGN: NG" on the bounce.
         var spamFiltered = string.Equals(mail.Headers["X-SPASIGN"]?.Trim(), "NG", StringComparison.OrdinalIgnoreCase);
+        var warning = Rules.Permanence.IsWarning(mail.Subject, text);
         foreach (var fact in chosen)
         {
+            fact.Warning = warning;
             if (spamFiltered)
             {
                 (fact.Reason, fact.ReasonIsFinal) = (Reason.Filtered, true);
@@ -151,12 +153,14 @@ internal static class EmailPipeline
     }
 
     /// <summary>
-    /// Exim, Gmail and Google Groups name the failed recipients in X-Failed-Recipients; when they do, that list
-    /// is authoritative, and a recipient the text never mentions gets the notification text as its diagnostic.
+    /// Exim, Gmail and Google Groups name the failed recipients in X-Failed-Recipients, IndiMail in X-Bounced-Address;
+    /// when they do, that structured list is authoritative over addresses found in the prose, and a recipient the
+    /// text never mentions gets the notification text as its diagnostic.
     /// </summary>
     private static List<Fact> FailedRecipientsHeader(ParsedMail mail, List<Fact> fromText, string text)
     {
-        var listed = Addresses.In(mail.Headers["X-Failed-Recipients"] ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var header = mail.Headers["X-Failed-Recipients"] ?? mail.Headers["X-Bounced-Address"] ?? "";
+        var listed = Addresses.In(header).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (listed.Count == 0)
         {
             return fromText;
@@ -166,7 +170,7 @@ internal static class EmailPipeline
         foreach (var address in listed)
         {
             var known = fromText.Find(f => f.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase));
-            result.Add(known ?? new Fact { Recipient = address, Action = "failed", Diagnostic = TextBounceReader.Notification(text) });
+            result.Add(known ?? new Fact { Recipient = address, Diagnostic = TextBounceReader.Notification(text) });
         }
 
         return result;
@@ -176,7 +180,7 @@ internal static class EmailPipeline
     {
         var to = mail.Original?[HeaderId.To] ?? TextBounceReader.InlineOriginalTo(text);
         var diagnostic = TextBounceReader.ReplyLines(text);
-        return [.. Addresses.In(to).Take(DsnReader.MaxRecipients).Select(a => new Fact { Recipient = a, Action = "failed", Diagnostic = diagnostic })];
+        return [.. Addresses.In(to).Take(DsnReader.MaxRecipients).Select(a => new Fact { Recipient = a, Diagnostic = diagnostic })];
     }
 
     private static void Enrich(List<Fact> dsn, List<Fact> fromText, string text)

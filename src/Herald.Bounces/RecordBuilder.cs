@@ -16,22 +16,21 @@ internal static class RecordBuilder
             (fact.Reason, fact.ReasonIsFinal) = byProvider;
         }
 
-        var reason = ReasonRules.Decide(fact, lowered);
         var reply = int.TryParse(fact.ReplyCode, out var code) ? code : (int?)null;
-        // The failure's class (a 4xx-like story) picks the scenario; whether the sender still retries is Delayed below.
-        var temporary = fact.Status.StartsWith('4') || reply is >= 400 and < 500 || fact.Action == "delayed" || fact.Delayed == true
-            || (fact.Status.Length == 0 && reply is null && StatusCodes.LooksTemporary(fact.Diagnostic));
+        var verdict = Permanence.Decide(fact, reply);
+        var reason = ReasonRules.Decide(fact, lowered);
         var status = fact.Status;
         if (status.Length == 0 && reason is not (Reason.Feedback or Reason.Vacation or Reason.Delivered))
         {
-            // No code in the report: carry one that names the reason (Sisimai's 5.0.9xx convention). Exim reports
-            // expiries and full mailboxes after retrying (temporary), and a refusal of MAIL FROM as undecided.
+            // No code in the report: carry one that names the reason (Sisimai's 5.0.9xx convention), of the class the
+            // verdict gave. Exim reports expiries and full mailboxes after retrying (temporary), and a refusal of MAIL
+            // FROM as undecided.
             var exim = fact.Family == "exim";
             status = StatusCodes.InternalCode(exim && fact.Command == "MAIL" ? Reason.OnHold : reason,
-                temporary || (exim && reason is Reason.Expired or Reason.MailboxFull));
+                verdict.Transient || (exim && reason is Reason.Expired or Reason.MailboxFull));
         }
 
-        var (scenario, actor, suppress, named) = ScenarioRules.Decide(reason, lowered, temporary);
+        var (scenario, actor, suppress, named) = ScenarioRules.Decide(reason, lowered, verdict.Transient);
         return new BounceRecord
         {
             Recipient = fact.Recipient,
@@ -41,15 +40,16 @@ internal static class RecordBuilder
             Diagnostic = fact.Diagnostic,
             RemoteMta = fact.RemoteMta,
             Reason = reason,
-            HardBounce = SisimaiHardBounce(reason, status, reply),
-            Delayed = fact.Delayed ?? fact.Action.Equals("delayed", StringComparison.OrdinalIgnoreCase),
+            HardBounce = !verdict.Delayed && SisimaiHardBounce(reason, status, reply),
+            Delayed = verdict.Delayed,
+            Permanent = verdict.Permanent && reason is not (Reason.Delivered or Reason.Vacation or Reason.Feedback),
             FeedbackType = fact.FeedbackType,
             Scenario = scenario,
             Named = named,
             Actor = actor,
             Suppress = suppress,
             Links = Links.In(fact.Diagnostic),
-            Explanation = ExplanationWriter.Write(scenario, fact.Recipient, named),
+            Explanation = ExplanationWriter.Write(scenario, fact.Recipient, named, verdict.Delayed, Families.IsDns(lowered)),
         };
     }
 
@@ -93,9 +93,5 @@ internal static class RecordBuilder
             fact.DiagnosticType = "SMTP";
         }
 
-        if (fact.Action.Length == 0)
-        {
-            fact.Action = fact.Status.StartsWith('2') ? "delivered" : "failed";
-        }
     }
 }

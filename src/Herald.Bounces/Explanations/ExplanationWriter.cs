@@ -3,10 +3,41 @@ namespace Herald.Bounces.Explanations;
 /// <summary>Plain-language explanations per scenario, for people who do not read SMTP.</summary>
 internal static class ExplanationWriter
 {
-    public static Explanation Write(Scenario scenario, string recipient, string? named)
+    /// <param name="scenario">The story to tell.</param>
+    /// <param name="recipient">The failed address, named in the text.</param>
+    /// <param name="named">The gateway or blocklist the reply names, if any.</param>
+    /// <param name="delayed">The sender is still trying: the story is a delay, never a failure that gave up.</param>
+    /// <param name="dns">The text is about DNS (an MX lookup), so an unreachable server is explained as DNS trouble.</param>
+    public static Explanation Write(Scenario scenario, string recipient, string? named, bool delayed, bool dns)
     {
         var domain = recipient.Contains('@', StringComparison.Ordinal) ? recipient[(recipient.LastIndexOf('@') + 1)..] : "the recipient's domain";
         var who = string.IsNullOrEmpty(recipient) ? "the recipient" : recipient;
+        var story = Story(scenario, who, domain, named, dns);
+        return delayed && scenario != Scenario.AutoResponder
+            ? story with
+            {
+                Summary = $"Delivery to {who} is delayed: it has not failed yet, and the sending server is still trying. "
+                    + "The latest attempt: " + char.ToLowerInvariant(story.Summary[0]) + story.Summary[1..],
+            }
+            : story;
+    }
+
+    private static Explanation Story(Scenario scenario, string who, string domain, string? named, bool dns)
+    {
+        if (scenario == Scenario.PolicyBlock && named == Families.ChallengeResponseName)
+        {
+            return new($"{who} uses a challenge-response system: it holds our message until the sender is approved.",
+                ["Approve our sending address in your challenge-response system (or add it to your contacts) to receive our mail."],
+                ["Nothing to configure; the recipient approves the sender in their challenge-response system."]);
+        }
+
+        if (scenario == Scenario.ServerUnreachable && dns)
+        {
+            return new($"We could not find the mail server of {domain} in DNS (the MX lookup failed), so the message to {who} could not be handed over.",
+                ["Nothing is wrong with your address as far as we know; check that your domain's DNS is working."],
+                [$"Check the DNS of {domain}: its name servers must answer and its MX records must point to reachable mail servers."]);
+        }
+
         return scenario switch
         {
             Scenario.MailboxDoesNotExist => new($"The address {who} does not exist at {domain}: the receiving server said there is no such mailbox.",
@@ -21,17 +52,17 @@ internal static class ExplanationWriter
             Scenario.AccountDisabled => new($"The mailbox {who} exists but is disabled or suspended.",
                 ["If you still use this address, ask your email provider to re-enable it; otherwise give us a new address."],
                 ["Check whether the account is disabled, archived or locked, and re-enable it if it should receive mail."]),
-            Scenario.AutoResponder => new($"This was an automatic reply (out of office or vacation) from {who}; the message was delivered.",
+            Scenario.AutoResponder => new($"This was an automatic reply (out of office or vacation) from {who}: our message was delivered, nothing failed and nothing is retried.",
                 ["Nothing to do."], ["Nothing to do."]),
             Scenario.SecurityGatewayBlock => new($"Your company's email security service ({named ?? "a security gateway"}) blocked our message to {who}.",
                 ["Ask your IT team to allow mail from our sending domain and servers, then ask us to send again."],
-                [$"Look up the message in the {named ?? "gateway"} logs and add our sending domain or IP to the allow list (our mail is SPF and DKIM signed)."]),
+                [$"Look up the message in the {named ?? "gateway"} logs and add our sending domain or IP to the allow list."]),
             Scenario.Blocklisted => new($"The receiving server refused our message because our sending IP or domain is listed by {named ?? "a reputation blocklist"}, a third-party reputation list that the recipient's mail system uses.",
                 ["Nothing is wrong with your address. You can ask your IT team to allow mail from us."],
-                [$"Our mail was refused because of a third-party reputation list ({named ?? "a blocklist"}). Our mail is SPF/DKIM signed; please allow-list our sending domain, or tell us if the listing looks wrong."]),
+                [$"Our mail was refused because of a third-party reputation list ({named ?? "a blocklist"}). Please allow-list our sending domain, or tell us if the listing looks wrong."]),
             Scenario.SenderAuthentication => new("The receiving server could not verify that we are allowed to send this mail (SPF, DKIM, DMARC or reverse DNS).",
                 ["Nothing is wrong with your address; we have to fix this on our side."],
-                ["If you run custom SPF/DMARC rules, check they accept our signed mail; otherwise no action is needed."]),
+                ["If you run custom SPF/DMARC rules, check they accept mail from our sending domain; otherwise no action is needed."]),
             Scenario.ContentFlaggedAsSpam => new("The receiving server's filters judged the content of our message to be spam or unsafe.",
                 ["Nothing is wrong with your address. If you expected this message, ask your IT team to allow mail from us."],
                 ["Check the spam filter verdict for this message and allow-list our sending domain if the mail is wanted."]),
@@ -39,7 +70,7 @@ internal static class ExplanationWriter
                 ["Nothing to do; the message should arrive after a retry."], ["Nothing to do unless this keeps happening."]),
             Scenario.MessageTooLarge => new("The message was larger than the receiving server accepts.",
                 ["Nothing is wrong with your address."], ["Check the maximum message size on your mail server if large messages are expected."]),
-            Scenario.ServerUnreachable => new($"We could not hand the message to the mail server of {domain} (it did not answer, or kept failing) before giving up.",
+            Scenario.ServerUnreachable => new($"We could not hand the message to the mail server of {domain} (it did not answer, or kept failing).",
                 ["Nothing is wrong with your address as far as we know; we will retry or you can ask us to send again."],
                 [$"Check that the mail servers of {domain} are reachable and accept connections on port 25."]),
             Scenario.PolicyBlock => new($"The receiving mail system refused our message to {who} because of a local policy.",

@@ -1,3 +1,5 @@
+using Herald.Bounces.Rules;
+
 namespace Herald.Bounces.Explanations;
 
 /// <summary>
@@ -18,12 +20,35 @@ internal static class ScenarioRules
             return (Scenario.RateLimited, Actor.Nobody, SuppressAdvice.Retry, null);
         }
 
+        if (reason is not (Reason.Vacation or Reason.Feedback or Reason.Delivered) && Families.IsChallengeResponse(lowered))
+        {
+            // The recipient approves us (or we answer the challenge); no configuration is wrong anywhere.
+            return (Scenario.PolicyBlock, Actor.Recipient, SuppressAdvice.Hold, Families.ChallengeResponseName);
+        }
+
+        // Policy-sounding reasons whose text says the domain or the mailbox does not exist: the address is bad, and
+        // retrying it until the time to live runs out helps nobody.
+        if (reason is Reason.Filtered or Reason.Rejected or Reason.SecurityError or Reason.PolicyViolation or Reason.Blocked
+            or Reason.OnHold or Reason.Undefined or Reason.SystemError or Reason.NetworkError)
+        {
+            if (Families.IsMissingDomain(lowered) && blocklist is null)
+            {
+                return (Scenario.DomainDoesNotExist, Actor.Recipient, temporary ? SuppressAdvice.Retry : SuppressAdvice.Suspend, null);
+            }
+
+            if (Families.IsMissingMailbox(lowered) && blocklist is null && reason is not (Reason.NetworkError or Reason.SystemError))
+            {
+                return (Scenario.MailboxDoesNotExist, Actor.Recipient, temporary ? SuppressAdvice.Retry : SuppressAdvice.Suspend, null);
+            }
+        }
+
         switch (reason)
         {
+            // A transient class (a delay, a 4.X.X that ran out of time) never suspends: the address may yet work.
             case Reason.UserUnknown or Reason.HasMoved:
-                return (Scenario.MailboxDoesNotExist, Actor.Recipient, SuppressAdvice.Suspend, null);
+                return (Scenario.MailboxDoesNotExist, Actor.Recipient, temporary ? SuppressAdvice.Retry : SuppressAdvice.Suspend, null);
             case Reason.HostUnknown:
-                return (Scenario.DomainDoesNotExist, Actor.Recipient, SuppressAdvice.Suspend, null);
+                return (Scenario.DomainDoesNotExist, Actor.Recipient, temporary ? SuppressAdvice.Retry : SuppressAdvice.Suspend, null);
             case Reason.NotAccept:
                 return temporary
                     ? (Scenario.ServerUnreachable, Actor.RecipientIt, SuppressAdvice.Retry, null)
@@ -50,6 +75,12 @@ internal static class ScenarioRules
             case Reason.OnHold or Reason.Undefined or Reason.SyntaxError or Reason.Suppressed:
                 // A refusal too vague for a reason can still name who refused: "... mimecast.com ..." is the help
                 // article's Scenario 1, a security gateway the recipient's IT runs, whatever the reason code says.
+                // A reputation list a gateway vendor runs (Barracuda's BRBL) is a list about us, not their gateway.
+                if (blocklist is not null)
+                {
+                    return (Scenario.Blocklisted, Actor.Sender, temporary ? SuppressAdvice.Retry : SuppressAdvice.Hold, blocklist);
+                }
+
                 return gateway is not null
                     ? (Scenario.SecurityGatewayBlock, Actor.RecipientIt, temporary ? SuppressAdvice.Retry : SuppressAdvice.Hold, gateway)
                     : (Scenario.Unknown, Actor.Nobody, temporary ? SuppressAdvice.Retry : SuppressAdvice.Hold, null);
@@ -68,7 +99,17 @@ internal static class ScenarioRules
             return (Scenario.SecurityGatewayBlock, Actor.RecipientIt, SuppressAdvice.Hold, gateway);
         }
 
-        if (ContainsAny(lowered, "spf", "dkim", "dmarc"))
+        if (Families.IsRateLimit(new Rules.PhraseMatcher(lowered)))
+        {
+            return (Scenario.RateLimited, Actor.Nobody, SuppressAdvice.Retry, null);
+        }
+
+        if (reason is Reason.SpamDetected or Reason.VirusDetected)
+        {
+            return (Scenario.ContentFlaggedAsSpam, Actor.Sender, SuppressAdvice.Hold, null);
+        }
+
+        if (Needles.ContainsAny(lowered, "spf", "dkim", "dmarc"))
         {
             return (Scenario.SenderAuthentication, Actor.Sender, SuppressAdvice.Hold, null);
         }
@@ -84,16 +125,4 @@ internal static class ScenarioRules
         };
     }
 
-    private static bool ContainsAny(string text, params string[] needles)
-    {
-        foreach (var needle in needles)
-        {
-            if (text.Contains(needle, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

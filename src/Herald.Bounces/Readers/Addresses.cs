@@ -52,6 +52,50 @@ internal static class Addresses
         return "";
     }
 
+    /// <summary>
+    /// A recipient field's address without its wrapping: "rfc822; &lt;a@b&gt;", Exchange's "rfc822; SMTP:a@b" or "SMTP=a@b",
+    /// and X.400 forms that carry the address as "/RFC-822=a(a)b/" (RFC 2156 section 4.2 writes '@' as "(a)").
+    /// Anything that holds no address is returned as the field gave it.
+    /// </summary>
+    public static string Clean(string value)
+    {
+        var text = FieldBlocks.AfterType(value);
+        var rfc822 = text.IndexOf("RFC-822=", StringComparison.OrdinalIgnoreCase);
+        if (rfc822 >= 0)
+        {
+            var rest = text[(rfc822 + 8)..];
+            var end = rest.IndexOf('/', StringComparison.Ordinal);
+            text = (end >= 0 ? rest[..end] : rest).Replace("(a)", "@", StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (var prefix in (ReadOnlySpan<string>)["SMTP:", "SMTP="])
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[prefix.Length..];
+            }
+        }
+
+        text = text.Trim().Trim('<', '>', '"', ' ');
+        // Only a field with more than the address in it ("|/bin/prog a@b", "@relay:a@b") needs the address picked out;
+        // a lone address stays as written (a quoted local part included).
+        var plain = text.AsSpan().IndexOfAny(' ', ':', '|') < 0;
+        return !plain && text.Contains('@', StringComparison.Ordinal) && First(text) is { Length: > 0 } address ? address : text;
+    }
+
+    /// <summary>
+    /// Addresses in a notice that are not failed recipients: help desks and mailing-list machinery ("list-request@",
+    /// "owner-list@", "listserv@"), which a report names for the reader to write to, never as who failed.
+    /// </summary>
+    public static bool IsRole(string address)
+    {
+        var local = address.AsSpan(0, Math.Max(0, address.IndexOf('@', StringComparison.Ordinal)));
+        return local.EndsWith("-request", StringComparison.OrdinalIgnoreCase) || local.StartsWith("owner-", StringComparison.OrdinalIgnoreCase)
+            || local.EndsWith("-owner", StringComparison.OrdinalIgnoreCase) || local.Equals("help", StringComparison.OrdinalIgnoreCase)
+            || local.Equals("listserv", StringComparison.OrdinalIgnoreCase) || local.Equals("majordomo", StringComparison.OrdinalIgnoreCase)
+            || local.Equals("helpdesk", StringComparison.OrdinalIgnoreCase);
+    }
+
     public static bool IsDaemon(string address) =>
         address.StartsWith("mailer-daemon@", StringComparison.OrdinalIgnoreCase) || address.StartsWith("postmaster@", StringComparison.OrdinalIgnoreCase)
         || address.StartsWith("double-bounce@", StringComparison.OrdinalIgnoreCase) || address.StartsWith("maildaemon@", StringComparison.OrdinalIgnoreCase);

@@ -17,7 +17,7 @@ internal static class ArfReader
 
     public static bool IsComplaint(ParsedMail mail) =>
         mail.FeedbackReports.Count > 0 || mail.ReportType == "feedback-report" || mail.Original?.Contains(HotmailRecipient) == true
-        || IsUnsubscribe(mail);
+        || mail.Headers[HotmailRecipient] is not null || IsUnsubscribe(mail);
 
     private static bool IsUnsubscribe(ParsedMail mail) =>
         mail.Text.Length < 4096 && mail.Text.ToString().Contains(AppleUnsubscribe, StringComparison.OrdinalIgnoreCase);
@@ -51,7 +51,8 @@ internal static class ArfReader
             }
         }
 
-        if (facts.Count == 0 && mail.Original is { } jmrp && Addresses.First(jmrp[HotmailRecipient] ?? "") is { Length: > 0 } complainer)
+        // The JMRP headers sit on the attached original, or on the message itself when the report was forwarded as is.
+        if (facts.Count == 0 && Addresses.First(mail.Original?[HotmailRecipient] ?? mail.Headers[HotmailRecipient] ?? "") is { Length: > 0 } complainer)
         {
             facts.Add(new Fact { Recipient = complainer });
         }

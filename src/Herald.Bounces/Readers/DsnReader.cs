@@ -53,8 +53,12 @@ internal static class DsnReader
             return false;
         }
 
+        // RFC 3464 section 2.3.1: Original-Recipient is the address as the sender gave it; Final-Recipient may be an
+        // internal rewrite (an alias, a mailbox id). The sender's own address is the one to act on when it is one.
         var final = Address(block, "final-recipient");
-        var recipient = final.Contains('@', StringComparison.Ordinal) ? final : Address(block, "original-recipient");
+        var original = Address(block, "original-recipient");
+        var recipient = original.Contains('@', StringComparison.Ordinal) ? original
+            : final.Contains('@', StringComparison.Ordinal) ? final : "";
         if (recipient.Length == 0)
         {
             recipient = final.Length > 0 ? final : Address(block, "x-actual-recipient");
@@ -102,5 +106,5 @@ internal static class DsnReader
     }
 
     private static string Address(Dictionary<string, string> block, string name) =>
-        block.TryGetValue(name, out var value) ? FieldBlocks.AfterType(value) : "";
+        block.TryGetValue(name, out var value) ? Addresses.Clean(value) : "";
 }

@@ -34,6 +34,9 @@ internal sealed class Fact
     /// </summary>
     public bool? Delayed { get; set; }
 
+    /// <summary>A plain-text notice that says it is only a warning: the sender is still trying (<see cref="Rules.Permanence"/>).</summary>
+    public bool Warning { get; set; }
+
     /// <summary>The MTA family that wrote the report, when its banner shows it ("exim"), for family conventions.</summary>
     public string Family { get; set; } = "";
 }

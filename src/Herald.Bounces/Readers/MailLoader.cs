@@ -34,7 +34,7 @@ internal static class MailLoader
             return (null, "binary data, not an email");
         }
 
-        var bytes = NormalizeLineEnds(raw);
+        var bytes = SkipBlankLead(NormalizeLineEnds(raw));
         if (!LooksLikeHeader(bytes))
         {
             return (null, "not an email: it does not start with header fields");
@@ -188,6 +188,26 @@ internal static class MailLoader
         }
 
         return bytes;
+    }
+
+    // A saved message sometimes starts with a line of spaces before its header (a mail client's export, a paste);
+    // the header begins at the first line with something on it.
+    private static byte[] SkipBlankLead(byte[] bytes)
+    {
+        var start = 0;
+        while (start < bytes.Length)
+        {
+            var end = bytes.AsSpan(start).IndexOf((byte)'\n');
+            var line = end < 0 ? bytes.AsSpan(start) : bytes.AsSpan(start, end);
+            if (!line.TrimEnd((byte)'\r').Trim((byte)' ').Trim((byte)'\t').IsEmpty || end < 0)
+            {
+                break;
+            }
+
+            start += end + 1;
+        }
+
+        return start == 0 ? bytes : bytes[start..];
     }
 
     private static bool LooksLikeHeader(byte[] bytes)

@@ -77,7 +77,7 @@ internal static class TextBounceReader
                 preceding.Add(string.Join(' ', paragraph.TakeLast(8)));
                 var transcript = TranscriptReply(paragraph);
                 paragraph.Clear();
-                facts.Add(new Fact { Recipient = address, Action = "failed" });
+                facts.Add(new Fact { Recipient = address });
                 diagnostics.Add(new System.Text.StringBuilder(transcript));
                 current = facts.Count - 1;
                 byAddress[address] = current;
@@ -214,7 +214,7 @@ internal static class TextBounceReader
 
         foreach (var address in Addresses.In(trimmed))
         {
-            if (!exclude.Contains(address) && (daemons == DaemonAddresses.Recipients || !Addresses.IsDaemon(address)))
+            if (!exclude.Contains(address) && (daemons == DaemonAddresses.Recipients || !(Addresses.IsDaemon(address) || Addresses.IsRole(address))))
             {
                 return address;
             }

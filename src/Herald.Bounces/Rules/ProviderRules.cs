@@ -14,7 +14,9 @@ internal static class ProviderRules
     private sealed record Rule(string Scope, char Class, Reason Reason, string[] Parts);
 
     private static readonly List<(string Provider, string Suffix)> Hosts = [];
-    private static readonly Dictionary<string, (Regex Pattern, bool StatusWins)> Labels = new(StringComparer.Ordinal);
+    // Built on first use: a non-backtracking regex costs tens of milliseconds to construct, and a one-shot
+    // `herald explain` for a provider without labels should not pay for them (issue 14, start-up).
+    private static readonly Dictionary<string, (Lazy<Regex> Pattern, bool StatusWins)> Labels = new(StringComparer.Ordinal);
     private static readonly Dictionary<(string, string), Reason> Codes = [];
     private static readonly List<Rule> Rules = [];
     private static System.Buffers.SearchValues<string>? _anywhereFirstParts;
@@ -38,7 +40,8 @@ internal static class ProviderRules
                     Hosts.Add((c[1], c[2]));
                     break;
                 case "label":
-                    Labels[c[1]] = (new Regex(c[2], RegexOptions.CultureInvariant | RegexOptions.NonBacktracking),
+                    var pattern = c[2];
+                    Labels[c[1]] = (new Lazy<Regex>(() => new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)),
                         c.Length > 3 && c[3] == "status");
                     break;
                 case "code":
@@ -64,7 +67,7 @@ internal static class ProviderRules
         if (provider is not null && Labels.TryGetValue(provider, out var label))
         {
             var text = lowered.Length > 4096 ? lowered[..4096] : lowered;
-            for (var m = label.Pattern.Match(text); m.Success; m = m.NextMatch())
+            for (var m = label.Pattern.Value.Match(text); m.Success; m = m.NextMatch())
             {
                 if (Codes.TryGetValue((provider, m.Groups[1].Value), out var byCode))
                 {

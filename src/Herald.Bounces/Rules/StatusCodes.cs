@@ -98,7 +98,7 @@ internal static partial class StatusCodes
         for (var m = StatusPattern().Match(text); m.Success; m = m.NextMatch())
         {
             var code = m.Groups[1].Value;
-            if (code[2] > '7')
+            if (code[2] > '7' || IsVersion(text, m.Groups[1].Index, code.Length))
             {
                 continue;
             }
@@ -129,7 +129,7 @@ internal static partial class StatusCodes
     private static string OutOfRange(string text)
     {
         var m = WideStatusPattern().Match(text);
-        return m.Success ? m.Groups[1].Value : "";
+        return m.Success && !IsVersion(text, m.Groups[1].Index, m.Groups[1].Length) ? m.Groups[1].Value : "";
     }
 
     /// <summary>True when the text reads as a temporary failure: a 4xx reply in it, or a retry timeout.</summary>
@@ -226,6 +226,37 @@ internal static partial class StatusCodes
     }
 
     public static bool IsValid(string status) => ValidPattern().IsMatch(status);
+
+    /// <summary>A code Herald made up to name a reason (X.0.9NN, <see cref="InternalCode"/>), not one a server sent.</summary>
+    public static bool IsInternal(string status) =>
+        status.Length == 7 && status[0] is '4' or '5' && status.AsSpan(1).StartsWith(".0.9", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A dotted number that is a version, not a status code: "version 2.1.5", "v5.1.1", "release 2.0.0", "Foo/5.1.1",
+    /// "(build 4.4.7)". RFC 3463 codes stand after a reply code, a field name or at the start of a sentence; a product
+    /// version stands after one of these words or next to a '/'.
+    /// </summary>
+    private static bool IsVersion(string text, int index, int length)
+    {
+        if (index > 0 && text[index - 1] is '/' or 'v' or 'V' || (index + length < text.Length && text[index + length] == '/'))
+        {
+            return true;
+        }
+
+        var before = text.AsSpan(Math.Max(0, index - 12), Math.Min(index, 12)).TrimEnd(" :#(");
+        foreach (var word in VersionWords)
+        {
+            if (before.EndsWith(word, StringComparison.OrdinalIgnoreCase)
+                && (before.Length == word.Length || !char.IsLetter(before[before.Length - word.Length - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] VersionWords = ["version", "ver.", "ver", "release", "build", "revision", "rev.", "rev"];
 
     [GeneratedRegex(@"(?<![\w.])([245]\.[0-7]\.\d{1,3})(?![\w.]*\w)", RegexOptions.CultureInvariant)]
     private static partial Regex StatusPattern();

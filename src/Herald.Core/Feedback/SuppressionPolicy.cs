@@ -79,7 +79,9 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
         }
 
         var facts = ScenarioFacts.Of(record.Scenario);
-        if (facts.Hard && !signal.Temporary)
+        // Permanent is the classifier's one decision (RFC 3464 Action, then RFC 3463 class): a 4.X.X that ran out of
+        // time is final for this message but says nothing permanent about the address.
+        if (facts.Hard && !signal.Temporary && record.Permanent)
         {
             return Suspend(next, signal, SuppressionReason.HardBounce, null, history, notices);
         }

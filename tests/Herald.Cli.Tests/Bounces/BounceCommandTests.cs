@@ -57,6 +57,35 @@ public sealed class BounceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Classify_text_answers_one_line_per_pasted_block_in_one_process()
+    {
+        var pasted = Write("pasted.txt", """
+            550 5.1.1 <gone@example.net>: Recipient address rejected: User unknown in local recipient table
+            ---
+            452 4.2.2 The email account that you tried to reach is over quota: full@example.net
+              ---  
+            This is just a warning, you do not need to resend your message.
+            Delivery to late@example.net is delayed; we will keep trying.
+            """);
+        var (code, output, error) = await Run("classify", "--text", pasted);
+        code.ShouldBe(0, error);
+        var lines = output.TrimEnd().Split('\n');
+        lines.Length.ShouldBe(4);
+        lines[1].Split('\t')[..5].ShouldBe(["1", "gone@example.net", "userunknown", "5.1.1", "failed"]);
+        lines[2].Split('\t')[2].ShouldBe("mailboxfull");
+        lines[3].Split('\t')[4].ShouldBe("delayed");
+    }
+
+    [Fact]
+    public async Task Classify_text_names_a_missing_file()
+    {
+        var missing = Path.Combine(_dir, "missing.txt");
+        var (code, _, error) = await Run("classify", "--text", missing);
+        code.ShouldBe(1);
+        error.ShouldContain($"{missing}: no such file");
+    }
+
+    [Fact]
     public async Task Classify_without_files_is_a_usage_error()
     {
         var (code, _, error) = await Run("classify");

@@ -22,6 +22,20 @@ public sealed class SuppressionPolicyTests
     private static AddressLedger Empty => AddressLedger.Empty("ana@example.com");
 
     [Fact]
+    public void A_returned_4xx_user_unknown_that_ran_out_of_time_never_suspends_the_address()
+    {
+        // RFC 3463: 4.X.X is persistent transient. The MTA gave up (Action: failed), but the address is not known bad.
+        var dsn = "From: MAILER-DAEMON@mx.example.org\nTo: bounces@app.example\nSubject: Undelivered Mail\nMIME-Version: 1.0\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n--b\nContent-Type: message/delivery-status\n\n"
+            + "Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; ana@example.com\nAction: failed\nStatus: 4.1.1\n"
+            + "Diagnostic-Code: smtp; 450 4.1.1 <ana@example.com>: Recipient address rejected: User unknown\n\n--b--\n";
+        var record = BounceClassifier.ClassifyEmail(System.Text.Encoding.UTF8.GetBytes(dsn)).Records.ShouldHaveSingleItem();
+        record.Delayed.ShouldBeFalse();
+        var decision = Policy.Apply(Empty, new FeedbackSignal("ana@example.com", T0, FeedbackKind.Bounce, "msg_1", record, record.Delayed, Returned: true));
+        decision.Next.Suspension.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_mailbox_full_streak_of_five_over_three_days_suspends_temporarily_and_the_suspension_expires()
     {
         var ledger = Empty;

@@ -4,7 +4,8 @@ using Herald.Bounces;
 namespace Herald.Cli.Commands.Bounces;
 
 /// <summary>
-/// <c>herald classify [--tsv] FILES...</c>: one line per recipient record. With --tsv the lines are the results
+/// <c>herald classify [--tsv] FILES...</c>: one line per recipient record; <c>herald classify --text FILE</c>: one line per
+/// pasted text (<see cref="TextBlocks"/>), all in one process. With --tsv the lines are the results
 /// format of the bounce corpus README (score.py reads it). A bad file is reported on stderr by name and the
 /// batch goes on; the exit code is then 1.
 /// </summary>
@@ -13,9 +14,15 @@ internal static class ClassifyCommand
     public static Command Create()
     {
         var tsv = new Option<bool>("--tsv") { Description = "Print the corpus results TSV (for score.py)." };
+        var text = new Option<string?>("--text")
+        {
+            Description = "A file ('-' for standard input) of pasted bounce texts, one per block, blocks separated by a line '---'; "
+                + "prints one line per block.",
+        };
         var files = new Argument<string[]>("files") { Description = "Email files (.eml) to classify.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("classify", "Classify bounce, complaint and auto-reply emails, one line per recipient.");
         command.Options.Add(tsv);
+        command.Options.Add(text);
         command.Arguments.Add(files);
         command.SetAction(parse =>
         {
@@ -23,16 +30,21 @@ internal static class ClassifyCommand
             var error = parse.InvocationConfiguration.Error;
             var asTsv = parse.GetValue(tsv);
             var inputs = parse.GetValue(files) ?? [];
+            if (parse.GetValue(text) is { } pasted)
+            {
+                return ClassifyBlocks(output, error, pasted);
+            }
+
             if (inputs.Length == 0)
             {
-                error.WriteLine("herald classify: give one or more email files (usage: herald classify [--tsv] FILES...)");
+                error.WriteLine("herald classify: give one or more email files (usage: herald classify [--tsv] FILES... | herald classify --text FILE)");
                 return 2;
             }
 
             var bad = 0;
             if (asTsv)
             {
-                output.WriteLine("relative_path_of_eml\tindex_within_file\treason\tstatus\treplycode\thardbounce\tengine\trecipient\tdiagnosticcode");
+                output.WriteLine("relative_path_of_eml\tindex_within_file\treason\tstatus\treplycode\thardbounce\tengine\trecipient\tdiagnosticcode\taction");
             }
 
             foreach (var file in inputs)
@@ -52,6 +64,42 @@ internal static class ClassifyCommand
         return command;
     }
 
+    private static int ClassifyBlocks(TextWriter output, TextWriter error, string file)
+    {
+        TextReader reader;
+        try
+        {
+            reader = file == "-" ? Console.In : new StreamReader(file, System.Text.Encoding.UTF8, true, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"herald: {file}: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : "cannot read: " + e.Message)}");
+            return 1;
+        }
+
+        using (reader)
+        {
+            output.WriteLine("block\trecipient\treason\tstatus\taction\tscenario\tsuppress\trecords");
+            var index = 0;
+            foreach (var block in TextBlocks.Read(reader))
+            {
+                index++;
+                var report = BounceClassifier.ClassifyText(block);
+                if (report.Records.Count == 0)
+                {
+                    output.WriteLine($"{index}\t\t\t\t{report.Kind}\t\t\t0");
+                    continue;
+                }
+
+                // One line per block: the first record, and how many the text named (a pasted whole email may name several).
+                var r = report.Records[0];
+                output.WriteLine($"{index}\t{Clean(r.Recipient)}\t{r.Reason.Name()}\t{r.Status}\t{r.Action}\t{r.Scenario}\t{r.Suppress}\t{report.Records.Count}");
+            }
+        }
+
+        return 0;
+    }
+
     private static void Print(TextWriter output, string file, BounceReport report, bool asTsv)
     {
         if (report.Records.Count == 0)
@@ -67,7 +115,7 @@ internal static class ClassifyCommand
         {
             index++;
             output.WriteLine(asTsv
-                ? $"{file}\t{index}\t{r.Reason.Name()}\t{r.Status}\t{r.ReplyCode}\t{(r.HardBounce ? "true" : "false")}\therald\t{Clean(r.Recipient)}\t{Clean(r.Diagnostic)}"
+                ? $"{file}\t{index}\t{r.Reason.Name()}\t{r.Status}\t{r.ReplyCode}\t{(r.HardBounce ? "true" : "false")}\therald\t{Clean(r.Recipient)}\t{Clean(r.Diagnostic)}\t{r.Action}"
                 : $"{file}\t#{index}\t{r.Recipient}\t{r.Reason.Name()}\t{r.Status}\t{r.Scenario}\t{r.Actor}\t{r.Suppress}");
         }
     }

@@ -70,13 +70,32 @@ internal static class ExplainCommand
         return command;
     }
 
-    private static string ActorText(Actor actor) => actor switch
+    private static string ActorText(BounceRecord r) => r.Actor switch
     {
         Actor.Recipient => "the recipient",
         Actor.RecipientIt => "the recipient's IT / mail administrator",
         Actor.Sender => "us, the sender (Herald's operator)",
-        _ => "nobody: wait, Herald retries",
+        _ when r.Suppress == SuppressAdvice.Retry || r.Delayed => "nobody: wait, delivery is retried",
+        _ => "nobody",
     };
+
+    // What the record is, in the words of its semantics (Rules/Permanence): an auto-reply or a delivery is not a bounce.
+    private static string KindText(BounceRecord r) => r.Reason switch
+    {
+        Reason.Vacation or Reason.Delivered => "delivered (not a bounce)",
+        Reason.Feedback => "a complaint",
+        _ when r.Delayed => "delayed (not failed yet)",
+        _ when r.HardBounce && r.Permanent => "hard bounce",
+        _ => "soft bounce",
+    };
+
+    /// <summary>
+    /// The remote server's reply, when the diagnostic is one: it carries a reply or status code. A notice's preamble ("This
+    /// is the mail system at host ...") is the reporting MTA talking, not the remote server.
+    /// </summary>
+    private static bool QuotesServer(BounceRecord r) =>
+        r.ReplyCode is not null || (r.Status.Length > 0 && !Herald.Bounces.BounceStatus.IsInternal(r.Status)
+            && r.Diagnostic.Contains(r.Status, StringComparison.Ordinal));
 
     private static string SuppressText(SuppressAdvice advice) => advice switch
     {
@@ -100,8 +119,8 @@ internal static class ExplainCommand
         {
             output.WriteLine($"Recipient: {(r.Recipient.Length > 0 ? r.Recipient : "(not named in the input)")}");
             output.WriteLine($"What happened: {r.Explanation.Summary}");
-            output.WriteLine($"Scenario: {r.Scenario}{(r.Named is null ? "" : $" ({r.Named})")}; reason {r.Reason.Name()}; {(r.HardBounce ? "hard" : "soft")} bounce");
-            output.WriteLine($"Who must act: {ActorText(r.Actor)}; suppression: {SuppressText(r.Suppress)}");
+            output.WriteLine($"Scenario: {r.Scenario}{(r.Named is null ? "" : $" ({r.Named})")}; reason {r.Reason.Name()}; {KindText(r)}");
+            output.WriteLine($"Who must act: {ActorText(r)}; suppression: {SuppressText(r.Suppress)}");
             output.WriteLine("Next steps for the recipient:");
             foreach (var step in r.Explanation.RecipientSteps)
             {
@@ -114,14 +133,16 @@ internal static class ExplainCommand
                 output.WriteLine("  - " + step);
             }
 
-            if (r.Status.Length > 0 || r.ReplyCode is not null)
+            // Herald's own X.0.9NN codes name a reason; they are not something a server said, so they stay internal.
+            var status = Herald.Bounces.BounceStatus.IsInternal(r.Status) ? "" : r.Status;
+            if (status.Length > 0 || r.ReplyCode is not null)
             {
-                output.WriteLine($"Codes: {r.ReplyCode} {r.Status}".TrimEnd());
+                output.WriteLine($"Codes: {r.ReplyCode} {status}".Trim());
             }
 
             if (r.Diagnostic.Length > 0)
             {
-                output.WriteLine($"Server said: {r.Diagnostic}");
+                output.WriteLine(QuotesServer(r) ? $"Server said: {r.Diagnostic}" : $"The report said: {r.Diagnostic}");
             }
 
             foreach (var link in r.Links)
