@@ -55,6 +55,7 @@ public static class HeraldServer
         app.MapMessagesApi();
         app.MapRecipientMessagesApi();
         app.MapRecipientsApi();
+        app.MapPersonalDataApi();
         app.MapDevMailboxApi();
         app.MapDeliverabilityApi();
         app.MapSuppressionsApi();

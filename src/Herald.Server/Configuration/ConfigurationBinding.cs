@@ -26,6 +26,7 @@ internal static class ConfigurationBinding
         ("Herald", typeof(HeraldOptions)),
         ("Herald:Feedback", typeof(FeedbackOptions)),
         ("Herald:Recipients", typeof(RecipientsOptions)),
+        ("Herald:Retention", typeof(Herald.Core.Lifecycle.RetentionOptions)),
         ("Herald:Inbound", typeof(InboundOptions)),
         ("Herald:Inbound", typeof(BounceListenerOptions)),
         ("Herald:Smtp", typeof(SmtpRoutesOptions)),
