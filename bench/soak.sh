@@ -27,7 +27,9 @@ smtp-sink -c -u postfix 127.0.0.1:$SINK_PORT 1024 >"$work/sink.out" 2>&1 & pids+
 sleep 0.3
 sink_count() { tail -c 200 "$work/sink.out" | tr '\r' '\n' | sed -nE 's/.*msg=([0-9]+).*/\1/p' | tail -1; }
 
-DIGEST+=(--Herald:Retention:Messages="$RETENTION" --Herald:Retention:Interval="$PRUNE_EVERY" --Logging:LogLevel:Herald.Server.Workers.RetentionWorker=Information)
+# The bench sends no idempotency keys; the window must not outlast the retention (config check refuses that).
+DIGEST+=(--Herald:Retention:Messages="$RETENTION" --Herald:Retention:Interval="$PRUNE_EVERY" --Herald:Delivery:IdempotencyWindow=00:00:30
+  --Logging:LogLevel:Herald.Server.Workers.RetentionWorker=Information)
 herald_serve "$work/data" $SINK_PORT "" "$work/herald.log"
 herald=$!; pids+=($herald)
 until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do

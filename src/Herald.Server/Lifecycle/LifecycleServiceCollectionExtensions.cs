@@ -29,5 +29,18 @@ internal static class LifecycleServiceCollectionExtensions
         configuration.GetSection(Section).Get<RetentionOptions>() ?? new RetentionOptions();
 
     /// <summary>The section's problems for <c>herald config check</c> and start-up.</summary>
-    public static IReadOnlyList<string> Check(IConfiguration configuration) => Read(configuration).Problems();
+    public static IReadOnlyList<string> Check(IConfiguration configuration)
+    {
+        var retention = Read(configuration);
+        var problems = retention.Problems().ToList();
+        var idempotency = (configuration.GetSection("Herald").Get<Configuration.HeraldOptions>() ?? new()).Delivery.IdempotencyWindow;
+        if (retention.Messages > TimeSpan.Zero && retention.Messages < idempotency)
+        {
+            // A pruned message can no longer answer a retried request as a duplicate: it would be sent twice.
+            problems.Add($"Herald:Retention:Messages: must be at least Herald:Delivery:IdempotencyWindow ({idempotency}), or a retried request " +
+                $"whose message was pruned would be sent again (was {retention.Messages})");
+        }
+
+        return problems;
+    }
 }

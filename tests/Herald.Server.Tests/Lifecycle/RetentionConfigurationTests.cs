@@ -30,4 +30,9 @@ public sealed class RetentionConfigurationTests
         errors.ShouldContain(e => e.StartsWith("Herald:Retention:BatchSize: must be between", StringComparison.Ordinal));
         errors.ShouldContain(e => e.StartsWith("Herald:Retention:MinFreeDiskBytes: must be 0", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Messages_kept_for_less_than_the_idempotency_window_are_refused() =>
+        Check(new() { ["Herald:Retention:Messages"] = "12:00:00", ["Herald:Delivery:IdempotencyWindow"] = "1.00:00:00" })
+            .ShouldHaveSingleItem().ShouldStartWith("Herald:Retention:Messages: must be at least Herald:Delivery:IdempotencyWindow");
 }
