@@ -25,7 +25,7 @@ build_delivery_bench
 # -c: a running count of completed DATA commands, the sink's own tally of what arrived.
 smtp-sink -c -u postfix 127.0.0.1:$SINK_PORT 1024 >"$work/sink.out" 2>&1 & pids+=($!)
 sleep 0.3
-sink_count() { tail -c 200 "$work/sink.out" | tr '\r' '\n' | sed -nE 's/.*msg=([0-9]+).*/\1/p' | tail -1; }
+sink_count() { tail -c 200 "$work/sink.out" | tr '\r' '\n' | sed -nE 's/.*mesg=([0-9]+).*/\1/p' | tail -1; }
 
 # The bench sends no idempotency keys; the window must not outlast the retention (config check refuses that).
 DIGEST+=(--Herald:Retention:Messages="$RETENTION" --Herald:Retention:Interval="$PRUNE_EVERY" --Herald:Delivery:IdempotencyWindow=00:00:30
@@ -55,8 +55,6 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 sleep 2
-# The sink writes its counter through a buffer that is flushed when it exits: stop it, then read.
-kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
 received=$(sink_count)
 n=${#rates[@]}; tenth=$(( n >= 10 ? n / 10 : 1 ))
 avg() { local s=0; for r in "$@"; do s=$((s + r)); done; echo $((s / $#)); }

@@ -46,7 +46,7 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
         var now = time.GetUtcNow();
         var targets = addresses.Select(AddressRules.LookupKey).Distinct(StringComparer.Ordinal)
             .Select(a => new ErasedAddress(a, erased.Fingerprint.Of(a))).ToList();
-        var erasure = new Erasure("era_" + MessageFactory.NewId(now), recipientId, targets, actor, now,
+        var erasure = new Erasure("era_" + MessageFactory.NewId(now)["msg_".Length..], recipientId, targets, actor, now,
             ledger => SuppressionPolicy.SurvivingErasure(ledger, now));
         return erased.Store.EraseAsync(erasure, cancellationToken);
     }
