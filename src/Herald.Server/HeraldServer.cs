@@ -9,6 +9,7 @@ using Herald.Server.Api.Recipients;
 using Herald.Server.Api.Suppressions;
 using Herald.Server.Configuration;
 using Herald.Server.Hosting;
+using Herald.Server.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +51,7 @@ public static class HeraldServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapMessagesApi();
@@ -62,6 +64,7 @@ public static class HeraldServer
         app.MapIncidentsApi();
         app.MapKeysApi();
         app.MapProviderWebhooks();
+        app.MapHeraldPages();
         return app;
     }
 

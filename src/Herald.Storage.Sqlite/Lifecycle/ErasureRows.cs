@@ -45,6 +45,7 @@ internal static class ErasureRows
             Execute(c, "DELETE FROM recipient_preferences WHERE recipient_id = $id", r);
             Execute(c, "DELETE FROM recipient_addresses WHERE recipient_id = $id", r);
             Execute(c, "DELETE FROM verification_tokens WHERE recipient_id = $id", r);
+            Execute(c, "DELETE FROM portal_links WHERE recipient_id = $id", r);
             Execute(c, "DELETE FROM recipients WHERE id = $id", r);
         }
 

@@ -24,6 +24,8 @@ internal sealed class InventoryReads(string path)
         ["api_keys"] = "created_at",
         ["erased_suppressions"] = "erased_at",
         ["erasures"] = "at",
+        ["portal_links"] = "created_at",
+        ["operators"] = "created_at",
     };
 
     private readonly string _connectionString = SqliteConnections.ReaderConnectionString(path);

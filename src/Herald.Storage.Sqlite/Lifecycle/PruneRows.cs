@@ -36,6 +36,7 @@ internal static class PruneRows
         // Verification rows outlive their own window by the message retention, so an old link is still told "expired".
         removed["verification_tokens"] = Where(c, "verification_tokens", "expires_at < $cut", messages, limit);
         removed["verification_requests"] = Where(c, "verification_requests", "requested_at < $cut", messages, limit);
+        removed["portal_links"] = Where(c, "portal_links", "expires_at < $cut", messages, limit);
         return new PruneBatch(removed);
     }
 

@@ -2,6 +2,7 @@ using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
 using Herald.Core.Lifecycle;
+using Herald.Core.Portal;
 using Herald.Core.Queue;
 using Herald.Core.Recipients;
 using Microsoft.Extensions.Time.Testing;
@@ -38,6 +39,9 @@ public abstract class StoreContract : IAsyncLifetime
     protected IStoreMaintenance Maintenance => _ports.Maintenance;
 
     protected IErasureStore Erasure => _ports.Erasure;
+    protected IOperatorStore Operators => _ports.Operators;
+
+    protected IPortalLinkStore PortalLinks => _ports.PortalLinks;
 
     protected FakeTimeProvider Clock => _database!.Clock;
 
