@@ -57,6 +57,7 @@ public static class HeraldServer
         app.MapMessagesApi();
         app.MapRecipientMessagesApi();
         app.MapRecipientsApi();
+        app.MapPersonalDataApi();
         app.MapDevMailboxApi();
         app.MapDeliverabilityApi();
         app.MapSuppressionsApi();

@@ -50,6 +50,13 @@ internal static class SqliteConnections
         {
             connection.Open();
             using var command = connection.CreateCommand();
+            // INCREMENTAL: space freed by the retention pruner can be handed back to the file system in small steps
+            // (PRAGMA incremental_vacuum) instead of a VACUUM that rewrites the whole file. SQLite honours it only before
+            // the first table is created; on a database made before it (auto_vacuum NONE) it changes nothing: free pages
+            // are then reused but the file never shrinks (see docs/storage.md, "Retention").
+            command.CommandText = "PRAGMA auto_vacuum = INCREMENTAL";
+            command.ExecuteNonQuery();
+
             // WAL: readers see the last commit while the writer appends; a commit is one sequential append + fsync.
             command.CommandText = "PRAGMA journal_mode = WAL";
             var mode = command.ExecuteScalar() as string;

@@ -1,6 +1,7 @@
 using Herald.Bounces;
 using Herald.Core.Delivery;
 using Herald.Core.Events;
+using Herald.Core.Lifecycle;
 using Herald.Core.Messages;
 
 namespace Herald.Core.Feedback;
@@ -11,14 +12,44 @@ namespace Herald.Core.Feedback;
 /// runs the pure policy inside the store's transaction, storing the ledger change, the audit lines, the events on the
 /// original message and the webhook rows together.
 /// </summary>
-public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox, SuppressionPolicyOptions options, TimeProvider time) : IOutcomeObserver
+/// <param name="erased">Suppressions kept for erased addresses; null where erasure is not set up (tests of the ledger alone).</param>
+public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox, SuppressionPolicyOptions options, TimeProvider time,
+    ErasedAddresses? erased = null) : IOutcomeObserver
 {
     private readonly SuppressionPolicy _policy = new(options);
     private readonly UnblockPolicy _unblocks = new(options);
 
-    /// <summary>The suspension in force for an address now, if any.</summary>
-    public async Task<Suspension?> SuspensionAsync(string address, CancellationToken cancellationToken) =>
-        (await store.GetAsync(address, cancellationToken)).SuspensionAt(time.GetUtcNow());
+    /// <summary>The suspension in force for an address now, if any, including one kept when the address was erased.</summary>
+    public async Task<Suspension?> SuspensionAsync(string address, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if ((await store.GetAsync(address, cancellationToken)).SuspensionAt(now) is { } s)
+        {
+            return s;
+        }
+
+        return erased is null ? null : (await erased.Store.ErasedSuppressionAsync(erased.Fingerprint.Of(address), cancellationToken))?.SuspensionAt(now);
+    }
+
+    /// <summary>
+    /// Erases a person: their recipient (when known) and every address given, keeping only the suppressions that
+    /// <see cref="SuppressionPolicy.SurvivingErasure"/> chooses, under the address's fingerprint, decided in the store's transaction.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Erasure is not set up (no fingerprint key).</exception>
+    public Task<ErasureReceipt> EraseAsync(string? recipientId, IReadOnlyList<string> addresses, string actor, CancellationToken cancellationToken)
+    {
+        if (erased is null)
+        {
+            throw new InvalidOperationException("erasure needs an ErasedAddresses (store and fingerprint key)");
+        }
+
+        var now = time.GetUtcNow();
+        var targets = addresses.Select(AddressRules.LookupKey).Distinct(StringComparer.Ordinal)
+            .Select(a => new ErasedAddress(a, erased.Fingerprint.Of(a))).ToList();
+        var erasure = new Erasure("era_" + MessageFactory.NewId(now)["msg_".Length..], recipientId, targets, actor, now,
+            ledger => SuppressionPolicy.SurvivingErasure(ledger, now));
+        return erased.Store.EraseAsync(erasure, cancellationToken);
+    }
 
     public async Task<Deliverability> DeliverabilityAsync(string address, CancellationToken cancellationToken) =>
         Deliverability.Of(await store.GetAsync(address, cancellationToken), time.GetUtcNow(), _unblocks);

@@ -1,4 +1,5 @@
 using Herald.Bounces;
+using Herald.Core.Lifecycle;
 
 namespace Herald.Core.Feedback;
 
@@ -10,6 +11,15 @@ namespace Herald.Core.Feedback;
 public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
 {
     public SuppressionPolicyOptions Options { get; } = options;
+
+    /// <summary>
+    /// Which suppression outlives the erasure of its address: one in force for a hard bounce or a complaint. Writing again
+    /// to a mailbox that does not exist hurts the sender's reputation, and writing to someone who reported Herald's mail as
+    /// spam is what the complaint asked to stop (RFC 6449 3.2; Postmark and SES keep such addresses suppressed after a
+    /// deletion request). Soft-failure, auto-responder, provider and operator suspensions are forgotten with the address.
+    /// </summary>
+    public static ErasedSuppression? SurvivingErasure(AddressLedger ledger, DateTimeOffset now) =>
+        ledger.SuspensionAt(now) is { Reason: SuppressionReason.HardBounce or SuppressionReason.Complaint } s ? ErasedSuppression.Of(s) : null;
 
     /// <param name="incidentId">The domain incident this block belongs to, when the store found one (see docs/suppression-policy.md).</param>
     public LedgerDecision Apply(AddressLedger current, FeedbackSignal signal, string? incidentId = null)

@@ -27,6 +27,7 @@ internal static class ConfigurationBinding
         ("Herald", typeof(HeraldOptions)),
         ("Herald:Feedback", typeof(FeedbackOptions)),
         ("Herald:Recipients", typeof(RecipientsOptions)),
+        ("Herald:Retention", typeof(Herald.Core.Lifecycle.RetentionOptions)),
         ("Herald:Pages", typeof(PagesOptions)),
         ("Herald:Inbound", typeof(InboundOptions)),
         ("Herald:Inbound", typeof(BounceListenerOptions)),

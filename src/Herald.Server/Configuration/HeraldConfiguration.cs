@@ -39,6 +39,7 @@ public static class HeraldConfiguration
         errors.AddRange(Feedback.FeedbackConfiguration.Check(configuration));
         errors.AddRange(Inbound.InboundConfiguration.Check(configuration));
         errors.AddRange(StorageConfiguration.Check(configuration));
+        errors.AddRange(Lifecycle.LifecycleServiceCollectionExtensions.Check(configuration));
         var smtp = configuration.GetSection("Herald:Smtp");
         errors.AddRange(TransportConfiguration.Check(configuration, environment ?? EnvironmentName(configuration)));
         errors.AddRange(SmtpRoutesConfiguration.Problems(smtp, "Herald:Smtp"));

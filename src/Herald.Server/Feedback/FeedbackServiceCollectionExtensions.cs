@@ -1,6 +1,7 @@
 using Herald.Core.Delivery;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
+using Herald.Core.Lifecycle;
 using Herald.Core.Messages;
 using Herald.Server.Feedback.Webhooks;
 using Herald.Server.Inbound;
@@ -21,7 +22,7 @@ internal static class FeedbackServiceCollectionExtensions
         services.Configure<FeedbackOptions>(herald.GetSection("Feedback"));
         services.AddSingleton<IWebhookOutbox, WebhookOutboxFactory>();
         services.AddSingleton(sp => new FeedbackService(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<IWebhookOutbox>(),
-            sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.Policy, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.Policy, sp.GetRequiredService<TimeProvider>(), sp.GetService<ErasedAddresses>()));
         services.AddSingleton(sp => new UnblockService(sp.GetRequiredService<FeedbackService>(), sp.GetRequiredService<MessageIntake>(),
             sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.VerificationType));
         services.AddSingleton<ISendGate, SuppressionGate>();

@@ -46,6 +46,7 @@ internal static class HeraldServiceCollectionExtensions
 
         services.AddHeraldStorage(configuration);
         services.AddHeraldRecipients(configuration, options.DataDirectory, notes);
+        Herald.Server.Lifecycle.LifecycleServiceCollectionExtensions.AddHeraldLifecycle(services, configuration, options.DataDirectory, notes);
         services.AddHeraldTransport(configuration);
         Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);
 

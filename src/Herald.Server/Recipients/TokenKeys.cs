@@ -59,7 +59,8 @@ internal static class TokenKeys
         return Write(path, replace: false);
     }
 
-    private static byte[] Read(string path)
+    /// <summary>Reads a key file written by <see cref="Write"/> (the erasure key uses the same format).</summary>
+    internal static byte[] Read(string path, string what = "token key", string remedy = "restore it from a backup or start with --rotate-token-key")
     {
         try
         {
@@ -68,7 +69,7 @@ internal static class TokenKeys
         }
         catch (FormatException e)
         {
-            throw new StorageFaultException($"{path}: does not hold a token key ({e.Message}); restore it from a backup or start with --rotate-token-key", transient: false, e);
+            throw new StorageFaultException($"{path}: does not hold a {what} ({e.Message}); {remedy}", transient: false, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,7 +77,8 @@ internal static class TokenKeys
         }
     }
 
-    private static byte[] Write(string path, bool replace)
+    /// <summary>Writes a new random 32-byte key, readable by the owner only; another process's file wins a race.</summary>
+    internal static byte[] Write(string path, bool replace, string what = "token key")
     {
         var key = RandomNumberGenerator.GetBytes(32);
         var target = replace ? path + ".new" : path;
@@ -102,11 +104,11 @@ internal static class TokenKeys
         catch (IOException) when (!replace && File.Exists(path))
         {
             // Another process created it first: use theirs, so both sign alike.
-            return Read(path);
+            return Read(path, what);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StorageFaultException($"{path}: the token key cannot be written: {e.Message}", transient: false, e);
+            throw new StorageFaultException($"{path}: the {what} cannot be written: {e.Message}", transient: false, e);
         }
 
         return key;

@@ -1,6 +1,7 @@
 using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
+using Herald.Core.Lifecycle;
 using Herald.Core.Portal;
 using Herald.Core.Queue;
 using Herald.Core.Recipients;
@@ -35,6 +36,9 @@ public abstract class StoreContract : IAsyncLifetime
     protected IStoreHealth Health => _ports.Health;
     protected IApiKeyStore ApiKeys => _ports.ApiKeys;
 
+    protected IStoreMaintenance Maintenance => _ports.Maintenance;
+
+    protected IErasureStore Erasure => _ports.Erasure;
     protected IOperatorStore Operators => _ports.Operators;
 
     protected IPortalLinkStore PortalLinks => _ports.PortalLinks;

@@ -18,7 +18,7 @@ internal static class HealthApi
                     : TypedResults.Json(new HealthStatus(state), statusCode: StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("Health")
-            .WithSummary("200 once the queue is recovered and the workers run, while the store takes writes; otherwise 503 with status starting or storage-unavailable");
+            .WithSummary("200 once the queue is recovered and the workers run, while the store takes writes and its disk has room; otherwise 503 with status starting, storage-unavailable or disk-space-low");
         return app;
     }
 }

@@ -1,0 +1,81 @@
+using Herald.Core.Feedback;
+using Herald.Core.Lifecycle;
+using Herald.Core.Recipients;
+using static Herald.Storage.Tests.Contract.TestMessages;
+
+namespace Herald.Storage.Tests.Contract;
+
+/// <summary>What every store's erasure must do: the person's rows are gone, a hard bounce survives as a fingerprint only.</summary>
+[ContractFor(typeof(IErasureStore))]
+public abstract class ErasureStoreContract : StoreContract
+{
+    private const string Alice = "alice@example.test";
+    private const string AliceWork = "alice@work.example.test";
+    private const string Bob = "bob@example.test";
+
+    [Fact]
+    [Covers(nameof(IErasureStore.EraseAsync))]
+    public async Task Erasure_removes_the_recipient_its_addresses_preferences_messages_timelines_and_ledger()
+    {
+        await Recipients.CreateAsync("u-1", [Alice, AliceWork], T0, None);
+        await Recipients.SetPreferenceAsync("u-1", new Preference("digests", false, T0, "api"), None);
+        await Queue.EnqueueAsync(New("msg_a", to: Alice));
+        await Queue.EnqueueAsync(New("msg_w", to: AliceWork));
+        await Queue.EnqueueAsync(New("msg_b", to: Bob));
+        await Feedback.UpdateAsync(TestFeedback.Change(Alice, T0, l => l with { Suspension = TestFeedback.HardBounce(T0, T0.AddDays(1)) }), None);
+
+        var receipt = await Erasure.EraseAsync(Of("u-1", Alice, AliceWork), None);
+
+        receipt.ShouldBe(new ErasureReceipt("era_1", T0, 2, 2, 0));
+        (await Recipients.GetAsync("u-1", None)).ShouldBeNull();
+        (await Recipients.FindByAddressAsync(AliceWork, None)).ShouldBeNull();
+        (await Recipients.GetPreferencesAsync("u-1", None)).ShouldBeEmpty();
+        (await Store.GetAsync("msg_a", None)).ShouldBeNull();
+        (await Store.GetTimelineAsync("msg_w", None)).ShouldBeEmpty();
+        (await Store.ListByRecipientAsync(Alice, 10, null, None)).Items.ShouldBeEmpty();
+        (await Feedback.GetAsync(Alice, None)).Suspension.ShouldBeNull();
+        (await Feedback.HistoryAsync(Alice, None)).ShouldBeEmpty();
+        (await Store.GetAsync("msg_b", None)).ShouldNotBeNull("another person's message stays");
+    }
+
+    [Fact]
+    [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.ErasedSuppressionAsync))]
+    public async Task A_suppression_the_policy_keeps_survives_under_the_fingerprint_alone()
+    {
+        await Feedback.UpdateAsync(TestFeedback.Change(Alice, T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
+
+        var receipt = await Erasure.EraseAsync(Of(null, Alice) with { Keep = l => SuppressionPolicy.SurvivingErasure(l, T0) }, None);
+
+        receipt.SuppressionsKept.ShouldBe(1);
+        (await Erasure.ErasedSuppressionAsync("fp:" + Alice, None)).ShouldBe(new ErasedSuppression(SuppressionReason.HardBounce, T0, null));
+        (await Erasure.ErasedSuppressionAsync("fp:" + Bob, None)).ShouldBeNull();
+        (await Feedback.GetAsync(Alice, None)).Suspension.ShouldBeNull("the ledger row, which names the address, is gone");
+    }
+
+    [Fact]
+    [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.ErasedSuppressionAsync))]
+    public async Task A_suppression_the_policy_does_not_keep_is_forgotten()
+    {
+        await Feedback.UpdateAsync(TestFeedback.Change(Alice, T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
+
+        var receipt = await Erasure.EraseAsync(Of(null, Alice), None);
+
+        receipt.SuppressionsKept.ShouldBe(0);
+        (await Erasure.ErasedSuppressionAsync("fp:" + Alice, None)).ShouldBeNull();
+    }
+
+    [Fact]
+    [Covers(nameof(IErasureStore.EraseAsync))]
+    public async Task Erasing_what_is_already_gone_succeeds_and_removes_nothing()
+    {
+        await Queue.EnqueueAsync(New("msg_b", to: Bob));
+
+        var receipt = await Erasure.EraseAsync(Of("nobody", Alice), None);
+
+        receipt.Messages.ShouldBe(0);
+        (await Store.GetAsync("msg_b", None)).ShouldNotBeNull();
+    }
+
+    private static Erasure Of(string? recipientId, params string[] addresses) =>
+        new("era_1", recipientId, addresses.Select(a => new ErasedAddress(a, "fp:" + a)).ToList(), "key:ops", T0, _ => null);
+}
