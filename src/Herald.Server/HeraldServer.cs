@@ -1,6 +1,5 @@
 using Herald.Server.Api.Deliverability;
 using Herald.Server.Api.DevMailbox;
-using Herald.Server.Api.Health;
 using Herald.Server.Api.Incidents;
 using Herald.Server.Api.Keys;
 using Herald.Server.Api.Messages;
@@ -8,6 +7,7 @@ using Herald.Server.Api.Providers;
 using Herald.Server.Api.Recipients;
 using Herald.Server.Api.Suppressions;
 using Herald.Server.Configuration;
+using Herald.Server.Health;
 using Herald.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +51,7 @@ public static class HeraldServer
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi();
-        app.MapHealthApi();
+        app.MapHeraldHealth();
         app.MapMessagesApi();
         app.MapRecipientMessagesApi();
         app.MapRecipientsApi();

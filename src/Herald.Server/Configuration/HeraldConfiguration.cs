@@ -82,6 +82,11 @@ public static class HeraldConfiguration
             yield return "Herald:Delivery: IdempotencyWindow and IdlePoll must be positive durations";
         }
 
+        if (options.Health.CriticalQueueMaxAge < TimeSpan.Zero)
+        {
+            yield return "Herald:Health:CriticalQueueMaxAge: must not be negative (0 turns the check off)";
+        }
+
         var http = options.Http;
         if (http.MaxRequestBodyBytes < 1024)
         {

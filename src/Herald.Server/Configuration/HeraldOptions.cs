@@ -21,4 +21,6 @@ public sealed class HeraldOptions
     public DeliveryOptions Delivery { get; set; } = new();
 
     public HttpOptions Http { get; set; } = new();
+
+    public HealthOptions Health { get; set; } = new();
 }

@@ -4,6 +4,7 @@ using Herald.Core.Messages;
 using Herald.Core.Queue;
 using Herald.Server.Access;
 using Herald.Server.Configuration;
+using Herald.Server.Health;
 using Herald.Server.Recipients;
 using Herald.Server.Workers;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,7 @@ internal static class HeraldServiceCollectionExtensions
         services.AddSingleton(new IntakeOptions(options.Delivery.IdempotencyWindow));
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<Readiness>();
+        services.AddHeraldHealth();
         services.AddSingleton(sp => new DeliveryPipeline(
             sp.GetRequiredService<NotificationCatalogue>(),
             sp.GetRequiredService<IMessageSigner>(),

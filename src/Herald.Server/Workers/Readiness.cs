@@ -20,6 +20,9 @@ internal sealed class Readiness(IStoreHealth store, TimeProvider time)
     /// <summary>The fault a probe at start-up found (a full disk): not ready until a write commits.</summary>
     public void StoreFaulted(StorageFaultException fault) => _probeFault = fault;
 
+    /// <summary>True once the queue is recovered and the workers run.</summary>
+    public bool Started => _workersStarted;
+
     /// <returns>"ready", "starting" or "storage-unavailable".</returns>
     public async Task<string> StateAsync(CancellationToken cancellationToken)
     {
@@ -28,9 +31,15 @@ internal sealed class Readiness(IStoreHealth store, TimeProvider time)
             return "starting";
         }
 
+        return await StoreFaultAsync(cancellationToken) is null ? "ready" : "storage-unavailable";
+    }
+
+    /// <summary>The fault that keeps the store from taking writes, or null; probes a faulted store at most once a second.</summary>
+    public async Task<StorageFaultException?> StoreFaultAsync(CancellationToken cancellationToken)
+    {
         if ((store.LastFault() ?? _probeFault) is null)
         {
-            return "ready";
+            return null;
         }
 
         if (time.GetElapsedTime(Interlocked.Read(ref _lastProbe)) >= ProbeInterval && Interlocked.Exchange(ref _probing, 1) == 0)
@@ -50,6 +59,6 @@ internal sealed class Readiness(IStoreHealth store, TimeProvider time)
             }
         }
 
-        return (store.LastFault() ?? _probeFault) is null ? "ready" : "storage-unavailable";
+        return store.LastFault() ?? _probeFault;
     }
 }

@@ -14,10 +14,11 @@ internal sealed class ScriptedHerald : IAsyncDisposable
 
     public HeraldTestHost Host { get; }
 
-    public static async Task<ScriptedHerald> StartAsync(Func<string, string, int, ServerAction?> rules, TimeProvider? time = null)
+    public static async Task<ScriptedHerald> StartAsync(
+        Func<string, string, int, ServerAction?> rules, TimeProvider? time = null, Dictionary<string, string?>? settings = null)
     {
         var smtp = new ScriptedSmtpServer(new ByRecipient(rules).Script);
-        var host = await HeraldTestHost.StartAsync(smtp.Port, services: time is null ? null : s => s.AddSingleton(time));
+        var host = await HeraldTestHost.StartAsync(smtp.Port, settings, services: time is null ? null : s => s.AddSingleton(time));
         return new ScriptedHerald(smtp, host);
     }
 
