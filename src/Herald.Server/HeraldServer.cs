@@ -9,6 +9,7 @@ using Herald.Server.Api.Suppressions;
 using Herald.Server.Configuration;
 using Herald.Server.Health;
 using Herald.Server.Hosting;
+using Herald.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +53,7 @@ public static class HeraldServer
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHeraldHealth();
+        app.MapHeraldTelemetry(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeraldOptions>>().Value.Telemetry);
         app.MapMessagesApi();
         app.MapRecipientMessagesApi();
         app.MapRecipientsApi();

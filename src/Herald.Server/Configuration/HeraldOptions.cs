@@ -23,4 +23,6 @@ public sealed class HeraldOptions
     public HttpOptions Http { get; set; } = new();
 
     public HealthOptions Health { get; set; } = new();
+
+    public TelemetryOptions Telemetry { get; set; } = new();
 }

@@ -13,6 +13,8 @@ internal sealed class QueueBacklog(IDeliveryQueue queue, TimeProvider time)
     private Task<IReadOnlyList<QueueDepth>>? _read;
     private long _readAt;
 
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public Task<IReadOnlyList<QueueDepth>> ReadAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

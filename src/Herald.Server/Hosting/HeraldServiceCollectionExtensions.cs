@@ -6,6 +6,7 @@ using Herald.Server.Access;
 using Herald.Server.Configuration;
 using Herald.Server.Health;
 using Herald.Server.Recipients;
+using Herald.Server.Telemetry;
 using Herald.Server.Workers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,7 @@ internal static class HeraldServiceCollectionExtensions
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<Readiness>();
         services.AddHeraldHealth();
+        services.AddHeraldTelemetry(options.Telemetry);
         services.AddSingleton(sp => new DeliveryPipeline(
             sp.GetRequiredService<NotificationCatalogue>(),
             sp.GetRequiredService<IMessageSigner>(),
