@@ -27,6 +27,7 @@ public static class HeraldServer
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         HeraldConfiguration.AddShippedDefaults(builder.Configuration);
+        ConsoleLogFormat.Apply(builder);
         configure?.Invoke(builder);
         var problems = HeraldConfiguration.Check(builder.Configuration, builder.Environment.EnvironmentName);
         if (problems.Count > 0)

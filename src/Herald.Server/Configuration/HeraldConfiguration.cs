@@ -117,6 +117,11 @@ public static class HeraldConfiguration
             }
         }
 
+        if (Hosting.ConsoleLogFormat.Problem(configuration) is { } logFormat)
+        {
+            yield return logFormat;
+        }
+
         if (configuration.GetSection("Herald:Smtp:DevMailbox").Get<DevMailboxOptions>() is { } mailbox
             && (mailbox.Port is < 0 or > 65535 || mailbox.Capacity < 1))
         {

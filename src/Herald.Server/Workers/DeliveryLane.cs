@@ -146,7 +146,8 @@ internal sealed partial class DeliveryLane(
         }
 
         var status = result.Outcome.Status.ToWire();
-        metrics.Attempt(job.Message.Priority, status, time.GetElapsedTime(started));
+        var took = time.GetElapsedTime(started);
+        metrics.Attempt(job.Message.Priority, status, took);
         activity?.SetTag("herald.outcome", status);
         try
         {
@@ -158,6 +159,8 @@ internal sealed partial class DeliveryLane(
                 LogLeaseLost(logger, job.Message.Id);
                 return;
             }
+
+            OutcomeLog.Write(logger, job.Message, result.Outcome, took);
         }
         catch (Exception e)
         {
