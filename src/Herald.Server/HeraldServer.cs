@@ -9,6 +9,7 @@ using Herald.Server.Api.Suppressions;
 using Herald.Server.Configuration;
 using Herald.Server.Health;
 using Herald.Server.Hosting;
+using Herald.Server.Pages;
 using Herald.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,7 @@ public static class HeraldServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         app.MapOpenApi();
         app.MapHeraldHealth();
         app.MapHeraldTelemetry(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeraldOptions>>().Value.Telemetry);
@@ -64,6 +66,7 @@ public static class HeraldServer
         app.MapIncidentsApi();
         app.MapKeysApi();
         app.MapProviderWebhooks();
+        app.MapHeraldPages();
         return app;
     }
 

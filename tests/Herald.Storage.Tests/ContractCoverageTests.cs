@@ -26,8 +26,8 @@ public sealed class ContractCoverageTests
         .ToArray();
 
     [Fact]
-    public void The_storage_ports_are_the_seven_known_ones() =>
-        Ports.Select(p => p.Name).ShouldBe(["IApiKeyStore", "IDeliveryQueue", "IFeedbackStore", "IMessageStore", "IRecipientStore", "IReplayGuard", "IStoreHealth"]);
+    public void The_storage_ports_are_the_nine_known_ones() =>
+        Ports.Select(p => p.Name).ShouldBe(["IApiKeyStore", "IDeliveryQueue", "IFeedbackStore", "IMessageStore", "IOperatorStore", "IPortalLinkStore", "IRecipientStore", "IReplayGuard", "IStoreHealth"]);
 
     [Fact]
     public void Every_method_of_every_storage_port_is_covered_by_a_contract_test()

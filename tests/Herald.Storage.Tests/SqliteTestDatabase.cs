@@ -1,6 +1,7 @@
 using Herald.Storage.Sqlite;
 using Herald.Storage.Sqlite.Access;
 using Herald.Storage.Sqlite.Feedback;
+using Herald.Storage.Sqlite.Portal;
 using Herald.Storage.Tests.Contract;
 using Microsoft.Extensions.Time.Testing;
 
@@ -35,7 +36,7 @@ public sealed class SqliteTestDatabase : IStoreUnderTest
     {
         var store = await OpenStoreAsync(nodeId);
         return new StorePorts(store, store, new SqliteRecipientStore(store), new SqliteFeedbackStore(store), new SqliteReplayGuard(store),
-            new SqliteApiKeyStore(store), store);
+            new SqliteApiKeyStore(store), store, new SqliteOperatorStore(store), new SqlitePortalLinkStore(store));
     }
 
     public async ValueTask CloseAsync()

@@ -12,7 +12,11 @@ public static partial class CatalogueBuilder
 {
     private static readonly FluidParser Parser = new();
 
-    public static CatalogueBuildResult Build(IReadOnlyDictionary<string, NotificationTypeOptions> configured, SenderOptions? defaultSender)
+    /// <param name="categories">Display names and descriptions of categories (<c>Herald:Categories</c>); a category
+    /// without one is shown by its key.</param>
+    public static CatalogueBuildResult Build(
+        IReadOnlyDictionary<string, NotificationTypeOptions> configured, SenderOptions? defaultSender,
+        IReadOnlyDictionary<string, CategoryOptions>? categories = null)
     {
         var errors = new List<string>();
         var types = new Dictionary<string, NotificationType>(StringComparer.Ordinal);
@@ -31,7 +35,7 @@ public static partial class CatalogueBuilder
         }
 
         return errors.Count == 0
-            ? new CatalogueBuildResult(new NotificationCatalogue(types), errors)
+            ? new CatalogueBuildResult(new NotificationCatalogue(types, categories), errors)
             : new CatalogueBuildResult(null, errors);
     }
 
@@ -99,7 +103,8 @@ public static partial class CatalogueBuilder
             return null;
         }
 
-        return new NotificationType(key, category, o.OptOut, priority, ttl, sender, fields, new TemplateSet(subject, text, html), rateLimit);
+        return new NotificationType(key, category, o.OptOut, priority, ttl, sender, fields, new TemplateSet(subject, text, html), rateLimit,
+            string.IsNullOrWhiteSpace(o.DisplayName) ? null : o.DisplayName.Trim());
     }
 
     private static Priority ParsePriority(string? value, string at, List<string> errors)

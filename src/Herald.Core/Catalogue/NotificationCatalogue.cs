@@ -1,12 +1,31 @@
 namespace Herald.Core.Catalogue;
 
-/// <summary>The notification types Herald knows, by key.</summary>
-public sealed class NotificationCatalogue(IReadOnlyDictionary<string, NotificationType> types)
+/// <summary>The notification types Herald knows, by key, and their categories as people see them.</summary>
+public sealed class NotificationCatalogue
 {
     /// <summary>Variables every template may use besides its declared fields.</summary>
     public static readonly IReadOnlySet<string> BuiltInVariables = new HashSet<string>(StringComparer.Ordinal) { "to" };
 
-    public IReadOnlyCollection<NotificationType> Types => types.Values.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
+    private readonly IReadOnlyDictionary<string, NotificationType> _types;
+    private readonly Dictionary<string, NotificationCategory> _categories;
 
-    public NotificationType? Find(string key) => types.GetValueOrDefault(key);
+    public NotificationCatalogue(IReadOnlyDictionary<string, NotificationType> types, IReadOnlyDictionary<string, CategoryOptions>? categories = null)
+    {
+        _types = types;
+        _categories = types.Values
+            .GroupBy(t => t.Category, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => NotificationCategory.Of(g.Key, g.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray(), categories?.GetValueOrDefault(g.Key)),
+                StringComparer.Ordinal);
+    }
+
+    public IReadOnlyCollection<NotificationType> Types => _types.Values.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every category, in key order.</summary>
+    public IReadOnlyCollection<NotificationCategory> Categories => _categories.Values.OrderBy(c => c.Key, StringComparer.Ordinal).ToArray();
+
+    public NotificationType? Find(string key) => _types.GetValueOrDefault(key);
+
+    public NotificationCategory? FindCategory(string key) => _categories.GetValueOrDefault(key);
 }

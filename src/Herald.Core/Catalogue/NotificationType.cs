@@ -12,8 +12,12 @@ public sealed record NotificationType(
     Sender Sender,
     IReadOnlyDictionary<string, FieldSpec> Fields,
     TemplateSet Templates,
-    RateLimit? RateLimit = null)
+    RateLimit? RateLimit = null,
+    string? DisplayName = null)
 {
+    /// <summary>What people read for this type (the settings page, the console); the key when none is configured.</summary>
+    public string Name => DisplayName ?? Key;
+
     public IReadOnlyList<string> SecretFields { get; } =
         Fields.Values.Where(f => f.Secret).Select(f => f.Name).Order(StringComparer.Ordinal).ToArray();
 }

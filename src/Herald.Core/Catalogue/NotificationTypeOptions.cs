@@ -5,6 +5,9 @@ public sealed class NotificationTypeOptions
 {
     public string? Category { get; set; }
 
+    /// <summary>The type's name as people read it ("Report approved"); the key when unset.</summary>
+    public string? DisplayName { get; set; }
+
     /// <summary>Whether recipients may turn this category off. Sign-in codes and validation may not.</summary>
     public bool OptOut { get; set; }
 

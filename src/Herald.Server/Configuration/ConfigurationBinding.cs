@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Reflection;
 using Herald.Server.Feedback;
 using Herald.Server.Inbound;
+using Herald.Server.Pages;
 using Herald.Server.Recipients;
 using Herald.Smtp.DevMailbox;
 using Herald.Smtp.Inbound;
@@ -26,6 +27,7 @@ internal static class ConfigurationBinding
         ("Herald", typeof(HeraldOptions)),
         ("Herald:Feedback", typeof(FeedbackOptions)),
         ("Herald:Recipients", typeof(RecipientsOptions)),
+        ("Herald:Pages", typeof(PagesOptions)),
         ("Herald:Inbound", typeof(InboundOptions)),
         ("Herald:Inbound", typeof(BounceListenerOptions)),
         ("Herald:Smtp", typeof(SmtpRoutesOptions)),

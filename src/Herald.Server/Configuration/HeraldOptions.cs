@@ -18,6 +18,9 @@ public sealed class HeraldOptions
 
     public Dictionary<string, NotificationTypeOptions> Catalogue { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>How each category is shown to people: display name, description, why it cannot be turned off.</summary>
+    public Dictionary<string, CategoryOptions> Categories { get; set; } = new(StringComparer.Ordinal);
+
     public DeliveryOptions Delivery { get; set; } = new();
 
     public HttpOptions Http { get; set; } = new();

@@ -19,6 +19,7 @@ public static class HeraldAdministration
         services.AddSingleton(TimeProvider.System);
         services.AddHeraldStorage(configuration);
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<Herald.Server.Access.OperatorAccounts>();
         return services.BuildServiceProvider();
     }
 }

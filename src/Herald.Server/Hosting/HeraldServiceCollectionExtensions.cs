@@ -5,6 +5,7 @@ using Herald.Core.Queue;
 using Herald.Server.Access;
 using Herald.Server.Configuration;
 using Herald.Server.Health;
+using Herald.Server.Pages;
 using Herald.Server.Recipients;
 using Herald.Server.Telemetry;
 using Herald.Server.Workers;
@@ -53,6 +54,7 @@ internal static class HeraldServiceCollectionExtensions
         Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);
 
         services.AddHeraldAccess(configuration);
+        services.AddHeraldPages(configuration, options.DataDirectory);
         services.AddProblemDetails();
         services.AddExceptionHandler<StorageFaultHandler>();
         services.AddHeraldHttpLimits(options.Http);
@@ -88,7 +90,7 @@ internal static class HeraldServiceCollectionExtensions
     /// <summary>Builds the catalogue or stops start-up listing every configuration mistake at once.</summary>
     public static NotificationCatalogue CatalogueFromConfiguration(HeraldOptions options)
     {
-        var result = CatalogueBuilder.Build(options.Catalogue, options.DefaultSender);
+        var result = CatalogueBuilder.Build(options.Catalogue, options.DefaultSender, options.Categories);
         if (!result.IsValid)
         {
             throw new OptionsValidationException("Herald:Catalogue", typeof(HeraldOptions), result.Errors);

@@ -2,23 +2,18 @@ using Herald.Core.Catalogue;
 
 namespace Herald.Server.Recipients;
 
-/// <summary>
-/// Preferences are per category. A category that holds even one type that may not be opted out of (a sign-in code in
-/// "security", say) cannot be turned off as a whole, or turning off "security" would silently drop sign-in codes.
-/// </summary>
+/// <summary>Preferences are per category, as the catalogue groups and shows them (<see cref="NotificationCategory"/>).</summary>
 internal sealed class CategoryRules
 {
     private readonly Dictionary<string, CategoryRule> _rules;
 
     public CategoryRules(NotificationCatalogue catalogue, IReadOnlyDictionary<string, NotificationTypeOptions> configured)
     {
-        _rules = catalogue.Types
-            .GroupBy(t => t.Category, StringComparer.Ordinal)
-            .Select(g =>
+        _rules = catalogue.Categories
+            .Select(c =>
             {
-                var optOut = g.All(t => t.OptOut);
-                var defaultOn = !optOut || g.All(t => configured.GetValueOrDefault(t.Key)?.DefaultOn ?? true);
-                return new CategoryRule(g.Key, optOut, defaultOn, g.Select(t => t.Key).Order(StringComparer.Ordinal).ToArray());
+                var defaultOn = !c.OptOut || c.Types.All(t => configured.GetValueOrDefault(t.Key)?.DefaultOn ?? true);
+                return new CategoryRule(c.Key, c.OptOut, defaultOn, c.Types.Select(t => t.Key).ToArray(), c);
             })
             .ToDictionary(r => r.Category, StringComparer.Ordinal);
     }

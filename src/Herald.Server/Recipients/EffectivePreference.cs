@@ -13,6 +13,8 @@ public sealed record EffectivePreference(string Category, bool Enabled, bool Opt
     {
         PreferenceSources.OneClick => "with the one-click unsubscribe link in an email",
         PreferenceSources.Api => "through the application",
+        PreferenceSources.Settings => "on the email settings page",
+        PreferenceSources.EmailLink => "with the settings link in an email",
         _ => source ?? "unknown",
     };
 }

@@ -6,4 +6,10 @@ internal static class PreferenceSources
     public const string Api = "api";
 
     public const string OneClick = "one-click";
+
+    /// <summary>The email-settings page, opened with a portal link.</summary>
+    public const string Settings = "settings-page";
+
+    /// <summary>The preferences page of an email's "Manage your email settings" link.</summary>
+    public const string EmailLink = "email-link";
 }

@@ -32,9 +32,9 @@ internal sealed class Preferences(IRecipientStore store, CategoryRules rules, Ti
 
         if (!enabled && !rule.OptOut)
         {
+            // The reader's sentence from the catalogue, and for the developer the types that lock it.
             return new PreferenceChange.Mandatory(
-                $"'{category}' emails cannot be turned off: they include {string.Join(", ", rule.Types)}, which a recipient needs " +
-                "to sign in or to confirm an address (the catalogue marks them OptOut: false).");
+                $"{rule.Shown.LockedReason} (the catalogue marks {string.Join(", ", rule.Shown.Types.Where(t => !t.OptOut).Select(t => t.Key))} OptOut: false)");
         }
 
         var preference = new Preference(category, enabled, time.GetUtcNow(), source);

@@ -8,10 +8,16 @@ internal sealed class PublicUrls(RecipientsOptions options, IServer server)
 {
     public const string UnsubscribePath = "/unsubscribe/";
     public const string VerifyPath = "/verify/";
+    public const string PreferencesPath = "/preferences/";
+    public const string PortalPath = "/settings/open/";
 
     public string Unsubscribe(string token) => Base() + UnsubscribePath + token;
 
     public string Verify(string token) => Base() + VerifyPath + token;
+
+    public string Preferences(string token) => Base() + PreferencesPath + token;
+
+    public string Portal(string token) => Base() + PortalPath + token;
 
     private string Base()
     {

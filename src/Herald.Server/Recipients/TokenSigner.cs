@@ -13,16 +13,40 @@ internal sealed class TokenSigner(byte[] key)
 {
     private const string UnsubscribePurpose = "unsubscribe/v1";
 
-    public string Unsubscribe(string recipientId, string category)
-    {
-        var payload = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(recipientId + "\n" + category));
-        return payload + "." + Base64Url.EncodeToString(Mac(UnsubscribePurpose, payload));
-    }
+    private const string SettingsPurpose = "settings/v1";
+
+    public string Unsubscribe(string recipientId, string category) => Sign(UnsubscribePurpose, recipientId + "\n" + category);
 
     /// <summary>Reads an unsubscribe token; false for anything forged, altered or malformed.</summary>
     public bool TryReadUnsubscribe(string? token, out string recipientId, out string category)
     {
         (recipientId, category) = ("", "");
+        if (!TryRead(UnsubscribePurpose, token, out var text) || text.Split('\n') is not [var id, var name])
+        {
+            return false;
+        }
+
+        (recipientId, category) = (id, name);
+        return true;
+    }
+
+    /// <summary>
+    /// The "Manage your email settings" link of an email: it opens that recipient's preferences only (not their
+    /// addresses or messages), like the unsubscribe link beside it, so it needs no storage and may be forwarded safely.
+    /// </summary>
+    public string Settings(string recipientId) => Sign(SettingsPurpose, recipientId);
+
+    public bool TryReadSettings(string? token, out string recipientId) => TryRead(SettingsPurpose, token, out recipientId);
+
+    private string Sign(string purpose, string text)
+    {
+        var payload = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
+        return payload + "." + Base64Url.EncodeToString(Mac(purpose, payload));
+    }
+
+    private bool TryRead(string purpose, string? token, out string text)
+    {
+        text = "";
         var dot = token?.IndexOf('.', StringComparison.Ordinal) ?? -1;
         if (token is null || dot <= 0 || token.Length > 1024)
         {
@@ -41,18 +65,12 @@ internal sealed class TokenSigner(byte[] key)
             return false;
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(mac, Mac(UnsubscribePurpose, payload)))
+        if (!CryptographicOperations.FixedTimeEquals(mac, Mac(purpose, payload)))
         {
             return false;
         }
 
-        var parts = Encoding.UTF8.GetString(data).Split('\n');
-        if (parts.Length != 2)
-        {
-            return false;
-        }
-
-        (recipientId, category) = (parts[0], parts[1]);
+        text = Encoding.UTF8.GetString(data);
         return true;
     }
 

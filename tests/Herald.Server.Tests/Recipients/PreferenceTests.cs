@@ -84,7 +84,7 @@ public sealed class PreferenceTests : IAsyncLifetime
         {
             var (status, page) = await _host.GetPageAsync(path);
             status.ShouldBe(HttpStatusCode.OK);
-            page.ShouldContain("<form method=\"post\">");
+            page.ShouldContain("<form method=\"post\" action=\"" + path + "\">");
         }
 
         (await StoredPreferenceAsync("u-get", "report-actions")).ShouldBeNull();

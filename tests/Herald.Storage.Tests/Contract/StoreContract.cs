@@ -1,6 +1,7 @@
 using Herald.Core.Access;
 using Herald.Core.Feedback;
 using Herald.Core.Inbound;
+using Herald.Core.Portal;
 using Herald.Core.Queue;
 using Herald.Core.Recipients;
 using Microsoft.Extensions.Time.Testing;
@@ -33,6 +34,10 @@ public abstract class StoreContract : IAsyncLifetime
 
     protected IStoreHealth Health => _ports.Health;
     protected IApiKeyStore ApiKeys => _ports.ApiKeys;
+
+    protected IOperatorStore Operators => _ports.Operators;
+
+    protected IPortalLinkStore PortalLinks => _ports.PortalLinks;
 
     protected FakeTimeProvider Clock => _database!.Clock;
 

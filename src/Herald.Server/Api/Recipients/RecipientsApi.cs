@@ -29,7 +29,6 @@ internal static class RecipientsApi
         group.MapPost("/{id}/addresses/{address}/primary", MakePrimaryAsync).WithSummary("Make an address the primary one");
         app.MapPreferencesApi();
         app.MapVerificationApi();
-        app.MapRecipientPages();
         return app;
     }
 

@@ -1,0 +1,3 @@
+namespace Herald.Server.Pages.Common;
+
+public sealed record PageLink(string Href, string Text);
