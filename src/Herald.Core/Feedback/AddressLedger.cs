@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace Herald.Core.Feedback;
 
 /// <summary>
 /// Everything Herald keeps about one address between messages: suspension, current problem, and the counters the
-/// policy needs (soft-failure streak, auto-reply sightings, unblock and verification times).
+/// policy needs (soft-failure streak, auto-reply sightings, unblock and probe times).
 /// </summary>
 public sealed record AddressLedger(
     string Address,
@@ -12,8 +14,9 @@ public sealed record AddressLedger(
     DateTimeOffset? SoftFailuresSince,
     IReadOnlyList<Sighting> AutoReplies,
     IReadOnlyList<DateTimeOffset> Unblocks,
-    IReadOnlyList<DateTimeOffset> Verifications,
-    string? PendingVerificationId,
+    // The stored JSON keeps the names these had before the probe was named for what it is (issue 16).
+    [property: JsonPropertyName("verifications")] IReadOnlyList<DateTimeOffset> Probes,
+    [property: JsonPropertyName("pendingVerificationId")] string? PendingProbeId,
     StreakUndo? Undo = null)
 {
     public static AddressLedger Empty(string address) => new(address.ToLowerInvariant(), null, null, 0, null, [], [], [], null);

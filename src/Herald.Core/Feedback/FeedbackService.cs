@@ -80,7 +80,7 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
     public async Task RecordOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, CancellationToken cancellationToken)
     {
         if (outcome is DeliveryOutcome.Delivered && !outbox.Wants("delivered")
-            && await store.GetAsync(message.To, cancellationToken) is { Problem: null, SoftFailures: 0, PendingVerificationId: null })
+            && await store.GetAsync(message.To, cancellationToken) is { Problem: null, SoftFailures: 0, PendingProbeId: null })
         {
             // The common case: nothing to clear and nobody to tell. A read instead of a write on every delivery
             // keeps the single writer free for the queue (measured: one writer operation fewer per message).
@@ -172,18 +172,18 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
         }, null, [], outbox.Rows), cancellationToken);
     }
 
-    /// <summary>Whether another verification email may go to the address now.</summary>
-    public async Task<UnblockVerdict> VerificationVerdictAsync(string address, CancellationToken cancellationToken) =>
-        _unblocks.VerificationVerdict(await store.GetAsync(address, cancellationToken), time.GetUtcNow());
+    /// <summary>Whether another deliverability probe may go to the address now.</summary>
+    public async Task<UnblockVerdict> ProbeVerdictAsync(string address, CancellationToken cancellationToken) =>
+        _unblocks.ProbeVerdict(await store.GetAsync(address, cancellationToken), time.GetUtcNow());
 
     /// <summary>
-    /// A verification email went to the address: its delivery marks the address verified and its hard bounce suspends
+    /// A deliverability probe went to the address: its delivery clears the pending probe and its hard bounce suspends
     /// it again at once through the normal policy.
     /// </summary>
-    public Task VerificationSentAsync(string address, string messageId, string actor, CancellationToken cancellationToken)
+    public Task ProbeSentAsync(string address, string messageId, string actor, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return WriteAsync(address, ledger => UnblockPolicy.VerificationSent(ledger, now, messageId, actor), cancellationToken);
+        return WriteAsync(address, ledger => UnblockPolicy.ProbeSent(ledger, now, messageId, actor), cancellationToken);
     }
 
     /// <summary>Persists a message to a suspended address as suppressed at once, with its event and webhook rows.</summary>

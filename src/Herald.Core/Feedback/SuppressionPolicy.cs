@@ -37,10 +37,10 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
                     history.Add(Entry(next, now, "cleared", null, signal.Source, "a delivery succeeded", signal.MessageId));
                 }
 
-                if (next.PendingVerificationId is { } pending && pending == signal.MessageId)
+                if (next.PendingProbeId is { } pending && pending == signal.MessageId)
                 {
-                    history.Add(Entry(next, now, "verified", null, signal.Source, "the verification email was delivered", signal.MessageId));
-                    next = next with { PendingVerificationId = null };
+                    history.Add(Entry(next, now, "probe-delivered", null, signal.Source, "the deliverability probe was delivered", signal.MessageId));
+                    next = next with { PendingProbeId = null };
                 }
 
                 if (next.Problem is not null || next.SoftFailures > 0)
@@ -145,13 +145,15 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
         history.Add(Entry(next, now, "auto-replied", null, signal.Source, Evidence(signal.Record), signal.MessageId));
         next = next with { AutoReplies = sightings };
         var span = sightings.Count == 0 ? TimeSpan.Zero : sightings.Max(s => s.At) - sightings.Min(s => s.At);
+        // The owner is told what was seen (how many replies over how long), not the default span: an operator who sets
+        // AutoReplySpan to 3 days must not have Herald say "more than a week" (issue 16).
         return sightings.Count >= Options.AutoReplyMessages && span >= Options.AutoReplySpan
-            ? Suspend(next, signal, SuppressionReason.AutoResponder, null, history, notices)
+            ? Suspend(next, signal, SuppressionReason.AutoResponder, null, history, notices, AutoReplyExplanation(sightings.Count, span))
             : next;
     }
 
     private static AddressLedger Suspend(AddressLedger next, FeedbackSignal signal, SuppressionReason reason, DateTimeOffset? expiresAt,
-        List<LedgerEntry> history, List<FeedbackNotice> notices)
+        List<LedgerEntry> history, List<FeedbackNotice> notices, string? explanation = null)
     {
         var now = signal.At;
         var current = next.SuspensionAt(now);
@@ -165,10 +167,10 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
         var source = signal.Source == "herald" ? SuppressionSource.Policy : SuppressionSource.Provider;
         var record = signal.Record;
         var suspension = new Suspension(reason, source, now, expiresAt, Evidence(record), signal.MessageId,
-            record?.Scenario ?? Scenario.Unknown, Explain(reason, record));
+            record?.Scenario ?? Scenario.Unknown, explanation ?? Explain(reason, record));
         history.Add(Entry(next, now, "suspended", reason.ToWire(), signal.Source, suspension.Evidence, signal.MessageId));
         notices.Add(Notice("suppressed", signal, reason.ToWire(), suspension.Summary));
-        return next with { Suspension = suspension, PendingVerificationId = null };
+        return next with { Suspension = suspension, PendingProbeId = null };
     }
 
     private static int Rank(SuppressionReason reason) => reason switch
@@ -185,11 +187,19 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
     public static string Evidence(BounceRecord? record) => record is null ? "" :
         record.Diagnostic.Length > 0 ? record.Diagnostic : $"{record.ReplyCode} {record.Status}".Trim();
 
+    /// <summary>The auto-responder's yellow box, in the numbers that decided it.</summary>
+    public static string AutoReplyExplanation(int replies, TimeSpan span) =>
+        $"An automatic reply has answered {replies} of our emails over {Span(span)}, so it looks like nobody reads this mailbox.";
+
+    private static string Span(TimeSpan span) => span.TotalDays >= 1
+        ? $"{(int)span.TotalDays} day{(span.TotalDays >= 2 ? "s" : "")}"
+        : span.TotalHours >= 1 ? $"{(int)span.TotalHours} hour{(span.TotalHours >= 2 ? "s" : "")}" : $"{Math.Max(1, (int)span.TotalMinutes)} minutes";
+
     public static string Explain(SuppressionReason reason, BounceRecord? record) => reason switch
     {
         SuppressionReason.HardBounce => "Emails to this address bounced: the receiving server says the mailbox or its domain does not exist. " +
             "This often means a typo in the address, or an alias without an inbox behind it.",
-        SuppressionReason.AutoResponder => "An automatic reply has been answering our emails for more than a week, so it looks like nobody reads this mailbox.",
+        SuppressionReason.AutoResponder => "An automatic reply has been answering our emails for days, so it looks like nobody reads this mailbox.",
         SuppressionReason.Complaint => "Our email to this address was reported as spam, so we stopped sending. Only our support team can turn it back on.",
         SuppressionReason.PersistentSoftFailure => record?.Scenario == Scenario.AccountDisabled
             ? "The receiving server has said for several days that this mailbox is disabled. We will try again later."

@@ -36,8 +36,8 @@ public sealed class SuppressionPolicyOptions
 
     public TimeSpan UnblockWindow { get; set; } = TimeSpan.FromDays(90);
 
-    /// <summary>Least time between two verification emails to one address.</summary>
-    public TimeSpan VerificationInterval { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>Least time between two deliverability probes to one address.</summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromMinutes(10);
 
-    public int VerificationsPerDay { get; set; } = 5;
+    public int ProbesPerDay { get; set; } = 5;
 }

@@ -37,7 +37,7 @@ public sealed class UnblockPolicy(SuppressionPolicyOptions options)
         return UnblockVerdict.Yes;
     }
 
-    /// <summary>The owner lifts the suspension; the caller then sends one verification email and records its id.</summary>
+    /// <summary>The owner lifts the suspension; the caller then sends one deliverability probe and records its id.</summary>
     /// <param name="actor">How the audit names who asked: "owner via key:web-app".</param>
     public (UnblockVerdict Verdict, LedgerDecision Decision) Unblock(AddressLedger current, DateTimeOffset now, string actor = "owner")
     {
@@ -51,42 +51,42 @@ public sealed class UnblockPolicy(SuppressionPolicyOptions options)
         }
 
         var reason = ledger.Suspension!.Reason.ToWire();
-        history.Add(SuppressionPolicy.Entry(ledger, now, "unblocked", reason, actor, "lifted by the owner; a verification email follows", null));
+        history.Add(SuppressionPolicy.Entry(ledger, now, "unblocked", reason, actor, "lifted by the owner; a deliverability probe follows", null));
         var unblocks = ledger.Unblocks.Where(t => now - t < options.UnblockWindow).Append(now).ToList();
         var next = ledger with { Suspension = null, Problem = null, SoftFailures = 0, SoftFailuresSince = null, AutoReplies = [], Unblocks = unblocks };
         return (verdict, new LedgerDecision(next, history, [new FeedbackNotice("unblocked", ledger.Address, now, null, reason, "owner")]));
     }
 
-    /// <summary>Whether another verification email may go out now, and if not, from when.</summary>
-    public UnblockVerdict VerificationVerdict(AddressLedger ledger, DateTimeOffset now)
+    /// <summary>Whether another deliverability probe may go out now, and if not, from when.</summary>
+    public UnblockVerdict ProbeVerdict(AddressLedger ledger, DateTimeOffset now)
     {
         if (ledger.SuspensionAt(now) is not null)
         {
             return new UnblockVerdict(false, "the address is suspended; unblock it first", null);
         }
 
-        var recent = ledger.Verifications.Where(t => now - t < TimeSpan.FromDays(1)).Order().ToList();
-        if (recent.Count > 0 && now - recent[^1] < options.VerificationInterval)
+        var recent = ledger.Probes.Where(t => now - t < TimeSpan.FromDays(1)).Order().ToList();
+        if (recent.Count > 0 && now - recent[^1] < options.ProbeInterval)
         {
-            return new UnblockVerdict(false, "a verification email was sent moments ago", recent[^1] + options.VerificationInterval);
+            return new UnblockVerdict(false, "a probe email was sent moments ago", recent[^1] + options.ProbeInterval);
         }
 
-        return recent.Count >= options.VerificationsPerDay
-            ? new UnblockVerdict(false, $"{recent.Count} verification emails in the last 24 hours", recent[^options.VerificationsPerDay] + TimeSpan.FromDays(1))
+        return recent.Count >= options.ProbesPerDay
+            ? new UnblockVerdict(false, $"{recent.Count} probe emails in the last 24 hours", recent[^options.ProbesPerDay] + TimeSpan.FromDays(1))
             : UnblockVerdict.Yes;
     }
 
-    /// <summary>Records a verification email sent to the address.</summary>
-    public static LedgerDecision VerificationSent(AddressLedger ledger, DateTimeOffset now, string messageId, string actor) => new(
-        ledger with { Verifications = ledger.Verifications.Where(t => now - t < TimeSpan.FromDays(1)).Append(now).ToList(), PendingVerificationId = messageId },
-        [SuppressionPolicy.Entry(ledger, now, "verification-sent", null, actor, null, messageId)], []);
+    /// <summary>Records a deliverability probe sent to the address.</summary>
+    public static LedgerDecision ProbeSent(AddressLedger ledger, DateTimeOffset now, string messageId, string actor) => new(
+        ledger with { Probes = ledger.Probes.Where(t => now - t < TimeSpan.FromDays(1)).Append(now).ToList(), PendingProbeId = messageId },
+        [SuppressionPolicy.Entry(ledger, now, "probe-sent", null, actor, null, messageId)], []);
 
     /// <summary>An operator suspends an address by hand (support ticket, legal request).</summary>
     public static LedgerDecision OperatorAdd(AddressLedger current, DateTimeOffset now, string operatorName, string note, DateTimeOffset? expiresAt)
     {
         var suspension = new Suspension(SuppressionReason.Operator, SuppressionSource.Operator, now, expiresAt, note, null,
             Bounces.Scenario.Unknown, SuppressionPolicy.Explain(SuppressionReason.Operator, null));
-        return new LedgerDecision(current with { Suspension = suspension, PendingVerificationId = null },
+        return new LedgerDecision(current with { Suspension = suspension, PendingProbeId = null },
             [SuppressionPolicy.Entry(current, now, "operator-added", "operator", $"operator:{operatorName}", note, null)],
             [new FeedbackNotice("suppressed", current.Address, now, null, "operator", note)]);
     }

@@ -11,15 +11,15 @@ internal static class FeedbackConfiguration
     {
         var herald = configuration.GetSection("Herald");
         var feedback = herald.GetSection("Feedback").Get<FeedbackOptions>() ?? new FeedbackOptions();
-        if (!herald.GetSection("Catalogue").GetSection(feedback.VerificationType).Exists())
+        if (!herald.GetSection("Catalogue").GetSection(feedback.ProbeType).Exists())
         {
-            yield return $"Herald:Feedback:VerificationType: '{feedback.VerificationType}' is not a type in Herald:Catalogue";
+            yield return $"Herald:Feedback:ProbeType: '{feedback.ProbeType}' is not a type in Herald:Catalogue";
         }
 
         var p = feedback.Policy;
-        if (p.AutoReplyMessages < 1 || p.SoftFailures < 1 || p.IncidentAddresses < 2 || p.UnblocksPerWindow < 1 || p.VerificationsPerDay < 1)
+        if (p.AutoReplyMessages < 1 || p.SoftFailures < 1 || p.IncidentAddresses < 2 || p.UnblocksPerWindow < 1 || p.ProbesPerDay < 1)
         {
-            yield return "Herald:Feedback:Policy: AutoReplyMessages, SoftFailures, UnblocksPerWindow and VerificationsPerDay must be at least 1, IncidentAddresses at least 2";
+            yield return "Herald:Feedback:Policy: AutoReplyMessages, SoftFailures, UnblocksPerWindow and ProbesPerDay must be at least 1, IncidentAddresses at least 2";
         }
 
         foreach (var (name, endpoint) in feedback.Webhooks)

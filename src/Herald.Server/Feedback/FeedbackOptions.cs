@@ -7,8 +7,8 @@ public sealed class FeedbackOptions
 {
     public SuppressionPolicyOptions Policy { get; set; } = new();
 
-    /// <summary>The catalogue type sent after an unblock and by POST /v1/recipients/{address}/verification.</summary>
-    public string VerificationType { get; set; } = "address-verification";
+    /// <summary>The catalogue type sent after an unblock and by POST /v1/recipients/{address}/probe.</summary>
+    public string ProbeType { get; set; } = "deliverability-probe";
 
     /// <summary>Outbound webhook endpoints by name.</summary>
     public Dictionary<string, WebhookEndpointOptions> Webhooks { get; set; } = new(StringComparer.Ordinal);

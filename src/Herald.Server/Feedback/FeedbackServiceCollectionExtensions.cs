@@ -3,6 +3,7 @@ using Herald.Core.Feedback;
 using Herald.Core.Inbound;
 using Herald.Core.Lifecycle;
 using Herald.Core.Messages;
+using Herald.Core.Queue;
 using Herald.Server.Feedback.Webhooks;
 using Herald.Server.Inbound;
 using Herald.Server.Providers;
@@ -26,7 +27,7 @@ internal static class FeedbackServiceCollectionExtensions
         services.AddSingleton(sp => new FeedbackService(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<IWebhookOutbox>(),
             sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.Policy, sp.GetRequiredService<TimeProvider>(), sp.GetService<ErasedAddresses>()));
         services.AddSingleton(sp => new UnblockService(sp.GetRequiredService<FeedbackService>(), sp.GetRequiredService<MessageIntake>(),
-            sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.VerificationType));
+            sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.ProbeType));
         services.AddSingleton<ISendGate, SuppressionGate>();
         services.AddSingleton<IOutcomeObserver>(sp => sp.GetRequiredService<FeedbackService>());
         services.AddHttpClient(WebhookWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));

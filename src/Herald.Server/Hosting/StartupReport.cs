@@ -41,6 +41,8 @@ internal sealed partial class StartupReport(
         var kind = StorageConfiguration.Kind(configuration);
         var path = Path.GetFullPath(StorageConfiguration.SqlitePath(configuration));
         var existed = File.Exists(path) && new FileInfo(path).Length > 0;
+        // Said before the step that can take a while on a large store, so a reader of the console knows what it waits for.
+        LogOpening(logger, kind.ToLowerInvariant(), path, existed ? "applying any schema migrations it lacks" : "creating it with the current schema");
         // Opens (creating or migrating) the store and commits one write: a broken store stops start-up here, with the
         // file and the problem named, before the API or the inbound listener accept anything.
         var fault = store.ProbeAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -89,6 +91,9 @@ internal sealed partial class StartupReport(
 
     [LoggerMessage(3, LogLevel.Information, "Store: {Kind} at {Path} ({State})")]
     private static partial void LogStore(ILogger logger, string kind, string path, string state);
+
+    [LoggerMessage(7, LogLevel.Information, "Opening the store: {Kind} at {Path}, {Step}")]
+    private static partial void LogOpening(ILogger logger, string kind, string path, string step);
 
     [LoggerMessage(4, LogLevel.Warning, "The store does not take writes: {Fault}; not ready until it does")]
     private static partial void LogStoreFault(ILogger logger, string fault);

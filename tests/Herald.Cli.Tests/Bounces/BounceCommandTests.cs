@@ -110,6 +110,23 @@ public sealed class BounceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_on_a_path_that_does_not_exist_says_so_and_exits_1()
+    {
+        var missing = Path.Combine(_dir, "bounce.eml");
+        var (code, _, error) = await Run("explain", missing);
+        code.ShouldBe(1);
+        error.ShouldContain($"{missing}: no such file");
+    }
+
+    [Fact]
+    public async Task Explain_reads_text_with_words_as_the_pasted_error()
+    {
+        var (code, output, _) = await Run("explain", "550 5.1.1 user unknown");
+        code.ShouldBe(0);
+        output.ShouldContain("MailboxDoesNotExist");
+    }
+
+    [Fact]
     public async Task Classify_without_files_is_a_usage_error()
     {
         var (code, _, error) = await Run("classify");

@@ -33,7 +33,8 @@ public sealed class ServeStartupTests : IDisposable
         herald[0].ShouldContain("Herald starting in the Development environment");
         herald[1].ShouldContain("Mail goes to: the development mailbox on 127.0.0.1:");
         herald[1].ShouldContain("sent to nobody");
-        herald[2].ShouldContain($"Store: sqlite at {Path.Combine(Data, "herald.db")} (created)");
+        herald[2].ShouldContain($"Opening the store: sqlite at {Path.Combine(Data, "herald.db")}, creating it with the current schema");
+        herald[3].ShouldContain($"Store: sqlite at {Path.Combine(Data, "herald.db")} (created)");
         serve.Output.Take(3).ShouldAllBe(l => l.Contains("StartupReport", StringComparison.Ordinal), "the first log lines are Herald's own");
         listening.ShouldMatch(@"Listening: HTTP http://127\.0\.0\.1:\d+; inbound SMTP 127\.0\.0\.1:\d+");
     }
@@ -48,6 +49,7 @@ public sealed class ServeStartupTests : IDisposable
         }
 
         using var second = ServeProcess.Start(ServeProcess.WithRoute(Data));
-        (await second.WaitForLineAsync("Store:")).ShouldContain($"Store: sqlite at {Path.Combine(Data, "herald.db")} (opened)");
+        (await second.WaitForLineAsync("Opening the store:")).ShouldContain("applying any schema migrations it lacks");
+        (await second.WaitForLineAsync("Store: sqlite")).ShouldContain($"Store: sqlite at {Path.Combine(Data, "herald.db")} (opened)");
     }
 }

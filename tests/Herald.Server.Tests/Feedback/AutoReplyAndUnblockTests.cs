@@ -50,6 +50,8 @@ public sealed class AutoReplyAndUnblockTests : IAsyncLifetime
         var status = await RecipientStatus.GetAsync(_host, "holiday@example.com");
         status.GetProperty("status").GetString().ShouldBe("suspended");
         status.GetProperty("suspension").GetProperty("reason").GetString().ShouldBe("auto-responder");
+        status.GetProperty("suspension").GetProperty("explanation").GetString().ShouldBe(
+            "An automatic reply has answered 3 of our emails over 8 days, so it looks like nobody reads this mailbox.");
     }
 
     [Fact]
@@ -109,8 +111,8 @@ public sealed class AutoReplyAndUnblockTests : IAsyncLifetime
 
         var (code, body) = await RecipientStatus.PostAsync(_host, "/v1/recipients/typo%40example.com/unblock");
         code.ShouldBe(200, body.ToString());
-        var verification = body.GetProperty("verificationMessageId").GetString()!;
-        (await _host.WaitForStatusAsync(verification, "failed")).GetProperty("type").GetString().ShouldBe("address-verification");
+        var verification = body.GetProperty("probeMessageId").GetString()!;
+        (await _host.WaitForStatusAsync(verification, "failed")).GetProperty("type").GetString().ShouldBe("deliverability-probe");
         var again = await RecipientStatus.WaitForAsync(_host, "typo@example.com", "suspended");
         again.GetProperty("suspension").GetProperty("messageId").GetString().ShouldBe(verification);
         again.GetProperty("suspension").GetProperty("canUnblock").GetBoolean().ShouldBeFalse();
@@ -128,7 +130,7 @@ public sealed class AutoReplyAndUnblockTests : IAsyncLifetime
             _time.Advance(TimeSpan.FromDays(7));
             (code, body) = await RecipientStatus.PostAsync(_host, "/v1/recipients/typo%40example.com/unblock");
             code.ShouldBe(200, $"unblock {i}: {body}");
-            await _host.WaitForStatusAsync(body.GetProperty("verificationMessageId").GetString()!, "failed");
+            await _host.WaitForStatusAsync(body.GetProperty("probeMessageId").GetString()!, "failed");
             await RecipientStatus.WaitForAsync(_host, "typo@example.com", "suspended");
         }
 
@@ -140,23 +142,37 @@ public sealed class AutoReplyAndUnblockTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task After_a_successful_unblock_the_verification_is_delivered_and_the_address_stays_active()
+    public async Task After_a_successful_unblock_the_probe_is_delivered_and_the_address_stays_active()
     {
         var id = await SendAsync("later@example.com");
         await _host.WaitForStatusAsync(id, "failed");
         await RecipientStatus.WaitForAsync(_host, "later@example.com", "suspended");
         var (_, body) = await RecipientStatus.PostAsync(_host, "/v1/recipients/later%40example.com/unblock");
-        var verification = body.GetProperty("verificationMessageId").GetString()!;
-        await _host.WaitForStatusAsync(verification, "failed"); // second RCPT still refused: suspended again
+        var probe = body.GetProperty("probeMessageId").GetString()!;
+        await _host.WaitForStatusAsync(probe, "failed"); // second RCPT still refused: suspended again
         _time.Advance(TimeSpan.FromDays(7.1));
         (_, body) = await RecipientStatus.PostAsync(_host, "/v1/recipients/later%40example.com/unblock");
-        await _host.WaitForStatusAsync(body.GetProperty("verificationMessageId").GetString()!, "delivered");
+        await _host.WaitForStatusAsync(body.GetProperty("probeMessageId").GetString()!, "delivered");
         (await RecipientStatus.WaitForAsync(_host, "later@example.com", "ok")).GetProperty("showBanner").GetBoolean().ShouldBeFalse();
 
-        // Verification re-sends are rate-limited.
-        (await RecipientStatus.PostAsync(_host, "/v1/recipients/later%40example.com/verification")).Code.ShouldBe(409);
+        // Probes are rate-limited.
+        (await RecipientStatus.PostAsync(_host, "/v1/recipients/later%40example.com/probe")).Code.ShouldBe(409);
         _time.Advance(TimeSpan.FromMinutes(11));
-        (await RecipientStatus.PostAsync(_host, "/v1/recipients/later%40example.com/verification")).Code.ShouldBe(200);
+        (await RecipientStatus.PostAsync(_host, "/v1/recipients/later%40example.com/probe")).Code.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task A_probe_goes_only_to_an_address_Herald_has_sent_to()
+    {
+        var (code, body) = await RecipientStatus.PostAsync(_host, "/v1/recipients/stranger%40example.com/probe");
+        code.ShouldBe(400);
+        body.GetProperty("errors").GetProperty("address")[0].GetString()!.ShouldContain("Herald has sent nothing to this address");
+        _smtp.Commands.ShouldNotContain(c => c.Contains("stranger@example.com", StringComparison.OrdinalIgnoreCase));
+
+        await _host.WaitForStatusAsync(await SendAsync("known@example.com"), "delivered");
+        (code, body) = await RecipientStatus.PostAsync(_host, "/v1/recipients/known%40example.com/probe");
+        code.ShouldBe(200);
+        (await _host.WaitForStatusAsync(body.GetProperty("probeMessageId").GetString()!, "delivered")).GetProperty("type").GetString().ShouldBe("deliverability-probe");
     }
 
     [Fact]

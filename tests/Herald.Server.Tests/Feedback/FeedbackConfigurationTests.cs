@@ -23,13 +23,13 @@ public sealed class FeedbackConfigurationTests
         var errors = Check(new()
         {
             ["Herald:Inbound:Endpoint"] = "bounces.example.com",
-            ["Herald:Feedback:VerificationType"] = "no-such-type",
+            ["Herald:Feedback:ProbeType"] = "no-such-type",
             ["Herald:Feedback:Webhooks:app:Url"] = "ftp://app.example/hooks",
             ["Herald:Feedback:Webhooks:app:Secret"] = "hunter2",
             ["Herald:Feedback:Webhooks:app:Events:0"] = "opened",
         });
         errors.ShouldContain(e => e.StartsWith("Herald:Inbound:Endpoint:", StringComparison.Ordinal));
-        errors.ShouldContain(e => e.StartsWith("Herald:Feedback:VerificationType:", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.StartsWith("Herald:Feedback:ProbeType:", StringComparison.Ordinal));
         errors.ShouldContain(e => e.StartsWith("Herald:Feedback:Webhooks:app:Url:", StringComparison.Ordinal));
         errors.ShouldContain(e => e.StartsWith("Herald:Feedback:Webhooks:app:Secret:", StringComparison.Ordinal));
         errors.ShouldContain(e => e.Contains("'opened' is not one of", StringComparison.Ordinal));

@@ -146,7 +146,7 @@ public sealed class HostileRequestTests : IAsyncLifetime
         // the reason, notBefore and the address's status): a documented 409, not a problem (DeliverabilityApi).
         var path = request.Path.Split('?')[0];
         if (status == 409 && path.StartsWith("/v1/recipients/", StringComparison.Ordinal)
-            && (path.EndsWith("/unblock", StringComparison.Ordinal) || path.EndsWith("/verification", StringComparison.Ordinal))
+            && (path.EndsWith("/unblock", StringComparison.Ordinal) || path.EndsWith("/verification", StringComparison.Ordinal) || path.EndsWith("/probe", StringComparison.Ordinal))
             && text.Contains("\"result\":\"refused\"", StringComparison.Ordinal))
         {
             return null;

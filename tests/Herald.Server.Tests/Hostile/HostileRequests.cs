@@ -30,7 +30,7 @@ internal sealed class HostileRequests(int seed, SnsTestSigner sns)
         ("POST", "/v1/recipients/{id}/addresses/{address}/verify", """{"code":"123456"}""", []),
         ("GET", "/v1/recipients/{address}/status", null, []),
         ("POST", "/v1/recipients/{address}/unblock", null, []),
-        ("POST", "/v1/recipients/{address}/verification", null, []),
+        ("POST", "/v1/recipients/{address}/probe", null, []),
         ("GET", "/v1/suppressions", null, ["limit", "after"]),
         ("GET", "/v1/suppressions/{address}", null, []),
         ("POST", "/v1/suppressions", """{"address":"ana@example.com","operator":"support","note":"ticket 42","expiresAt":"2030-01-01T00:00:00Z"}""", []),

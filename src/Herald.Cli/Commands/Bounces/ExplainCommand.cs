@@ -46,6 +46,14 @@ internal static class ExplainCommand
                 report = BounceReport.Undefined("is a directory");
                 problem = report.Cause;
             }
+            else if (!value.Any(char.IsWhiteSpace))
+            {
+                // One word with no space is a path that is not there: every reply or diagnostic worth explaining has
+                // words ("550 5.1.1 ..."). Explaining a mistyped file name as pasted text would print a confident
+                // "could not classify" and exit 0 (issue 16).
+                report = BounceReport.Undefined("no such file (to explain a pasted error, give its whole text in quotes)");
+                problem = report.Cause;
+            }
             else
             {
                 report = BounceClassifier.ClassifyText(value);

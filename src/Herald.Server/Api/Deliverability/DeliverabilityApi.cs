@@ -10,15 +10,19 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Herald.Server.Api.Deliverability;
 
-/// <summary>Deliverability status, unblock and re-verification, called by the application for the signed-in owner.</summary>
+/// <summary>
+/// Deliverability status, unblock and the deliverability probe, called by the application for the signed-in owner.
+/// "Verification" is the validation link of the recipient routes only (<c>/v1/recipients/{id}/addresses/{a}/verification</c>).
+/// </summary>
 internal static class DeliverabilityApi
 {
     public static IEndpointRouteBuilder MapDeliverabilityApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/recipients/{address}").WithTags("Recipients");
         group.MapGet("/status", StatusAsync).RequireScope(Scopes.Read).WithSummary("Deliverability status: ok, suspended (why, since, can the owner unblock) or problem (the raw error)");
-        group.MapPost("/unblock", UnblockAsync).RequireScope(Scopes.Recipients).WithSummary("The owner lifts a suspension (policy permitting); one verification email follows");
-        group.MapPost("/verification", VerifyAsync).RequireScope(Scopes.Recipients).WithSummary("Send another verification email (rate-limited)");
+        group.MapPost("/unblock", UnblockAsync).RequireScope(Scopes.Recipients).WithSummary("The owner lifts a suspension (policy permitting); one deliverability probe follows");
+        group.MapPost("/probe", ProbeAsync).RequireScope(Scopes.Recipients)
+            .WithSummary("Send a deliverability probe: one email checking that Herald reaches an address it has sent to (rate-limited; refused while suspended)");
         return app;
     }
 
@@ -41,7 +45,8 @@ internal static class DeliverabilityApi
         return verdict.Allowed ? TypedResults.Ok(answer) : TypedResults.Conflict(answer);
     }
 
-    internal static async Task<Results<Ok<UnblockResponse>, Conflict<UnblockResponse>, ValidationProblem>> VerifyAsync(
+    /// <remarks>400 naming <c>address</c> when Herald never sent to it: the probe is not a way to mail any address.</remarks>
+    internal static async Task<Results<Ok<UnblockResponse>, Conflict<UnblockResponse>, ValidationProblem>> ProbeAsync(
         string address, ClaimsPrincipal user, UnblockService unblocks, FeedbackService feedback, CancellationToken cancellationToken)
     {
         if (!AddressRules.IsSingleMailbox(address, out var normalised))
@@ -49,7 +54,12 @@ internal static class DeliverabilityApi
             return Invalid(normalised);
         }
 
-        var (verdict, id) = await unblocks.ResendVerificationAsync(normalised, HeraldClaims.ActorOf(user), cancellationToken);
+        var (verdict, id) = await unblocks.ProbeAsync(normalised, HeraldClaims.ActorOf(user), cancellationToken);
+        if (verdict.Refusal == UnblockService.NeverSent)
+        {
+            return Invalid(UnblockService.NeverSent);
+        }
+
         var answer = await AnswerAsync(feedback, normalised, verdict.Allowed ? "sent" : "refused", id, verdict, cancellationToken);
         return verdict.Allowed ? TypedResults.Ok(answer) : TypedResults.Conflict(answer);
     }

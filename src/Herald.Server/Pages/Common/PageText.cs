@@ -158,7 +158,7 @@ public static class PageText
         ? "If you need help sooner, contact the application's support team."
         : $"If you need help sooner, contact support: {contact}.";
 
-    public static string VerificationSent(string address) => $"We sent a verification email to {address}. When it arrives, your emails start again.";
+    public static string ProbeSent(string address) => $"We sent a test email to {address}. When it arrives, your emails start again.";
 
     public static string VerificationRequested(string address) => $"We sent a new verification email to {address}.";
 

@@ -116,7 +116,7 @@ internal static class ConsolePages
         return await PageAsync(original.To, notice, http, user, reader, cancellationToken);
     }
 
-    /// <summary>The verification type's message ("checking that we can reach you"): it needs no data and says nothing private.</summary>
+    /// <summary>The deliverability probe's message ("checking that we can reach you"): it needs no data and says nothing private.</summary>
     internal static async Task<IResult> TestAsync(
         [FromForm(Name = "address")] string address, HttpContext http, ClaimsPrincipal user, MessageIntake intake, IOptions<FeedbackOptions> feedback,
         ConsoleReader reader, CancellationToken cancellationToken)
@@ -126,10 +126,10 @@ internal static class ConsolePages
             return await PageAsync(address, bad, http, user, reader, cancellationToken, StatusCodes.Status400BadRequest);
         }
 
-        var type = feedback.Value.VerificationType;
+        var type = feedback.Value.ProbeType;
         using var empty = JsonDocument.Parse("{}");
         var message = await intake.SubmitOwnAsync(new SubmitRequest(type, address, empty.RootElement.Clone(), null),
-            $"test message by operator:{PageSchemes.OperatorOf(user)}", "Herald:Feedback:VerificationType", cancellationToken);
+            $"test message by operator:{PageSchemes.OperatorOf(user)}", "Herald:Feedback:ProbeType", cancellationToken);
         return await PageAsync(address, new PageNotice(true, PageText.TestSent(address, message.Id)), http, user, reader, cancellationToken);
     }
 

@@ -68,7 +68,7 @@ internal static class PortalPages
 
         var (verdict, _) = await unblocks.UnblockAsync(address, Caller, cancellationToken);
         var notice = verdict.Allowed
-            ? new PageNotice(true, PageText.VerificationSent(address))
+            ? new PageNotice(true, PageText.ProbeSent(address))
             : new PageNotice(false, PageText.UnblockRefused(verdict.Refusal ?? "", verdict.NotBefore, PageText.SupportContact(options.SupportContact)));
         return await PageAsync(id, http, user, reader, notice, cancellationToken, verdict.Allowed ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
     }
