@@ -1,5 +1,6 @@
 using Herald.Server.Api.Deliverability;
 using Herald.Server.Api.DevMailbox;
+using Herald.Server.Api.DevTemplates;
 using Herald.Server.Api.Health;
 using Herald.Server.Api.Incidents;
 using Herald.Server.Api.Keys;
@@ -12,6 +13,7 @@ using Herald.Server.Hosting;
 using Herald.Server.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Herald.Server;
 
@@ -59,6 +61,11 @@ public static class HeraldServer
         app.MapRecipientsApi();
         app.MapPersonalDataApi();
         app.MapDevMailboxApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevTemplatesApi();
+        }
+
         app.MapDeliverabilityApi();
         app.MapSuppressionsApi();
         app.MapIncidentsApi();
