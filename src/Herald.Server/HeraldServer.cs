@@ -1,5 +1,6 @@
 using Herald.Server.Api.Deliverability;
 using Herald.Server.Api.DevMailbox;
+using Herald.Server.Api.DevTemplates;
 using Herald.Server.Api.Incidents;
 using Herald.Server.Api.Keys;
 using Herald.Server.Api.Messages;
@@ -13,6 +14,7 @@ using Herald.Server.Pages;
 using Herald.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Herald.Server;
 
@@ -62,6 +64,11 @@ public static class HeraldServer
         app.MapRecipientsApi();
         app.MapPersonalDataApi();
         app.MapDevMailboxApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevTemplatesApi();
+        }
+
         app.MapDeliverabilityApi();
         app.MapSuppressionsApi();
         app.MapIncidentsApi();

@@ -12,11 +12,12 @@ public static partial class CatalogueBuilder
 {
     private static readonly FluidParser Parser = new();
 
+    /// <param name="layout">The frame every message is rendered into; none renders each type's templates alone.</param>
     /// <param name="categories">Display names and descriptions of categories (<c>Herald:Categories</c>); a category
     /// without one is shown by its key.</param>
     public static CatalogueBuildResult Build(
         IReadOnlyDictionary<string, NotificationTypeOptions> configured, SenderOptions? defaultSender,
-        IReadOnlyDictionary<string, CategoryOptions>? categories = null)
+        IReadOnlyDictionary<string, CategoryOptions>? categories = null, MailLayout? layout = null)
     {
         var errors = new List<string>();
         var types = new Dictionary<string, NotificationType>(StringComparer.Ordinal);
@@ -35,7 +36,7 @@ public static partial class CatalogueBuilder
         }
 
         return errors.Count == 0
-            ? new CatalogueBuildResult(new NotificationCatalogue(types, categories), errors)
+            ? new CatalogueBuildResult(new NotificationCatalogue(types, categories, layout), errors)
             : new CatalogueBuildResult(null, errors);
     }
 
@@ -98,13 +99,18 @@ public static partial class CatalogueBuilder
             }
         }
 
+        foreach (var name in o.Sample.Keys.Where(k => !fields.ContainsKey(k)).Order(StringComparer.Ordinal))
+        {
+            errors.Add($"{at}:Sample:{name}: not a field of the type (declare it under Fields)");
+        }
+
         if (errors.Count > before || subject is null || text is null || sender is null)
         {
             return null;
         }
 
         return new NotificationType(key, category, o.OptOut, priority, ttl, sender, fields, new TemplateSet(subject, text, html), rateLimit,
-            string.IsNullOrWhiteSpace(o.DisplayName) ? null : o.DisplayName.Trim());
+            string.IsNullOrWhiteSpace(o.DisplayName) ? null : o.DisplayName.Trim(), o.Sample);
     }
 
     private static Priority ParsePriority(string? value, string at, List<string> errors)
@@ -152,7 +158,7 @@ public static partial class CatalogueBuilder
             return null;
         }
 
-        if (!Parser.TryParse(source, out var template, out var error))
+        if (!TryParse(source, out var template, out var error))
         {
             errors.Add($"{at}: template does not parse: {error}");
             return null;
@@ -160,6 +166,10 @@ public static partial class CatalogueBuilder
 
         return template;
     }
+
+    /// <summary>The one Fluid parser of the catalogue and its layout.</summary>
+    internal static bool TryParse(string source, out IFluidTemplate template, out string error) =>
+        Parser.TryParse(source, out template, out error);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();

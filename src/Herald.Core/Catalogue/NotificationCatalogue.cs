@@ -9,9 +9,11 @@ public sealed class NotificationCatalogue
     private readonly IReadOnlyDictionary<string, NotificationType> _types;
     private readonly Dictionary<string, NotificationCategory> _categories;
 
-    public NotificationCatalogue(IReadOnlyDictionary<string, NotificationType> types, IReadOnlyDictionary<string, CategoryOptions>? categories = null)
+    public NotificationCatalogue(
+        IReadOnlyDictionary<string, NotificationType> types, IReadOnlyDictionary<string, CategoryOptions>? categories = null, MailLayout? layout = null)
     {
         _types = types;
+        Layout = layout;
         _categories = types.Values
             .GroupBy(t => t.Category, StringComparer.Ordinal)
             .ToDictionary(
@@ -19,6 +21,9 @@ public sealed class NotificationCatalogue
                 g => NotificationCategory.Of(g.Key, g.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray(), categories?.GetValueOrDefault(g.Key)),
                 StringComparer.Ordinal);
     }
+
+    /// <summary>The frame every message is rendered into; null renders each type's templates alone.</summary>
+    public MailLayout? Layout { get; }
 
     public IReadOnlyCollection<NotificationType> Types => _types.Values.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
 
@@ -28,4 +33,8 @@ public sealed class NotificationCatalogue
     public NotificationType? Find(string key) => _types.GetValueOrDefault(key);
 
     public NotificationCategory? FindCategory(string key) => _categories.GetValueOrDefault(key);
+
+    /// <summary>The layout's frame for a message of <paramref name="type"/>; null when the catalogue has no layout.</summary>
+    public LayoutFrame? Frame(NotificationType type, string? settingsUrl) =>
+        Layout is null ? null : new LayoutFrame(Layout, FindCategory(type.Category)?.DisplayName ?? type.Category, settingsUrl);
 }

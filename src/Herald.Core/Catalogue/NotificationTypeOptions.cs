@@ -28,6 +28,9 @@ public sealed class NotificationTypeOptions
     /// <summary>The template fields; each may be required and/or secret (never shown, purged when final).</summary>
     public Dictionary<string, FieldOptions> Fields { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Made-up values of the fields, kept with the type, that <c>/dev/templates</c> previews it with.</summary>
+    public Dictionary<string, string> Sample { get; set; } = new(StringComparer.Ordinal);
+
     public string? Subject { get; set; }
 
     public string? Text { get; set; }

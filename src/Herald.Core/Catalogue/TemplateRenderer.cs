@@ -13,7 +13,8 @@ public static class TemplateRenderer
 {
     private static readonly TemplateOptions Options = CreateOptions();
 
-    public static RenderedContent Render(NotificationType type, JsonElement data, string to)
+    /// <param name="frame">The layout around the message (header, footer with the settings link); null renders the type's templates alone.</param>
+    public static RenderedContent Render(NotificationType type, JsonElement data, string to, LayoutFrame? frame = null)
     {
         var context = new TemplateContext(Options);
         if (data.ValueKind == JsonValueKind.Object)
@@ -28,7 +29,36 @@ public static class TemplateRenderer
         var subject = type.Templates.Subject.Render(context, NullEncoder.Default);
         var text = type.Templates.Text.Render(context, NullEncoder.Default);
         var html = type.Templates.Html?.Render(context, HtmlEncoder.Default);
-        return new RenderedContent(OneLine(subject), text, html);
+        subject = OneLine(subject);
+        if (frame is not null)
+        {
+            (text, html) = Frame(frame, subject, text, html, to);
+        }
+
+        return new RenderedContent(subject, text, html);
+    }
+
+    /// <summary>
+    /// Puts the rendered message into the layout. The HTML message is already encoded, so the layout shows it with
+    /// <c>| raw</c>; everything else the layout reads is encoded as usual. A type without HTML stays text only.
+    /// </summary>
+    private static (string Text, string? Html) Frame(LayoutFrame frame, string subject, string text, string? html, string to)
+    {
+        var context = new TemplateContext(Options);
+        context.SetValue("subject", subject);
+        context.SetValue("product", frame.Layout.ProductName);
+        context.SetValue("category", frame.CategoryName);
+        context.SetValue("settings_url", frame.SettingsUrl);
+        context.SetValue("to", to);
+        context.SetValue("content", text.TrimEnd('\n'));
+        var framedText = frame.Layout.Text.Render(context, NullEncoder.Default);
+        if (html is null)
+        {
+            return (framedText, null);
+        }
+
+        context.SetValue("content", html);
+        return (framedText, frame.Layout.Html.Render(context, HtmlEncoder.Default));
     }
 
     /// <summary>

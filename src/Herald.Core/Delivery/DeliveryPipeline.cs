@@ -9,7 +9,7 @@ namespace Herald.Core.Delivery;
 
 /// <summary>
 /// What happens to one claimed job, as named steps that may each end it (after Postal's
-/// OutgoingMessageProcessor#process): stop if expired, stop if the type is gone, stop at a gate (suppressed, preference off), render (or fail at once if it cannot be), enrich, sign,
+/// OutgoingMessageProcessor#process): stop if expired, stop if the type is gone, stop at a gate (suppressed, preference off), render into the layout (or fail at once if it cannot be), enrich, sign,
 /// send, decide.
 /// Returns the outcome and the transition for the store to apply; never throws for anything the network or server did.
 /// </summary>
@@ -20,7 +20,8 @@ public sealed class DeliveryPipeline(
     TimeProvider time,
     IEnumerable<ISendGate>? gates = null,
     IEnumerable<IMessageEnricher>? enrichers = null,
-    Func<double>? jitter = null)
+    Func<double>? jitter = null,
+    ISettingsLinks? settingsLinks = null)
 {
     /// <summary>What the timeline and the API say of a message the development mailbox took.</summary>
     public const string CaughtDetail = "caught by the development mailbox, not sent to anyone";
@@ -58,7 +59,9 @@ public sealed class DeliveryPipeline(
             }
         }
 
-        if (Compose(message, type, started, out var failure) is not { } mime)
+        var frame = catalogue.Layout is null ? null
+            : catalogue.Frame(type, settingsLinks is null ? null : await settingsLinks.ForAddressAsync(message.To, cancellationToken));
+        if (Compose(message, type, frame, started, out var failure) is not { } mime)
         {
             return Final(job, failure!, started, attempted: false);
         }
@@ -80,14 +83,14 @@ public sealed class DeliveryPipeline(
     /// a message that cannot be rendered now never will be (a value acceptance should have refused, a catalogue
     /// changed since), so it fails at once with the reason instead of failing every attempt until its TTL.
     /// </summary>
-    private static MimeMessage? Compose(StoredMessage message, NotificationType type, DateTimeOffset now, out DeliveryOutcome? failure)
+    private static MimeMessage? Compose(StoredMessage message, NotificationType type, LayoutFrame? frame, DateTimeOffset now, out DeliveryOutcome? failure)
     {
         try
         {
             RenderedContent content;
             using (var data = JsonDocument.Parse(message.DataJson!))
             {
-                content = TemplateRenderer.Render(type, data.RootElement, message.To);
+                content = TemplateRenderer.Render(type, data.RootElement, message.To, frame);
             }
 
             failure = null;

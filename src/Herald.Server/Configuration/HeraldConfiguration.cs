@@ -32,7 +32,7 @@ public static class HeraldConfiguration
         var errors = new List<string>(ConfigurationBinding.Problems(configuration, out var bindable));
         configuration = bindable;
         var options = configuration.GetSection("Herald").Get<HeraldOptions>() ?? new HeraldOptions();
-        var catalogue = CatalogueBuilder.Build(options.Catalogue, options.DefaultSender, options.Categories);
+        var catalogue = HeraldCatalogue.Build(options);
         errors.AddRange(catalogue.Errors);
         errors.AddRange(Recipients.RecipientsConfiguration.Check(configuration, options.Catalogue));
         errors.AddRange(ServerProblems(configuration, options));

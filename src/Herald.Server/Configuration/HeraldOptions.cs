@@ -21,6 +21,9 @@ public sealed class HeraldOptions
     /// <summary>How each category is shown to people: display name, description, why it cannot be turned off.</summary>
     public Dictionary<string, CategoryOptions> Categories { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The frame of every email: product name and the operator's layout folder.</summary>
+    public LayoutOptions Layout { get; set; } = new();
+
     public DeliveryOptions Delivery { get; set; } = new();
 
     public HttpOptions Http { get; set; } = new();

@@ -45,7 +45,8 @@ internal static class HeraldServiceCollectionExtensions
             sp.GetRequiredService<ISmtpTransport>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<ISendGate>(),
-            sp.GetServices<IMessageEnricher>()));
+            sp.GetServices<IMessageEnricher>(),
+            settingsLinks: sp.GetRequiredService<SettingsLinks>()));
         services.AddHostedService<DeliveryWorker>();
 
         services.AddHeraldStorage(configuration);
@@ -91,7 +92,7 @@ internal static class HeraldServiceCollectionExtensions
     /// <summary>Builds the catalogue or stops start-up listing every configuration mistake at once.</summary>
     public static NotificationCatalogue CatalogueFromConfiguration(HeraldOptions options)
     {
-        var result = CatalogueBuilder.Build(options.Catalogue, options.DefaultSender, options.Categories);
+        var result = HeraldCatalogue.Build(options);
         if (!result.IsValid)
         {
             throw new OptionsValidationException("Herald:Catalogue", typeof(HeraldOptions), result.Errors);

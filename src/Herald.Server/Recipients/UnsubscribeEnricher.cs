@@ -10,8 +10,9 @@ namespace Herald.Server.Recipients;
 /// One-click unsubscribe (RFC 8058) for mail a recipient may turn off: List-Unsubscribe with an https URL (and a
 /// mailto when configured, RFC 2369 3.2) and List-Unsubscribe-Post. Added before signing; the DKIM signer covers
 /// both headers, as RFC 8058 section 4 requires. Mail that cannot be turned off carries neither: offering an
-/// unsubscribe link on a sign-in code would promise something Herald does not do. Opt-out mail also gets a visible
-/// "Manage your email settings" link to the recipient's preferences.
+/// unsubscribe link on a sign-in code would promise something Herald does not do. The visible "Manage your email
+/// settings" link beside the header (CAN-SPAM and Gmail's sender guidelines ask for one) is in the layout's footer
+/// (<see cref="SettingsLinks"/>).
 /// </summary>
 internal sealed class UnsubscribeEnricher(IRecipientStore store, TokenSigner signer, PublicUrls urls, RecipientsOptions options) : IMessageEnricher
 {
@@ -31,23 +32,5 @@ internal sealed class UnsubscribeEnricher(IRecipientStore store, TokenSigner sig
 
         mime.Headers.Add("List-Unsubscribe", value);
         mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        AddSettingsLink(mime, urls.Preferences(signer.Settings(recipient.Id)));
-    }
-
-    /// <summary>
-    /// The "Manage your email settings" line at the end of each text part (CAN-SPAM and Gmail's sender guidelines ask
-    /// for a visible way out beside the header). It opens this recipient's preferences only.
-    /// </summary>
-    private static void AddSettingsLink(MimeMessage mime, string url)
-    {
-        foreach (var part in mime.BodyParts.OfType<TextPart>())
-        {
-            part.Text = part.IsHtml
-                ? part.Text + $"\n<p><a href=\"{System.Net.WebUtility.HtmlEncode(url)}\">{Pages.Common.PageText.ManageSettings}</a></p>\n"
-                : part.Text.TrimEnd('\n') + $"\n\n{Pages.Common.PageText.ManageSettings}: {url}\n";
-        }
-
-        // The parts were prepared for 7-bit transport before; the link is ASCII, but prepare again so it stays so.
-        mime.Prepare(EncodingConstraint.SevenBit);
     }
 }

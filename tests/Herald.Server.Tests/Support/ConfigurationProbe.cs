@@ -12,4 +12,15 @@ internal static class ConfigurationProbe
         HeraldConfiguration.AddShippedDefaults(builder);
         return HeraldConfiguration.Check(builder.Build());
     }
+
+    /// <summary>The shipped catalogue with its layout, as start-up builds it.</summary>
+    public static Herald.Core.Catalogue.NotificationCatalogue ShippedCatalogue(Dictionary<string, string?>? settings = null)
+    {
+        var builder = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []);
+        HeraldConfiguration.AddShippedDefaults(builder);
+        var options = builder.Build().GetSection("Herald").Get<HeraldOptions>()!;
+        var result = HeraldCatalogue.Build(options);
+        result.Errors.ShouldBeEmpty();
+        return result.Catalogue!;
+    }
 }

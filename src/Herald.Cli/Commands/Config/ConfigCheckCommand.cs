@@ -47,7 +47,7 @@ internal static class ConfigCheckCommand
             }
 
             var options = configuration.GetSection("Herald").Get<HeraldOptions>()!;
-            var catalogue = CatalogueBuilder.Build(options.Catalogue, options.DefaultSender, options.Categories).Catalogue!;
+            var catalogue = HeraldCatalogue.Build(options).Catalogue!;
             await output.WriteLineAsync($"Configuration is valid: {catalogue.Types.Count} notification types.");
             foreach (var type in catalogue.Types)
             {

@@ -1,0 +1,3 @@
+using SignInSample;
+
+await SignInApp.Build(args).RunAsync();
