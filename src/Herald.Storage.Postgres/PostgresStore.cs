@@ -142,6 +142,45 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         ReadAsync(c => MessageReads.GetAsync(c, "return_path", returnPath, cancellationToken), cancellationToken);
 
     /// <summary>
+    /// Calls <paramref name="onWake"/> for every NOTIFY on <see cref="PostgresStoreOptions.WakeChannel"/> (an enqueue on any
+    /// node), until cancelled. A dropped connection is opened again after a second; meanwhile the lanes' own polling is
+    /// the fallback, and one wake-up after reconnecting covers what was enqueued in between.
+    /// </summary>
+    public async Task ListenAsync(Action onWake, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await OpenAsync(cancellationToken);
+                await using var c = await _dataSource.OpenConnectionAsync(cancellationToken);
+                c.Notification += (_, _) => onWake();
+                await c.ExecuteAsync("LISTEN " + PostgresStoreOptions.WakeChannel);
+                onWake();
+                while (true)
+                {
+                    await c.WaitAsync(cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or StorageFaultException or IOException or TimeoutException)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="work"/> in one transaction and commits. <paramref name="durable"/> false: the commit does not
     /// wait for the WAL flush (bookkeeping that a crash may only undo into a repeated, at-least-once attempt).
     /// </summary>

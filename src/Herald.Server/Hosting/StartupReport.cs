@@ -39,12 +39,17 @@ internal sealed partial class StartupReport(
         LogMail(logger, MailDestinations());
 
         var kind = StorageConfiguration.Kind(configuration);
-        var path = Path.GetFullPath(StorageConfiguration.SqlitePath(configuration));
-        var existed = File.Exists(path) && new FileInfo(path).Length > 0;
+        var sqlite = StorageConfiguration.IsKind(configuration, StorageConfiguration.Sqlite);
+        var path = StorageConfiguration.Location(configuration);
+        var existed = !sqlite || (File.Exists(path) && new FileInfo(path).Length > 0);
         // Opens (creating or migrating) the store and commits one write: a broken store stops start-up here, with the
         // file and the problem named, before the API or the inbound listener accept anything.
         var fault = store.ProbeAsync(CancellationToken.None).GetAwaiter().GetResult();
-        StoreMarker.Ensure(path, time.GetUtcNow());
+        if (sqlite)
+        {
+            StoreMarker.Ensure(path, time.GetUtcNow());
+        }
+
         LogStore(logger, kind.ToLowerInvariant(), path, existed ? "opened" : "created");
         if (fault is not null)
         {
