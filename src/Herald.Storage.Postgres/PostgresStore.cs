@@ -116,6 +116,18 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     public Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken) =>
         ReadAsync(c => QueueWrites.NextDueAtAsync(c, lowestPriority, cancellationToken), cancellationToken);
 
+    /// <summary>Waiting messages per priority (every priority listed, 0 when none) and the oldest acceptance of each.</summary>
+    public Task<IReadOnlyList<QueueDepth>> DepthAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<QueueDepth>>(async c =>
+        {
+            // The claim index is partial (waiting messages only), so this follows the backlog, not the history kept.
+            var rows = await c.QueryAsync<(int Priority, long Count, long Oldest)>(new CommandDefinition(
+                "SELECT priority, COUNT(*), MIN(created_at) FROM messages WHERE status IN ('queued', 'deferred') GROUP BY priority",
+                cancellationToken: cancellationToken));
+            var found = rows.ToDictionary(r => (Priority)r.Priority, r => new QueueDepth((Priority)r.Priority, r.Count, UnixMs.To(r.Oldest)));
+            return Enum.GetValues<Priority>().Select(p => found.GetValueOrDefault(p) ?? new QueueDepth(p, 0, null)).ToList();
+        }, cancellationToken);
+
     /// <summary>Releases this node's leases (left by its previous run) and every expired lease; another node's live lease is kept.</summary>
     public Task<int> RecoverAsync(CancellationToken cancellationToken) =>
         WriteAsync((c, tx) => c.ExecuteAsync(
