@@ -6,7 +6,7 @@ namespace Herald.Server.Configuration;
 /// The <c>Herald:Storage</c> section: which store keeps the queue, messages, recipients and feedback, read the same way
 /// by start-up and <c>herald config check</c>.
 /// </summary>
-internal static class StorageConfiguration
+public static class StorageConfiguration
 {
     public const string Sqlite = "sqlite";
 
