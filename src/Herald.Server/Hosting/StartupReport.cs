@@ -39,14 +39,19 @@ internal sealed partial class StartupReport(
         LogMail(logger, MailDestinations());
 
         var kind = StorageConfiguration.Kind(configuration);
-        var path = Path.GetFullPath(StorageConfiguration.SqlitePath(configuration));
-        var existed = File.Exists(path) && new FileInfo(path).Length > 0;
+        var sqlite = StorageConfiguration.IsKind(configuration, StorageConfiguration.Sqlite);
+        var path = StorageConfiguration.Location(configuration);
+        var existed = !sqlite || (File.Exists(path) && new FileInfo(path).Length > 0);
         // Said before the step that can take a while on a large store, so a reader of the console knows what it waits for.
         LogOpening(logger, kind.ToLowerInvariant(), path, existed ? "applying any schema migrations it lacks" : "creating it with the current schema");
         // Opens (creating or migrating) the store and commits one write: a broken store stops start-up here, with the
         // file and the problem named, before the API or the inbound listener accept anything.
         var fault = store.ProbeAsync(CancellationToken.None).GetAwaiter().GetResult();
-        StoreMarker.Ensure(path, time.GetUtcNow());
+        if (sqlite)
+        {
+            StoreMarker.Ensure(path, time.GetUtcNow());
+        }
+
         LogStore(logger, kind.ToLowerInvariant(), path, existed ? "opened" : "created");
         if (fault is not null)
         {

@@ -1,4 +1,6 @@
 using Herald.Server.Configuration;
+using Herald.Server.Workers;
+using Herald.Storage.Postgres;
 using Herald.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,18 @@ internal static class StorageRegistration
             {
                 Path = path,
                 NodeId = NodeIdentity.Resolve(configuration, StorageConfiguration.DataDirectory(configuration)),
+            });
+        }
+
+        if (StorageConfiguration.IsKind(configuration, StorageConfiguration.Postgres))
+        {
+            services.AddHostedService(sp => new PostgresWakeListener(sp.GetRequiredService<PostgresStore>(), sp.GetRequiredService<QueueSignal>()));
+            return services.AddHeraldPostgres(new PostgresStoreOptions
+            {
+                ConnectionString = StorageConfiguration.PostgresConnectionString(configuration)
+                    ?? throw new OptionsValidationException("Herald:Storage", typeof(HeraldOptions), [.. StorageConfiguration.Check(configuration)]),
+                NodeId = NodeIdentity.Resolve(configuration, StorageConfiguration.DataDirectory(configuration)),
+                Migrate = StorageConfiguration.PostgresMigrate(configuration),
             });
         }
 

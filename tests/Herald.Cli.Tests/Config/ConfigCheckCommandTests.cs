@@ -46,10 +46,10 @@ public sealed class ConfigCheckCommandTests : IDisposable
     [Fact]
     public async Task An_unknown_storage_kind_is_reported_with_the_allowed_kinds_and_exit_1()
     {
-        var file = Write("storage.json", """{ "Herald": { "Storage": { "Kind": "postgres" } } }""");
+        var file = Write("storage.json", """{ "Herald": { "Storage": { "Kind": "mysql" } } }""");
         var (code, _, error) = await HeraldCli.RunAsync("config", "check", "--file", file);
         code.ShouldBe(1);
-        error.ShouldContain("Herald:Storage:Kind: 'postgres' is not a storage kind; allowed: sqlite");
+        error.ShouldContain("Herald:Storage:Kind: 'mysql' is not a storage kind; allowed: sqlite, postgres");
     }
 
     [Fact]

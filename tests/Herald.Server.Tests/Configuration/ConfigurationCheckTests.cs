@@ -52,7 +52,7 @@ public sealed class ConfigurationCheckTests : IDisposable
             ["Herald:Catalogue:magic-code:OptOut"] = "perhaps",
             ["Herald:Smtp:Routes:default:Timeout"] = "soon",
             ["Herald:Smtp:Routes:default:Host"] = "smtp.example.com",
-            ["Herald:Storage:Kind"] = "postgres",
+            ["Herald:Storage:Kind"] = "mysql",
             ["Herald:RateLimits:PerKey:PerSecond"] = "fast",
             ["Herald:Catalogue:integration-alert:RateLimit:Window"] = "a while",
             ["environment"] = "Development",

@@ -60,8 +60,8 @@ public sealed class StorageRegistrationTests : IDisposable
     [Fact]
     public void An_unknown_kind_is_a_configuration_error_naming_the_setting_and_the_allowed_kinds()
     {
-        const string expected = "Herald:Storage:Kind: 'postgres' is not a storage kind; allowed: sqlite";
-        var settings = new Dictionary<string, string?> { ["Herald:DataDirectory"] = _dir, ["Herald:Storage:Kind"] = "postgres" };
+        const string expected = "Herald:Storage:Kind: 'mysql' is not a storage kind; allowed: sqlite, postgres";
+        var settings = new Dictionary<string, string?> { ["Herald:DataDirectory"] = _dir, ["Herald:Storage:Kind"] = "mysql" };
 
         Should.Throw<OptionsValidationException>(() => Build(settings)).Message.ShouldContain(expected);
         ConfigurationProbe.Check(settings).ShouldContain(expected, "start-up and herald config check report it too");

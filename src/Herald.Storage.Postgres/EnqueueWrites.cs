@@ -1,0 +1,97 @@
+using Dapper;
+using Herald.Core.Catalogue;
+using Herald.Core.Events;
+using Herald.Core.Messages;
+using Npgsql;
+
+namespace Herald.Storage.Postgres;
+
+/// <summary>
+/// Enqueue with idempotency and the per-address rate limit, inside the caller's transaction. SQLite gets its atomicity
+/// from its one writer; here several nodes insert at once, so the transaction first takes transaction-scoped advisory
+/// locks on the idempotency key and on the (address, type) pair: a second request with the same key, or for the same
+/// address and type, waits for the first to commit and then sees its row, exactly as behind SQLite's writer. The
+/// message id and the Return-Path stay unique by constraint.
+/// </summary>
+internal static class EnqueueWrites
+{
+    private const string Insert =
+        "INSERT INTO messages (id, type, category, priority, to_address, to_address_lower, data_json, secret_fields, " +
+        "idempotency_key, request_hash, created_at, expires_at, message_id_header, return_path, route, status, attempts, " +
+        "next_attempt_at, updated_at, version) VALUES (@id, @type, @category, @priority, @to, @toLower, @data, @secrets, @key, " +
+        "@hash, @created, @expires, @mid, @returnPath, @route, @status, 0, @created, @created, 1)";
+
+    public static async Task<EnqueueResult> RunAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince)
+    {
+        if (accepted.MessageId != m.Id)
+        {
+            throw new ArgumentException($"accepted event is for {accepted.MessageId}, not {m.Id}", nameof(accepted));
+        }
+
+        var toLower = m.To.ToLowerInvariant();
+        if (m.IdempotencyKey is { } key)
+        {
+            await LockAsync(c, tx, "key:" + key);
+            if (await FindByKeyAsync(c, tx, key, idempotencySince) is { } existing)
+            {
+                return RequestHashes.SameRequest(existing.RequestHash, m.RequestHash)
+                    ? new EnqueueResult.Duplicate(existing)
+                    : new EnqueueResult.KeyConflict(existing.Id);
+            }
+        }
+
+        DateTimeOffset? retryAt = null;
+        if (m.RateLimit is { } limit)
+        {
+            await LockAsync(c, tx, "rate:" + m.Type + ":" + toLower);
+            retryAt = await OverLimitUntilAsync(c, tx, m, toLower, limit);
+        }
+
+        var throttled = retryAt is not null;
+        await c.ExecuteAsync(Insert, new
+        {
+            id = m.Id, type = m.Type, category = m.Category, priority = (int)m.Priority, to = m.To, toLower,
+            data = throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson,
+            secrets = MessageRows.WriteSecretFields(m.SecretFields), key = m.IdempotencyKey, hash = m.RequestHash,
+            created = UnixMs.From(m.CreatedAt), expires = UnixMs.From(m.ExpiresAt), mid = m.MessageIdHeader, returnPath = m.ReturnPath,
+            route = m.Route, status = throttled ? "throttled" : "queued",
+        }, tx);
+        if (retryAt is { } until)
+        {
+            await EventRows.InsertAsync(c, tx,
+                [accepted, new DeliveryEvent(m.Id, m.CreatedAt, EventType.Throttled, Detail: m.RateLimit!.Refusal(m.Type, until))]);
+            return new EnqueueResult.Throttled(MessageRows.FromNew(m) with { Status = MessageStatus.Throttled }, until);
+        }
+
+        await EventRows.InsertAsync(c, tx, accepted);
+        return new EnqueueResult.Created(MessageRows.FromNew(m));
+    }
+
+    /// <summary>Wakes the delivery lanes of every node LISTENing; PostgreSQL delivers it only if the transaction commits.</summary>
+    public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx) =>
+        c.ExecuteAsync("SELECT pg_notify('" + PostgresStoreOptions.WakeChannel + "', '')", transaction: tx);
+
+    private static Task<int> LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, string name) =>
+        c.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@name, 0))", new { name }, tx);
+
+    /// <summary>
+    /// When the oldest counted message leaves the window, if the address already had its limit of this type. Counted over
+    /// the messages kept, so every node sees the same count; a refused (throttled) request does not count.
+    /// </summary>
+    private static async Task<DateTimeOffset?> OverLimitUntilAsync(NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, string toLower, RateLimit limit)
+    {
+        var row = await c.QuerySingleAsync<(long Count, long? Oldest)>(
+            "SELECT COUNT(*), MIN(created_at) FROM messages WHERE to_address_lower = @toLower AND created_at > @since AND type = @type AND status <> 'throttled'",
+            new { toLower, since = UnixMs.From(m.CreatedAt - limit.Window), type = m.Type }, tx);
+        return row.Count >= limit.Count ? UnixMs.To(row.Oldest!.Value) + limit.Window : null;
+    }
+
+    private static async Task<StoredMessage?> FindByKeyAsync(NpgsqlConnection c, NpgsqlTransaction tx, string key, DateTimeOffset since)
+    {
+        await using var reader = await c.ExecuteReaderAsync(
+            "SELECT " + MessageRows.Columns + " FROM messages WHERE idempotency_key = @key AND created_at >= @since ORDER BY created_at DESC LIMIT 1",
+            new { key, since = UnixMs.From(since) }, tx);
+        return await reader.ReadAsync() ? MessageRows.Read(reader) : null;
+    }
+}

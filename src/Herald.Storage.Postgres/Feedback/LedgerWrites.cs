@@ -1,0 +1,99 @@
+using Dapper;
+using Herald.Core.Feedback;
+using Herald.Core.Messages;
+using Npgsql;
+
+namespace Herald.Storage.Postgres.Feedback;
+
+/// <summary>
+/// SQL for the ledger, incidents, history and outbox inside one transaction. Several nodes update ledgers at once, so a
+/// read-decide-write of one address first takes a transaction-scoped advisory lock on it (the row may not exist yet,
+/// so a row lock would not do): two bounces for one address on two nodes are applied one after the other, as SQLite's
+/// one writer applies them.
+/// </summary>
+internal static class LedgerWrites
+{
+    public static async Task<AddressLedger> LockAndReadAsync(NpgsqlConnection c, NpgsqlTransaction tx, string address)
+    {
+        var lower = address.ToLowerInvariant();
+        await c.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@name, 0))", new { name = "ledger:" + lower }, tx);
+        var json = await c.QuerySingleOrDefaultAsync<string?>("SELECT ledger_json FROM address_ledger WHERE address = @a", new { a = lower }, tx);
+        return json is null ? AddressLedger.Empty(address) : LedgerJson.Read(json);
+    }
+
+    public static Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, AddressLedger ledger, DateTimeOffset now)
+    {
+        var s = ledger.Suspension;
+        return c.ExecuteAsync(
+            "INSERT INTO address_ledger (address, state, reason, since, expires_at, ledger_json, updated_at) " +
+            "VALUES (@a, @state, @reason, @since, @expires, @json, @now) ON CONFLICT (address) DO UPDATE SET state = excluded.state, " +
+            "reason = excluded.reason, since = excluded.since, expires_at = excluded.expires_at, ledger_json = excluded.ledger_json, " +
+            "updated_at = excluded.updated_at",
+            new
+            {
+                a = ledger.Address.ToLowerInvariant(), state = s is null ? "active" : "suspended", reason = s?.Reason.ToWire(),
+                since = UnixMs.From(s?.Since), expires = UnixMs.From(s?.ExpiresAt), json = LedgerJson.Write(ledger), now = UnixMs.From(now),
+            }, tx);
+    }
+
+    public static async Task AppendAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<LedgerEntry> entries)
+    {
+        foreach (var e in entries)
+        {
+            await c.ExecuteAsync(
+                "INSERT INTO address_history (address, time, action, reason, actor, detail, message_id) VALUES (@a, @t, @action, @reason, @actor, @detail, @mid)",
+                new { a = e.Address.ToLowerInvariant(), t = UnixMs.From(e.Time), action = e.Action, reason = e.Reason, actor = e.Actor, detail = e.Detail, mid = e.MessageId },
+                tx);
+        }
+    }
+
+    public static async Task OutboxAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<OutboxMessage> rows)
+    {
+        foreach (var row in rows)
+        {
+            await c.ExecuteAsync(
+                "INSERT INTO webhook_outbox (id, endpoint, type, payload, created_at, attempts, next_attempt_at) VALUES (@id, @endpoint, @type, @payload, @created, 0, @created)",
+                new { id = row.Id, endpoint = row.Endpoint, type = row.Type, payload = row.Payload, created = UnixMs.From(row.CreatedAt) }, tx);
+        }
+    }
+
+    /// <summary>Corrects a final message's status (a late bounce or complaint), never one still being delivered.</summary>
+    public static Task StatusChangeAsync(NpgsqlConnection c, NpgsqlTransaction tx, MessageStatusChange change, DateTimeOffset now) =>
+        c.ExecuteAsync(
+            "UPDATE messages SET status = @to, updated_at = @now, version = version + 1 WHERE id = @id AND status = ANY(@from)",
+            new { to = change.To.ToWire(), now = UnixMs.From(now), id = change.MessageId, from = change.From.Select(s => s.ToWire()).ToArray() }, tx);
+
+    /// <summary>
+    /// Domain incidents: when several addresses of one domain hit the same block within the window, one incident is
+    /// opened (or the open one extended). Locked per (domain, signature) so two nodes do not open two incidents.
+    /// </summary>
+    /// <returns>The incident id, or null while too few addresses are affected.</returns>
+    public static async Task<string?> RecordBlockAsync(NpgsqlConnection c, NpgsqlTransaction tx, BlockHit hit)
+    {
+        await c.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@name, 0))", new { name = "block:" + hit.Domain + ":" + hit.Signature }, tx);
+        var p = new { d = hit.Domain, s = hit.Signature, a = hit.Address.ToLowerInvariant(), t = UnixMs.From(hit.At), since = UnixMs.From(hit.At - hit.Window) };
+        await c.ExecuteAsync("INSERT INTO block_hits (domain, signature, address, time) VALUES (@d, @s, @a, @t)", p, tx);
+        var addresses = await c.ExecuteScalarAsync<int>(
+            "SELECT COUNT(DISTINCT address) FROM block_hits WHERE domain = @d AND signature = @s AND time >= @since", p, tx);
+        if (addresses < hit.MinAddresses)
+        {
+            return null;
+        }
+
+        if (await c.QuerySingleOrDefaultAsync<string?>(
+            "SELECT id FROM domain_incidents WHERE domain = @d AND signature = @s AND last_at >= @since ORDER BY last_at DESC LIMIT 1", p, tx) is { } open)
+        {
+            await c.ExecuteAsync(
+                "UPDATE domain_incidents SET last_at = GREATEST(last_at, @t), addresses = GREATEST(addresses, @n), sample = @sample WHERE id = @id",
+                new { t = p.t, n = addresses, sample = hit.Sample, id = open }, tx);
+            return open;
+        }
+
+        var id = "inc_" + MessageFactory.RandomToken(16);
+        await c.ExecuteAsync(
+            "INSERT INTO domain_incidents (id, domain, signature, first_at, last_at, addresses, sample) " +
+            "SELECT @id, @d, @s, MIN(time), @t, @n, @sample FROM block_hits WHERE domain = @d AND signature = @s AND time >= @since",
+            new { id, p.d, p.s, p.t, p.since, n = addresses, sample = hit.Sample }, tx);
+        return id;
+    }
+}

@@ -1,0 +1,136 @@
+using Dapper;
+using Herald.Core.Events;
+using Herald.Core.Feedback;
+using Herald.Core.Messages;
+using Npgsql;
+
+namespace Herald.Storage.Postgres.Feedback;
+
+/// <summary>
+/// The feedback tables in the shared database. A ledger change, the events it adds to the message and its webhook rows
+/// commit in one transaction, and the pure policy (<see cref="LedgerUpdate{T}.Decide"/>) runs inside it, on the row
+/// read under the address's lock, exactly as in the SQLite store.
+/// </summary>
+public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
+{
+    public Task<AddressLedger> GetAsync(string address, CancellationToken cancellationToken) =>
+        store.ReadAsync(async c =>
+        {
+            var json = await c.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+                "SELECT ledger_json FROM address_ledger WHERE address = @a", new { a = address.ToLowerInvariant() }, cancellationToken: cancellationToken));
+            return json is null ? AddressLedger.Empty(address) : LedgerJson.Read(json);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string address, CancellationToken cancellationToken) =>
+        store.ReadAsync<IReadOnlyList<LedgerEntry>>(async c =>
+        {
+            await using var r = await c.ExecuteReaderAsync(new CommandDefinition(
+                "SELECT address, time, action, reason, actor, detail, message_id FROM address_history WHERE address = @a ORDER BY seq",
+                new { a = address.ToLowerInvariant() }, cancellationToken: cancellationToken));
+            var entries = new List<LedgerEntry>();
+            while (await r.ReadAsync(cancellationToken))
+            {
+                entries.Add(new LedgerEntry(r.GetString(0), UnixMs.To(r.GetInt64(1)), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                    r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)));
+            }
+
+            return entries;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<AddressLedger>> ListSuspendedAsync(int limit, string? after, CancellationToken cancellationToken) =>
+        store.ReadAsync<IReadOnlyList<AddressLedger>>(async c =>
+            (await c.QueryAsync<string>(new CommandDefinition(
+                "SELECT ledger_json FROM address_ledger WHERE state = 'suspended' AND address > @after COLLATE \"C\" ORDER BY address COLLATE \"C\" LIMIT @limit",
+                new { after = (after ?? "").ToLowerInvariant(), limit }, cancellationToken: cancellationToken)))
+            .Select(LedgerJson.Read).ToList(), cancellationToken);
+
+    public Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken) =>
+        store.ReadAsync<IReadOnlyList<DomainIncident>>(async c =>
+        {
+            await using var r = await c.ExecuteReaderAsync(new CommandDefinition(
+                "SELECT id, domain, signature, first_at, last_at, addresses, sample FROM domain_incidents " +
+                "WHERE (@domain::text IS NULL OR domain = @domain) ORDER BY last_at DESC LIMIT @limit",
+                new { domain = domain?.ToLowerInvariant(), limit }, cancellationToken: cancellationToken));
+            var items = new List<DomainIncident>();
+            while (await r.ReadAsync(cancellationToken))
+            {
+                items.Add(new DomainIncident(r.GetString(0), r.GetString(1), r.GetString(2), UnixMs.To(r.GetInt64(3)), UnixMs.To(r.GetInt64(4)),
+                    r.GetInt32(5), r.GetString(6)));
+            }
+
+            return items;
+        }, cancellationToken);
+
+    public Task<T> UpdateAsync<T>(LedgerUpdate<T> update, CancellationToken cancellationToken) =>
+        store.WriteAsync((c, tx) => ApplyAsync(c, tx, update, store.TimeProvider.GetUtcNow()), durable: true, cancellationToken);
+
+    public Task<EnqueueResult> EnqueueSuppressedAsync(NewMessage message, DeliveryEvent accepted, DeliveryEvent suppressed,
+        DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
+        store.WriteAsync(async (c, tx) =>
+        {
+            // Stored final in the same transaction as its insert, so a delivery worker can never claim it in between.
+            var result = await EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince);
+            if (result is not EnqueueResult.Created created)
+            {
+                return result;
+            }
+
+            await c.ExecuteAsync(
+                "UPDATE messages SET status = 'suppressed', data_json = @data, request_hash = @hash, updated_at = @now, version = version + 1 WHERE id = @id",
+                new { data = SecretData.Purge(message.DataJson, message.SecretFields), hash = RequestHashes.Purged(message.RequestHash), now = UnixMs.From(suppressed.Time), id = message.Id },
+                tx);
+            await EventRows.InsertAsync(c, tx, suppressed);
+            await LedgerWrites.OutboxAsync(c, tx, outbox);
+            return (EnqueueResult)new EnqueueResult.Created(created.Message with { Status = MessageStatus.Suppressed });
+        }, durable: true, cancellationToken);
+
+    /// <summary>Due rows under a lease, SKIP LOCKED so the webhook workers of several nodes never take one row twice.</summary>
+    public Task<IReadOnlyList<OutboxMessage>> ClaimWebhooksAsync(WebhookClaim claim, CancellationToken cancellationToken) =>
+        claim.Max <= 0
+            ? Task.FromResult<IReadOnlyList<OutboxMessage>>([])
+            : store.WriteAsync<IReadOnlyList<OutboxMessage>>(async (c, tx) =>
+            {
+                await using var r = await c.ExecuteReaderAsync(
+                    "WITH due AS (SELECT seq FROM webhook_outbox WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= @now " +
+                    "AND (lease_expires_at IS NULL OR lease_expires_at <= @now) ORDER BY next_attempt_at, seq LIMIT @max FOR UPDATE SKIP LOCKED) " +
+                    "UPDATE webhook_outbox w SET lease_owner = @owner, lease_expires_at = @expires FROM due WHERE w.seq = due.seq " +
+                    "RETURNING w.seq, w.id, w.endpoint, w.type, w.payload, w.created_at, w.attempts, w.next_attempt_at",
+                    new { owner = claim.Owner, expires = UnixMs.From(claim.Now + claim.LeaseDuration), now = UnixMs.From(claim.Now), max = claim.Max }, tx);
+                var rows = new List<(long Due, OutboxMessage Row)>();
+                while (await r.ReadAsync(cancellationToken))
+                {
+                    rows.Add((r.GetInt64(7), new OutboxMessage(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                        UnixMs.To(r.GetInt64(5)), r.GetInt32(6))));
+                }
+
+                return rows.OrderBy(x => x.Due).ThenBy(x => x.Row.Seq).Select(x => x.Row).ToList();
+            }, durable: false, cancellationToken);
+
+    public async Task<bool> WebhookAttemptedAsync(long seq, string owner, bool delivered, DateTimeOffset? nextAttemptAt, string? error, CancellationToken cancellationToken) =>
+        await store.WriteAsync((c, tx) => c.ExecuteAsync(
+            "UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = @next, delivered_at = @delivered, last_error = @error, " +
+            "lease_owner = NULL, lease_expires_at = NULL WHERE seq = @seq AND lease_owner = @owner",
+            new { next = delivered ? null : UnixMs.From(nextAttemptAt), delivered = delivered ? UnixMs.From(store.TimeProvider.GetUtcNow()) : (long?)null, error, seq, owner },
+            tx), durable: true, cancellationToken) == 1;
+
+    private static async Task<T> ApplyAsync<T>(NpgsqlConnection c, NpgsqlTransaction tx, LedgerUpdate<T> update, DateTimeOffset now)
+    {
+        var current = await LedgerWrites.LockAndReadAsync(c, tx, update.Address);
+        var incident = update.Block is { } hit ? await LedgerWrites.RecordBlockAsync(c, tx, hit) : null;
+        var (decision, result) = update.Decide(current, incident);
+        if (!ReferenceEquals(decision.Next, current))
+        {
+            await LedgerWrites.WriteAsync(c, tx, decision.Next, now);
+        }
+
+        await LedgerWrites.AppendAsync(c, tx, decision.History);
+        await EventRows.InsertAsync(c, tx, update.MessageEvents);
+        if (update.StatusChange is { } change)
+        {
+            await LedgerWrites.StatusChangeAsync(c, tx, change, now);
+        }
+
+        await LedgerWrites.OutboxAsync(c, tx, update.Outbox(decision.Notices));
+        return result;
+    }
+}

@@ -1,0 +1,246 @@
+using Dapper;
+using Herald.Core.Events;
+using Herald.Core.Messages;
+using Herald.Core.Queue;
+using Npgsql;
+
+namespace Herald.Storage.Postgres;
+
+/// <summary>
+/// The shared store: every port on one PostgreSQL database, which several Herald nodes use at once. Each write is one
+/// transaction on a pooled connection; its task completes after COMMIT returned, i.e. after PostgreSQL flushed its WAL
+/// (synchronous_commit=on), except the queue's own bookkeeping (claims, outcomes, pruning), committed with
+/// synchronous_commit=off as SQLite commits it without fsync (docs/storage.md). Claims take rows with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so nodes never wait for, nor take, each other's jobs.
+/// </summary>
+public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth, IAsyncDisposable
+{
+    private readonly PostgresStoreOptions _options;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SemaphoreSlim _opening = new(1, 1);
+    private volatile bool _open;
+    private StorageFaultException? _fault;
+
+    public PostgresStore(PostgresStoreOptions options, TimeProvider timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.NodeId);
+        _options = options;
+        TimeProvider = timeProvider;
+        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+    }
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal string NodeId => _options.NodeId;
+
+    internal NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>Migrates the schema (when <see cref="PostgresStoreOptions.Migrate"/>) and checks that the database answers.</summary>
+    /// <exception cref="StorageFaultException">The database cannot be reached.</exception>
+    public async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_open)
+        {
+            return;
+        }
+
+        await _opening.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_open)
+            {
+                await GuardAsync(async () =>
+                {
+                    if (_options.Migrate)
+                    {
+                        await PostgresMigrator.MigrateAsync(_dataSource, cancellationToken);
+                    }
+                    else
+                    {
+                        await using var c = await _dataSource.OpenConnectionAsync(cancellationToken);
+                        await c.ExecuteAsync("SELECT 1");
+                    }
+
+                    return true;
+                });
+                _open = true;
+            }
+        }
+        finally
+        {
+            _opening.Release();
+        }
+    }
+
+    public StorageFaultException? LastFault() => Volatile.Read(ref _fault);
+
+    public async Task<StorageFaultException?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // One small durable write: the database takes commits, not only connections.
+            await WriteAsync((c, tx) => c.ExecuteAsync(
+                "UPDATE schema_version SET applied_at = applied_at WHERE version = (SELECT MAX(version) FROM schema_version)",
+                transaction: tx), durable: true, cancellationToken);
+            return null;
+        }
+        catch (StorageFaultException fault) when (fault.Transient)
+        {
+            return fault;
+        }
+    }
+
+    public Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            var result = await EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince);
+            if (result is EnqueueResult.Created)
+            {
+                await EnqueueWrites.NotifyAsync(c, tx);
+            }
+
+            return result;
+        }, durable: true, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Delivery is at least once: a job whose lease expires is claimed again (docs/storage.md).</remarks>
+    public Task<IReadOnlyList<DeliveryJob>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
+        request.Max <= 0
+            ? Task.FromResult<IReadOnlyList<DeliveryJob>>([])
+            : WriteAsync((c, tx) => QueueWrites.ClaimAsync(c, tx, request, NodeId), durable: false, cancellationToken);
+
+    public Task<bool> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken) =>
+        WriteAsync((c, tx) => QueueWrites.CompleteAsync(c, tx, job, transition, TimeProvider), durable: false, cancellationToken);
+
+    public Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken) =>
+        ReadAsync(c => QueueWrites.NextDueAtAsync(c, lowestPriority, cancellationToken), cancellationToken);
+
+    /// <summary>Waiting messages per priority (every priority listed, 0 when none) and the oldest acceptance of each.</summary>
+    public Task<IReadOnlyList<QueueDepth>> DepthAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<QueueDepth>>(async c =>
+        {
+            // The claim index is partial (waiting messages only), so this follows the backlog, not the history kept.
+            var rows = await c.QueryAsync<(int Priority, long Count, long Oldest)>(new CommandDefinition(
+                "SELECT priority, COUNT(*), MIN(created_at) FROM messages WHERE status IN ('queued', 'deferred') GROUP BY priority",
+                cancellationToken: cancellationToken));
+            var found = rows.ToDictionary(r => (Priority)r.Priority, r => new QueueDepth((Priority)r.Priority, r.Count, UnixMs.To(r.Oldest)));
+            return Enum.GetValues<Priority>().Select(p => found.GetValueOrDefault(p) ?? new QueueDepth(p, 0, null)).ToList();
+        }, cancellationToken);
+
+    /// <summary>Releases this node's leases (left by its previous run) and every expired lease; another node's live lease is kept.</summary>
+    public Task<int> RecoverAsync(CancellationToken cancellationToken) =>
+        WriteAsync((c, tx) => c.ExecuteAsync(
+            "UPDATE messages SET lease_owner = NULL, lease_node = NULL, lease_token = NULL, lease_expires_at = NULL, version = version + 1 " +
+            "WHERE lease_token IS NOT NULL AND (lease_node = @node OR lease_expires_at <= @now)",
+            new { node = NodeId, now = UnixMs.From(TimeProvider.GetUtcNow()) }, tx), durable: false, cancellationToken);
+
+    public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(c => MessageReads.GetAsync(c, "id", id, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<DeliveryEvent>> GetTimelineAsync(string id, CancellationToken cancellationToken) =>
+        ReadAsync(c => EventRows.TimelineAsync(c, id, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="FormatException"><paramref name="before"/> is not a cursor this store produced.</exception>
+    public Task<MessagePage> ListByRecipientAsync(string address, int limit, string? before, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var cursor = before is null ? (RecipientCursor?)null : RecipientCursor.Decode(before);
+        return ReadAsync(c => MessageReads.ByRecipientAsync(c, address, limit, cursor, cancellationToken), cancellationToken);
+    }
+
+    public Task<StoredMessage?> FindByReturnPathAsync(string returnPath, CancellationToken cancellationToken) =>
+        ReadAsync(c => MessageReads.GetAsync(c, "return_path", returnPath, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Calls <paramref name="onWake"/> for every NOTIFY on <see cref="PostgresStoreOptions.WakeChannel"/> (an enqueue on any
+    /// node), until cancelled. A dropped connection is opened again after a second; meanwhile the lanes' own polling is
+    /// the fallback, and one wake-up after reconnecting covers what was enqueued in between.
+    /// </summary>
+    public async Task ListenAsync(Action onWake, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await OpenAsync(cancellationToken);
+                await using var c = await _dataSource.OpenConnectionAsync(cancellationToken);
+                c.Notification += (_, _) => onWake();
+                await c.ExecuteAsync("LISTEN " + PostgresStoreOptions.WakeChannel);
+                onWake();
+                while (true)
+                {
+                    await c.WaitAsync(cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or StorageFaultException or IOException or TimeoutException)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction and commits. <paramref name="durable"/> false: the commit does not
+    /// wait for the WAL flush (bookkeeping that a crash may only undo into a repeated, at-least-once attempt).
+    /// </summary>
+    internal Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, bool durable, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await OpenAsync(cancellationToken);
+            await using var c = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var tx = await c.BeginTransactionAsync(cancellationToken);
+            if (!durable)
+            {
+                await c.ExecuteAsync("SET LOCAL synchronous_commit = off", transaction: tx);
+            }
+
+            var result = await work(c, tx);
+            await tx.CommitAsync(cancellationToken);
+            if (durable)
+            {
+                Volatile.Write(ref _fault, null);
+            }
+
+            return result;
+        });
+
+    internal Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await OpenAsync(cancellationToken);
+            await using var c = await _dataSource.OpenConnectionAsync(cancellationToken);
+            return await work(c);
+        });
+
+    private async Task<T> GuardAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (PostgresFaults.From(e) is { } fault)
+        {
+            Volatile.Write(ref _fault, fault);
+            throw fault;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        _opening.Dispose();
+    }
+}

@@ -1,0 +1,104 @@
+using Dapper;
+using Herald.Core.Messages;
+using Herald.Core.Queue;
+using Npgsql;
+
+namespace Herald.Storage.Postgres;
+
+/// <summary>Claim, complete and next-due on the shared queue, with the same meaning as the SQLite store's (docs/storage.md).</summary>
+internal static class QueueWrites
+{
+    /// <summary>
+    /// Due jobs in (priority, due time) order, locked with SKIP LOCKED: two nodes claiming at once each take rows the
+    /// other has not locked, instead of waiting for each other or claiming the same job. The token is a random UUID
+    /// (gen_random_uuid, a CSPRNG), one per row.
+    /// </summary>
+    private const string ClaimSql =
+        "WITH due AS (SELECT id FROM messages WHERE status IN ('queued', 'deferred') AND priority <= @lowest " +
+        "AND next_attempt_at <= @now AND (lease_token IS NULL OR lease_expires_at <= @now) " +
+        "ORDER BY priority, next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED) " +
+        "UPDATE messages m SET lease_owner = @owner, lease_node = @node, lease_token = replace(gen_random_uuid()::text, '-', ''), " +
+        "lease_expires_at = @expires, attempts = m.attempts + 1, version = m.version + 1 FROM due WHERE m.id = due.id " +
+        "RETURNING m.id, m.type, m.category, m.priority, m.to_address, m.data_json, m.secret_fields, m.idempotency_key, m.request_hash, " +
+        "m.created_at, m.expires_at, m.message_id_header, m.return_path, m.route, m.status, m.attempts, m.next_attempt_at, m.updated_at, " +
+        "m.lease_token, m.lease_expires_at";
+
+    public static async Task<IReadOnlyList<DeliveryJob>> ClaimAsync(NpgsqlConnection c, NpgsqlTransaction tx, ClaimRequest request, string node)
+    {
+        var jobs = new List<DeliveryJob>(Math.Min(request.Max, 64));
+        await using (var reader = await c.ExecuteReaderAsync(ClaimSql, new
+        {
+            owner = request.Owner, node, expires = UnixMs.From(request.Now + request.LeaseDuration), lowest = (int)request.LowestPriority,
+            now = UnixMs.From(request.Now), max = request.Max,
+        }, tx))
+        {
+            while (await reader.ReadAsync())
+            {
+                var message = MessageRows.Read(reader);
+                jobs.Add(new DeliveryJob(message, message.Attempts, reader.GetString(MessageRows.Next), UnixMs.To(reader.GetInt64(MessageRows.Next + 1))));
+            }
+        }
+
+        // RETURNING gives no order of its own.
+        jobs.Sort(static (a, b) =>
+        {
+            var byPriority = a.Message.Priority.CompareTo(b.Message.Priority);
+            return byPriority != 0 ? byPriority : a.Message.NextAttemptAt.CompareTo(b.Message.NextAttemptAt);
+        });
+        return jobs;
+    }
+
+    /// <summary>Applies the transition only while the caller still holds the lease (compare-and-set on the token).</summary>
+    public static async Task<bool> CompleteAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeliveryJob job, JobTransition transition, TimeProvider time)
+    {
+        var id = job.Message.Id;
+        foreach (var e in transition.Events)
+        {
+            if (e.MessageId != id)
+            {
+                throw new ArgumentException($"event for {e.MessageId} in the transition of {id}", nameof(transition));
+            }
+        }
+
+        var updatedAt = transition.Events.Count > 0 ? transition.Events[^1].Time : time.GetUtcNow();
+        var changed = await c.ExecuteAsync(
+            "UPDATE messages SET status = @status, next_attempt_at = COALESCE(@next, next_attempt_at), lease_owner = NULL, lease_node = NULL, " +
+            "lease_token = NULL, lease_expires_at = NULL, updated_at = @updated, version = version + 1 WHERE id = @id AND lease_token = @token",
+            new { status = transition.Status.ToWire(), next = UnixMs.From(transition.NextAttemptAt), updated = UnixMs.From(updatedAt), id, token = job.LeaseToken },
+            tx);
+        if (changed == 0)
+        {
+            // Lease lost: it expired and another worker claimed the job, or this job was already completed.
+            return false;
+        }
+
+        await EventRows.InsertAsync(c, tx, transition.Events);
+        if (transition.PurgeSecrets && job.Message.SecretFields.Count > 0)
+        {
+            await PurgeSecretsAsync(c, tx, id);
+        }
+
+        return true;
+    }
+
+    /// <summary>The request hash goes with the secrets: the part of it that covers them would give a sign-in code back.</summary>
+    public static async Task PurgeSecretsAsync(NpgsqlConnection c, NpgsqlTransaction tx, string id)
+    {
+        var row = await c.QuerySingleAsync<(string? Data, string Secrets, string Hash)>(
+            "SELECT data_json, secret_fields, request_hash FROM messages WHERE id = @id", new { id }, tx);
+        await c.ExecuteAsync("UPDATE messages SET data_json = @data, request_hash = @hash WHERE id = @id",
+            new { data = SecretData.Purge(row.Data, MessageRows.ReadSecretFields(row.Secrets)), hash = RequestHashes.Purged(row.Hash), id }, tx);
+    }
+
+    /// <summary>Earliest due time of a free non-final job, or the lease expiry of a leased one.</summary>
+    public static async Task<DateTimeOffset?> NextDueAtAsync(NpgsqlConnection c, Priority lowestPriority, CancellationToken ct)
+    {
+        var ms = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT LEAST(" +
+            "(SELECT MIN(next_attempt_at) FROM messages WHERE status IN ('queued', 'deferred') AND priority <= @lowest AND lease_token IS NULL), " +
+            "(SELECT MIN(GREATEST(lease_expires_at, next_attempt_at)) FROM messages WHERE lease_token IS NOT NULL " +
+            "AND status IN ('queued', 'deferred') AND priority <= @lowest))",
+            new { lowest = (int)lowestPriority }, cancellationToken: ct));
+        return UnixMs.To(ms);
+    }
+}

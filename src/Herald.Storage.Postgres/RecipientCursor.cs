@@ -1,0 +1,38 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace Herald.Storage.Postgres;
+
+/// <summary>
+/// The opaque <c>before</c> cursor of recipient listings: the keyset (created_at, id) of the last item shown,
+/// base64url-encoded so that callers treat it as a token, not as something to build by hand.
+/// </summary>
+internal readonly record struct RecipientCursor(long CreatedAtMs, string Id)
+{
+    public string Encode() =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CreatedAtMs.ToString(CultureInfo.InvariantCulture) + ":" + Id));
+
+    /// <exception cref="FormatException">The cursor was not produced by <see cref="Encode"/>.</exception>
+    public static RecipientCursor Decode(string cursor)
+    {
+        string text;
+        try
+        {
+            text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException("invalid listing cursor", e);
+        }
+
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == text.Length - 1
+            || !long.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var createdAt))
+        {
+            throw new FormatException("invalid listing cursor");
+        }
+
+        return new RecipientCursor(createdAt, text[(colon + 1)..]);
+    }
+}

@@ -1,0 +1,31 @@
+using Dapper;
+using Herald.Core.Recipients;
+using Npgsql;
+
+namespace Herald.Storage.Postgres.Recipients;
+
+/// <summary>Reading recipients back, inside a write's transaction or on their own.</summary>
+internal static class RecipientRows
+{
+    public static Task<string?> OwnerOfAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string address) =>
+        c.QuerySingleOrDefaultAsync<string?>("SELECT recipient_id FROM recipient_addresses WHERE address_lower = @a", new { a = address.ToLowerInvariant() }, tx);
+
+    public static async Task<Recipient?> LoadAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string id)
+    {
+        if (await c.QuerySingleOrDefaultAsync<long?>("SELECT created_at FROM recipients WHERE id = @id", new { id }, tx) is not { } created)
+        {
+            return null;
+        }
+
+        var rows = await c.QueryAsync<(string Address, int Primary, long Added, long? VerifiedAt, string? VerifiedBy)>(
+            "SELECT address, is_primary, added_at, verified_at, verified_by FROM recipient_addresses WHERE recipient_id = @id " +
+            "ORDER BY is_primary DESC, added_at, address_lower COLLATE \"C\"", new { id }, tx);
+        return new Recipient(id, UnixMs.To(created),
+            rows.Select(r => new ContactAddress(r.Address, r.Primary != 0, UnixMs.To(r.Added), UnixMs.To(r.VerifiedAt), r.VerifiedBy)).ToList());
+    }
+
+    public static async Task<IReadOnlyList<Preference>> PreferencesAsync(NpgsqlConnection c, string id) =>
+        (await c.QueryAsync<(string Category, int Enabled, long ChangedAt, string Source)>(
+            "SELECT category, enabled, changed_at, source FROM recipient_preferences WHERE recipient_id = @id ORDER BY category COLLATE \"C\"", new { id }))
+        .Select(p => new Preference(p.Category, p.Enabled != 0, UnixMs.To(p.ChangedAt), p.Source)).ToList();
+}
