@@ -14,9 +14,6 @@ internal sealed class ConsoleReader(
 {
     public const int MessagesPerAddress = 20;
 
-    /// <summary>An incident is listed as open while its domain hit the same block within this time.</summary>
-    public static readonly TimeSpan OpenFor = TimeSpan.FromDays(1);
-
     public async Task<ConsolePane?> FindAsync(string query, CancellationToken cancellationToken)
     {
         query = query.Trim();
@@ -59,7 +56,7 @@ internal sealed class ConsoleReader(
     public async Task<IReadOnlyList<DomainIncident>> OpenIncidentsAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return (await feedback.IncidentsAsync(null, 100, cancellationToken)).Where(i => now - i.LastAt < OpenFor).ToArray();
+        return (await feedback.IncidentsAsync(null, 100, cancellationToken)).Where(i => i.IsOpenAt(now)).ToArray();
     }
 
     private async Task<AddressPane> AddressAsync(string address, CancellationToken cancellationToken)
