@@ -22,6 +22,7 @@ internal static class HeraldCommand
         root.Subcommands.Add(Commands.Keys.KeysCommand.Create());
         root.Subcommands.Add(Commands.Recipients.RecipientsCommand.Create());
         root.Subcommands.Add(Commands.Operators.OperatorsCommand.Create());
+        root.Subcommands.Add(Commands.Doctor.DoctorCommand.Create());
         return root;
     }
 

@@ -21,6 +21,7 @@ public sealed class MailDomainProbe(IDnsQuery dns)
         if (hosts.Count > 0)
         {
             var (provider, gateway) = MailHosts.Recognise(hosts);
+            provider ??= await ProviderBehindAsync(domain, cancellationToken);
             return new MailDomain(domain, MailRouting.Mx, hosts, provider, gateway, null);
         }
 
@@ -39,6 +40,19 @@ public sealed class MailDomainProbe(IDnsQuery dns)
         }
 
         return new MailDomain(domain, MailRouting.NoMailServer, [], null, null, null);
+    }
+
+    /// <summary>
+    /// Behind a gateway the MX names only the gateway; the domain's SPF still names the mailbox provider that sends
+    /// its own mail ("include:spf.protection.outlook.com"), which is where its IT allows senders too.
+    /// </summary>
+    private async Task<MailHost?> ProviderBehindAsync(string domain, CancellationToken cancellationToken)
+    {
+        var txt = await dns.QueryAsync(domain, DnsRecordType.Txt, cancellationToken);
+        var includes = txt.Records.Select(r => r.Data).Where(t => t.StartsWith("v=spf1", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(t => t.StartsWith("include:", StringComparison.OrdinalIgnoreCase)).Select(t => t["include:".Length..]);
+        return MailHosts.Recognise(includes).Provider;
     }
 
     private static MailDomain? Failure(string domain, DnsAnswer answer) => answer.Status switch
