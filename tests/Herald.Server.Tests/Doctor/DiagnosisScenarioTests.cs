@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Herald.Testing.Dns;
 using static Herald.Server.Tests.Doctor.DoctorEnvironment;
 
 namespace Herald.Server.Tests.Doctor;

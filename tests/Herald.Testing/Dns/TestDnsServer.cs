@@ -36,11 +36,7 @@ internal sealed class TestDnsServer : IDisposable
     /// <summary>"127.0.0.1:port", as Herald:Doctor:Dns:Server takes it.</summary>
     public string Endpoint => $"127.0.0.1:{Port}";
 
-    public void Dispose()
-    {
-        _server.Stop();
-        _server.Dispose();
-    }
+    public void Dispose() => _server.Stop();
 
     private void Add(string line)
     {
