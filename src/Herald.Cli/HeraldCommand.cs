@@ -23,6 +23,7 @@ internal static class HeraldCommand
         root.Subcommands.Add(Commands.Recipients.RecipientsCommand.Create());
         root.Subcommands.Add(Commands.Operators.OperatorsCommand.Create());
         root.Subcommands.Add(Commands.Database.DbCommand.Create());
+        root.Subcommands.Add(Commands.Doctor.DoctorCommand.Create());
         return root;
     }
 

@@ -1,4 +1,5 @@
 using Herald.Server.Api.Deliverability;
+using Herald.Server.Api.Diagnoses;
 using Herald.Server.Api.DevMailbox;
 using Herald.Server.Api.DevTemplates;
 using Herald.Server.Api.Incidents;
@@ -72,6 +73,7 @@ public static class HeraldServer
         app.MapDeliverabilityApi();
         app.MapSuppressionsApi();
         app.MapIncidentsApi();
+        app.MapDiagnosesApi();
         app.MapKeysApi();
         app.MapProviderWebhooks();
         app.MapHeraldPages();

@@ -57,6 +57,7 @@ internal static class HeraldServiceCollectionExtensions
 
         services.AddHeraldAccess(configuration);
         services.AddHeraldPages(configuration, options.DataDirectory);
+        Herald.Server.Doctor.DoctorRegistration.AddHeraldDoctor(services, configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<StorageFaultHandler>();
         services.AddHeraldHttpLimits(options.Http);

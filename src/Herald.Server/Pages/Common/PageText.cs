@@ -57,6 +57,14 @@ public static class PageText
     public const string ItDkimDomains = "DKIM signing domains (d=)";
     public const string ItSendingHosts = "Sending hosts and IP addresses";
     public const string ItNone = "none configured";
+    public const string DoctorHeading = "What may stop these emails";
+    public const string DoctorWho = "Who must act";
+    public const string DoctorNext = "Next step";
+    public const string ItWhere = "Where to allow it";
+    public const string ItGateway = "security gateway, seen in your domain's MX records";
+    public const string ItProvider = "mailbox provider, seen in your domain's MX records";
+    public const string ItSigned = "The messages carry a DKIM signature for the domains above: an allow rule can require it to pass.";
+    public const string ItNotSigned = "The messages are not DKIM-signed: allow them by the domains (and sending addresses) above.";
     public const string Print = "Use your browser's Print command to print this page.";
     public const string BackToSettings = "Back to your email settings";
     public const string SignedOutTitle = "Your session has ended";

@@ -1,4 +1,5 @@
 using Herald.Core.Catalogue;
+using Herald.Core.Doctor;
 using Herald.Core.Feedback;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
@@ -10,12 +11,9 @@ namespace Herald.Server.Pages.Console;
 
 /// <summary>Finds what a support agent searched for (address, recipient id or message id) and reads its pane.</summary>
 internal sealed class ConsoleReader(
-    IRecipientStore recipients, IMessageStore messages, FeedbackService feedback, SettingsReader settings, NotificationCatalogue catalogue, TimeProvider time)
+    IRecipientStore recipients, IMessageStore messages, FeedbackService feedback, SettingsReader settings, NotificationCatalogue catalogue, DoctorService doctor, TimeProvider time)
 {
     public const int MessagesPerAddress = 20;
-
-    /// <summary>An incident is listed as open while its domain hit the same block within this time.</summary>
-    public static readonly TimeSpan OpenFor = TimeSpan.FromDays(1);
 
     public async Task<ConsolePane?> FindAsync(string query, CancellationToken cancellationToken)
     {
@@ -46,10 +44,12 @@ internal sealed class ConsoleReader(
             return null;
         }
 
+        var diagnosis = await doctor.DiagnoseAsync(recipient?.Id ?? addresses[0], cancellationToken);
         var panes = new List<AddressPane>();
         foreach (var a in addresses)
         {
-            panes.Add(await AddressAsync(a, cancellationToken));
+            var causes = diagnosis?.Addresses.FirstOrDefault(d => d.Address == a)?.Causes ?? [];
+            panes.Add(await AddressAsync(a, causes, cancellationToken));
         }
 
         var preferences = recipient is null ? [] : (await settings.PreferencesAsync(recipient.Id, "", cancellationToken)).Categories;
@@ -59,10 +59,10 @@ internal sealed class ConsoleReader(
     public async Task<IReadOnlyList<DomainIncident>> OpenIncidentsAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return (await feedback.IncidentsAsync(null, 100, cancellationToken)).Where(i => now - i.LastAt < OpenFor).ToArray();
+        return (await feedback.IncidentsAsync(null, 100, cancellationToken)).Where(i => i.IsOpenAt(now)).ToArray();
     }
 
-    private async Task<AddressPane> AddressAsync(string address, CancellationToken cancellationToken)
+    private async Task<AddressPane> AddressAsync(string address, IReadOnlyList<Cause> causes, CancellationToken cancellationToken)
     {
         var traces = new List<MessageTrace>();
         foreach (var m in (await messages.ListByRecipientAsync(address, MessagesPerAddress, null, cancellationToken)).Items)
@@ -72,6 +72,6 @@ internal sealed class ConsoleReader(
 
         return new AddressPane(address, await feedback.DeliverabilityAsync(address, cancellationToken),
             (await feedback.HistoryAsync(address, cancellationToken)).OrderByDescending(e => e.Time).ToArray(), traces,
-            await feedback.IncidentsAsync(AddressLedger.DomainOf(address), 10, cancellationToken));
+            await feedback.IncidentsAsync(AddressLedger.DomainOf(address), 10, cancellationToken), causes);
     }
 }

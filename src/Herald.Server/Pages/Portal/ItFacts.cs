@@ -1,13 +1,6 @@
-using Herald.Core.Feedback;
+using Herald.Core.Doctor;
 
 namespace Herald.Server.Pages.Portal;
 
-/// <summary>The printable page for the user's IT department: what to allow, and the refusal it is about.</summary>
-public sealed record ItFacts(
-    string Address,
-    AddressProblem? Problem,
-    IReadOnlyList<string> FromDomains,
-    string EnvelopeDomain,
-    IReadOnlyList<string> DkimDomains,
-    IReadOnlyList<string> SendingHosts,
-    string Back);
+/// <summary>The printable page for the user's IT department: the allowlist kit (the same one <c>herald doctor --kit</c> prints).</summary>
+public sealed record ItFacts(AllowlistKit Kit, string Back);

@@ -1,4 +1,5 @@
 using Herald.Core.Catalogue;
+using Herald.Core.Doctor;
 using Herald.Core.Feedback;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
@@ -11,7 +12,7 @@ namespace Herald.Server.Pages.Portal;
 /// <summary>Reads what the email-settings page shows, from the services that decide it (nothing is decided here).</summary>
 internal sealed class SettingsReader(
     IRecipientStore recipients, IMessageStore messages, FeedbackService feedback, Preferences preferences, CategoryRules rules,
-    NotificationCatalogue catalogue, PagesOptions options)
+    NotificationCatalogue catalogue, PagesOptions options, DoctorService doctor)
 {
     public const int RecentMessages = 50;
 
@@ -22,7 +23,7 @@ internal sealed class SettingsReader(
             return null;
         }
 
-        var addresses = await AddressesAsync(recipient, cancellationToken);
+        var addresses = await AddressesAsync(recipient, await doctor.DiagnoseAsync(recipientId, cancellationToken), cancellationToken);
         var basePath = PortalPages.SettingsPath(recipientId);
         var lines = new List<MessageLine>();
         foreach (var m in await recipients.LatestMessagesAsync(recipient.Addresses.Select(a => a.Address).ToArray(), RecentMessages, cancellationToken))
@@ -36,7 +37,7 @@ internal sealed class SettingsReader(
 
     public async Task<Banner?> BannerAsync(string recipientId, CancellationToken cancellationToken) =>
         await recipients.GetAsync(recipientId, cancellationToken) is { } recipient
-            ? Banner.Of((await AddressesAsync(recipient, cancellationToken)).Select(a => a.Status))
+            ? Banner.Of((await AddressesAsync(recipient, null, cancellationToken)).Select(a => a.Status))
             : null;
 
     public async Task<PreferencesModel> PreferencesAsync(string recipientId, string action, CancellationToken cancellationToken)
@@ -45,12 +46,13 @@ internal sealed class SettingsReader(
         return new PreferencesModel(action, rules.All.Select(r => new CategoryChoice(r, effective[r.Category])).ToArray());
     }
 
-    private async Task<IReadOnlyList<AddressState>> AddressesAsync(Recipient recipient, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AddressState>> AddressesAsync(Recipient recipient, Diagnosis? diagnosis, CancellationToken cancellationToken)
     {
         var states = new List<AddressState>();
         foreach (var contact in recipient.Addresses.OrderByDescending(a => a.IsPrimary))
         {
-            states.Add(new AddressState(contact, await feedback.DeliverabilityAsync(contact.Address, cancellationToken)));
+            var causes = diagnosis?.Addresses.FirstOrDefault(d => d.Address == contact.Address)?.Causes ?? [];
+            states.Add(new AddressState(contact, await feedback.DeliverabilityAsync(contact.Address, cancellationToken), causes));
         }
 
         return states;
