@@ -1,6 +1,5 @@
 using Herald.Server.Api.Deliverability;
 using Herald.Server.Api.DevMailbox;
-using Herald.Server.Api.Health;
 using Herald.Server.Api.Incidents;
 using Herald.Server.Api.Keys;
 using Herald.Server.Api.Messages;
@@ -8,8 +7,10 @@ using Herald.Server.Api.Providers;
 using Herald.Server.Api.Recipients;
 using Herald.Server.Api.Suppressions;
 using Herald.Server.Configuration;
+using Herald.Server.Health;
 using Herald.Server.Hosting;
 using Herald.Server.Pages;
+using Herald.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class HeraldServer
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         HeraldConfiguration.AddShippedDefaults(builder.Configuration);
+        ConsoleLogFormat.Apply(builder);
         configure?.Invoke(builder);
         var problems = HeraldConfiguration.Check(builder.Configuration, builder.Environment.EnvironmentName);
         if (problems.Count > 0)
@@ -53,7 +55,8 @@ public static class HeraldServer
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi();
-        app.MapHealthApi();
+        app.MapHeraldHealth();
+        app.MapHeraldTelemetry(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeraldOptions>>().Value.Telemetry);
         app.MapMessagesApi();
         app.MapRecipientMessagesApi();
         app.MapRecipientsApi();

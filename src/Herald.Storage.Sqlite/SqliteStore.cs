@@ -88,6 +88,12 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IStoreHealth, I
         return _reads.NextDueAtAsync(lowestPriority, cancellationToken);
     }
 
+    public Task<IReadOnlyList<QueueDepth>> DepthAsync(CancellationToken cancellationToken)
+    {
+        Writer();
+        return _reads.DepthAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Releases the leases taken under this store's node id (left by a previous run of this process that was killed:
     /// at start-up none of its workers runs yet) and every expired lease, at the store's clock. A live lease of another

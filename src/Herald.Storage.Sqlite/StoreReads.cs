@@ -104,6 +104,29 @@ internal sealed class StoreReads(string path)
         return value is long ms ? UnixMs.To(ms) : null;
     }
 
+    /// <summary>
+    /// One pass over the claim index's rows (a partial index of the waiting messages only), so its cost follows the
+    /// backlog, not the history kept in the table.
+    /// </summary>
+    public async Task<IReadOnlyList<QueueDepth>> DepthAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT priority, COUNT(*), MIN(created_at) FROM messages INDEXED BY ix_messages_claim " +
+            "WHERE status IN ('queued', 'deferred') GROUP BY priority";
+        var found = new Dictionary<Priority, QueueDepth>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var priority = (Priority)reader.GetInt32(0);
+                found[priority] = new QueueDepth(priority, reader.GetInt64(1), UnixMs.To(reader.GetInt64(2)));
+            }
+        }
+
+        return Enum.GetValues<Priority>().Select(p => found.GetValueOrDefault(p) ?? new QueueDepth(p, 0, null)).ToList();
+    }
+
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
         SqliteConnections.OpenReaderAsync(_connectionString, cancellationToken);
 }

@@ -25,6 +25,12 @@ public interface IDeliveryQueue
     Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken);
 
     /// <summary>
+    /// How many messages wait (queued or deferred) per priority and when the oldest of each was accepted: one entry for
+    /// every priority, in priority order, a count of 0 when none waits. Read by metrics and readiness, never by delivery.
+    /// </summary>
+    Task<IReadOnlyList<QueueDepth>> DepthAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Called once at start-up, before this node claims anything: releases the leases this node (the store's node id)
     /// left in a previous run (a kill -9), so nothing waits for them to expire, and every expired lease. Another node's
     /// live lease is kept. Returns how many were released; attempts already counted stay counted.

@@ -84,6 +84,16 @@ public static class HeraldConfiguration
             yield return "Herald:Delivery: IdempotencyWindow and IdlePoll must be positive durations";
         }
 
+        if (options.Health.CriticalQueueMaxAge < TimeSpan.Zero)
+        {
+            yield return "Herald:Health:CriticalQueueMaxAge: must not be negative (0 turns the check off)";
+        }
+
+        if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp && !Uri.TryCreate(otlp, UriKind.Absolute, out _))
+        {
+            yield return $"Herald:Telemetry:OtlpEndpoint: '{otlp}' is not an absolute URL (e.g. http://127.0.0.1:4317)";
+        }
+
         var http = options.Http;
         if (http.MaxRequestBodyBytes < 1024)
         {
@@ -107,6 +117,11 @@ public static class HeraldConfiguration
             {
                 yield return $"urls: '{url}' {problem}";
             }
+        }
+
+        if (Hosting.ConsoleLogFormat.Problem(configuration) is { } logFormat)
+        {
+            yield return logFormat;
         }
 
         if (configuration.GetSection("Herald:Smtp:DevMailbox").Get<DevMailboxOptions>() is { } mailbox

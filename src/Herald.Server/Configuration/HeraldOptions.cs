@@ -24,4 +24,8 @@ public sealed class HeraldOptions
     public DeliveryOptions Delivery { get; set; } = new();
 
     public HttpOptions Http { get; set; } = new();
+
+    public HealthOptions Health { get; set; } = new();
+
+    public TelemetryOptions Telemetry { get; set; } = new();
 }

@@ -20,7 +20,9 @@ internal static class FeedbackServiceCollectionExtensions
     {
         var herald = configuration.GetSection("Herald");
         services.Configure<FeedbackOptions>(herald.GetSection("Feedback"));
-        services.AddSingleton<IWebhookOutbox, WebhookOutboxFactory>();
+        services.AddSingleton<WebhookOutboxFactory>();
+        services.AddSingleton<IWebhookOutbox>(sp => new Telemetry.CountingWebhookOutbox(
+            sp.GetRequiredService<WebhookOutboxFactory>(), sp.GetRequiredService<Telemetry.HeraldMetrics>()));
         services.AddSingleton(sp => new FeedbackService(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<IWebhookOutbox>(),
             sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.Policy, sp.GetRequiredService<TimeProvider>(), sp.GetService<ErasedAddresses>()));
         services.AddSingleton(sp => new UnblockService(sp.GetRequiredService<FeedbackService>(), sp.GetRequiredService<MessageIntake>(),

@@ -4,8 +4,10 @@ using Herald.Core.Messages;
 using Herald.Core.Queue;
 using Herald.Server.Access;
 using Herald.Server.Configuration;
+using Herald.Server.Health;
 using Herald.Server.Pages;
 using Herald.Server.Recipients;
+using Herald.Server.Telemetry;
 using Herald.Server.Workers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +38,8 @@ internal static class HeraldServiceCollectionExtensions
         services.AddSingleton(new IntakeOptions(options.Delivery.IdempotencyWindow));
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<Readiness>();
+        services.AddHeraldHealth();
+        services.AddHeraldTelemetry(options.Telemetry);
         services.AddSingleton(sp => new DeliveryPipeline(
             sp.GetRequiredService<NotificationCatalogue>(),
             sp.GetRequiredService<IMessageSigner>(),

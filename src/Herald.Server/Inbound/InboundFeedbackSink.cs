@@ -3,6 +3,7 @@ using Herald.Core.Feedback;
 using Herald.Core.Inbound;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Server.Telemetry;
 
 namespace Herald.Server.Inbound;
 
@@ -10,16 +11,23 @@ namespace Herald.Server.Inbound;
 /// Classifies each email the bounce listener accepted and applies it to the original message (an event on its
 /// timeline) and to its address (the policy). Everything is committed before the listener answers 250.
 /// </summary>
-internal sealed class InboundFeedbackSink(IMessageStore store, FeedbackService feedback) : IInboundMailSink
+internal sealed class InboundFeedbackSink(IMessageStore store, FeedbackService feedback, HeraldMetrics metrics) : IInboundMailSink
 {
     public async ValueTask<InboundResult> AcceptAsync(InboundMail mail, CancellationToken cancellationToken)
     {
         var report = BounceClassifier.ClassifyEmail(mail.Raw.ToArray());
         if (report.Kind is ReportKind.NotABounce or ReportKind.Undefined)
         {
+            metrics.InboundMail("rejected");
             return InboundResult.Reject("not a bounce, auto-reply or complaint");
         }
 
+        metrics.InboundMail(report.Kind switch
+        {
+            ReportKind.Complaint => "complaint",
+            ReportKind.AutoReply => "auto-reply",
+            _ => "bounce",
+        });
         foreach (var recipient in mail.Recipients)
         {
             if (await store.FindByReturnPathAsync(AddressRules.LookupKey(recipient), cancellationToken) is { } message)
@@ -60,6 +68,11 @@ internal sealed class InboundFeedbackSink(IMessageStore store, FeedbackService f
         foreach (var record in records)
         {
             var signal = new FeedbackSignal(message.To, at, kind, message.Id, record, record.Delayed, Returned: true);
+            if (kind == FeedbackKind.Bounce)
+            {
+                metrics.Bounce(record.Reason.ToString(), record.Scenario.ToWire(), "dsn", record.Delayed);
+            }
+
             await feedback.RecordReportAsync(signal, message, null, cancellationToken);
         }
     }

@@ -1,6 +1,7 @@
 using Herald.Core.Delivery;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Server.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Herald.Server.Workers;
@@ -21,6 +22,7 @@ internal sealed partial class DeliveryLane(
     TimeProvider time,
     TimeSpan leaseDuration,
     TimeSpan idlePoll,
+    HeraldMetrics metrics,
     ILogger logger)
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{name}:{Guid.NewGuid():N}";
@@ -75,7 +77,10 @@ internal sealed partial class DeliveryLane(
         {
             // The lease makes delivery at-least-once: if this process dies after the server accepted the
             // message but before the transition is stored, the job is claimed again (same Message-ID).
-            return await queue.ClaimAsync(new ClaimRequest(_owner, max, lowestPriority, time.GetUtcNow(), leaseDuration), stopping);
+            var started = time.GetTimestamp();
+            var jobs = await queue.ClaimAsync(new ClaimRequest(_owner, max, lowestPriority, time.GetUtcNow(), leaseDuration), stopping);
+            metrics.Claimed(name, time.GetElapsedTime(started));
+            return jobs;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -115,6 +120,11 @@ internal sealed partial class DeliveryLane(
     private async Task ProcessAsync(DeliveryJob job, CancellationToken stopping)
     {
         await Task.Yield();
+        using var activity = HeraldTelemetry.Source.StartActivity("herald.attempt");
+        activity?.SetTag("herald.message.id", job.Message.Id);
+        activity?.SetTag("herald.message.type", job.Message.Type);
+        activity?.SetTag("herald.attempt", job.Attempt);
+        var started = time.GetTimestamp();
         AttemptResult result;
         try
         {
@@ -135,13 +145,22 @@ internal sealed partial class DeliveryLane(
             result = DeliveryPipeline.Final(job, outcome, now, attempted: true);
         }
 
+        var status = result.Outcome.Status.ToWire();
+        var took = time.GetElapsedTime(started);
+        metrics.Attempt(job.Message.Priority, status, took);
+        activity?.SetTag("herald.outcome", status);
         try
         {
-            if (!await queue.CompleteAsync(job, result.Transition, CancellationToken.None))
+            var storing = time.GetTimestamp();
+            var stored = await queue.CompleteAsync(job, result.Transition, CancellationToken.None);
+            metrics.Committed(status, time.GetElapsedTime(storing));
+            if (!stored)
             {
                 LogLeaseLost(logger, job.Message.Id);
                 return;
             }
+
+            OutcomeLog.Write(logger, job.Message, result.Outcome, took);
         }
         catch (Exception e)
         {

@@ -17,7 +17,8 @@ internal sealed class DeliveryWorker(
     TimeProvider time,
     IOptions<HeraldOptions> options,
     ILogger<DeliveryWorker> logger,
-    Readiness readiness) : BackgroundService
+    Readiness readiness,
+    Telemetry.HeraldMetrics metrics) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +26,7 @@ internal sealed class DeliveryWorker(
         await queue.RecoverAsync(stoppingToken);
         readiness.WorkersStarted();
         DeliveryLane Lane(string name, Priority lowest, int concurrency) =>
-            new(name, lowest, concurrency, queue, pipeline, observers.ToArray(), signal, time, o.LeaseDuration, o.IdlePoll, logger);
+            new(name, lowest, concurrency, queue, pipeline, observers.ToArray(), signal, time, o.LeaseDuration, o.IdlePoll, metrics, logger);
 
         await Task.WhenAll(
             Lane("critical", Priority.Critical, o.CriticalConcurrency).RunAsync(stoppingToken),

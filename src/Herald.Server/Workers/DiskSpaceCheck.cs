@@ -4,8 +4,8 @@ namespace Herald.Server.Workers;
 
 /// <summary>
 /// Whether the data folder's file system has room: below <see cref="MinFreeBytes"/> the log warns (once per crossing)
-/// and readiness turns false, so a load balancer moves traffic before writes start failing with a full disk. Kept
-/// apart from <see cref="Readiness"/> so it can become a health check of its own.
+/// and readiness turns false, so a load balancer moves traffic before writes start failing with a full disk. Read by the
+/// <c>disk</c> health check and by the retention worker.
 /// </summary>
 internal sealed class DiskSpaceCheck(string folder, long minFreeBytes, ILogger<DiskSpaceCheck> logger, Func<string, long>? freeBytes = null)
 {

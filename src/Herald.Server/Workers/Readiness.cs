@@ -4,10 +4,10 @@ namespace Herald.Server.Workers;
 
 /// <summary>
 /// Whether Herald should get traffic: once the queue is recovered and the workers run, and while the store takes
-/// writes and its disk has room (<see cref="DiskSpaceCheck"/>). A store that failed a write (a full disk) is probed at most once a second; readiness comes back with the
+/// writes. A store that failed a write (a full disk) is probed at most once a second; readiness comes back with the
 /// first write that commits, so a load balancer sends clients elsewhere meanwhile instead of to a stream of 503s.
 /// </summary>
-internal sealed class Readiness(IStoreHealth store, TimeProvider time, DiskSpaceCheck? disk = null)
+internal sealed class Readiness(IStoreHealth store, TimeProvider time)
 {
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
     private volatile bool _workersStarted;
@@ -20,17 +20,15 @@ internal sealed class Readiness(IStoreHealth store, TimeProvider time, DiskSpace
     /// <summary>The fault a probe at start-up found (a full disk): not ready until a write commits.</summary>
     public void StoreFaulted(StorageFaultException fault) => _probeFault = fault;
 
-    /// <returns>"ready", "starting", "storage-unavailable" or "disk-space-low".</returns>
-    public async Task<string> StateAsync(CancellationToken cancellationToken)
-    {
-        if (!_workersStarted)
-        {
-            return "starting";
-        }
+    /// <summary>True once the queue is recovered and the workers run.</summary>
+    public bool Started => _workersStarted;
 
+    /// <summary>The fault that keeps the store from taking writes, or null; probes a faulted store at most once a second.</summary>
+    public async Task<StorageFaultException?> StoreFaultAsync(CancellationToken cancellationToken)
+    {
         if ((store.LastFault() ?? _probeFault) is null)
         {
-            return disk?.IsLow() == true ? "disk-space-low" : "ready";
+            return null;
         }
 
         if (time.GetElapsedTime(Interlocked.Read(ref _lastProbe)) >= ProbeInterval && Interlocked.Exchange(ref _probing, 1) == 0)
@@ -50,6 +48,6 @@ internal sealed class Readiness(IStoreHealth store, TimeProvider time, DiskSpace
             }
         }
 
-        return (store.LastFault() ?? _probeFault) is not null ? "storage-unavailable" : disk?.IsLow() == true ? "disk-space-low" : "ready";
+        return store.LastFault() ?? _probeFault;
     }
 }

@@ -1,7 +1,12 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Herald.Server.Health;
+using Herald.Server.Tests.Support;
 using Herald.Server.Workers;
-using Herald.Storage.Sqlite;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Server.Tests.Lifecycle;
 
@@ -33,23 +38,29 @@ public sealed class DiskSpaceTests
         new DiskSpaceCheck("/data", 0, new ListLogger(), _ => 0).IsLow().ShouldBeFalse();
 
     [Fact]
-    public async Task Readiness_says_disk_space_low_while_the_data_folder_is_below_the_threshold()
+    public async Task The_disk_health_check_fails_while_the_data_folder_is_below_the_threshold_and_recovers()
     {
-        var folder = Directory.CreateTempSubdirectory("herald-disk-").FullName;
-        try
-        {
-            await using var store = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(folder, "herald.db"), NodeId = "n" }, TimeProvider.System);
-            var readiness = new Readiness(store, new FakeTimeProvider(), new DiskSpaceCheck(folder, 1L << 30, new ListLogger(), _ => _free));
-            readiness.WorkersStarted();
+        var check = new DiskSpaceHealthCheck(new DiskSpaceCheck("/data", 1L << 30, new ListLogger(), _ => _free));
 
-            (await readiness.StateAsync(CancellationToken.None)).ShouldBe("ready");
-            _free = 1L << 20;
-            (await readiness.StateAsync(CancellationToken.None)).ShouldBe("disk-space-low");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        (await check.CheckHealthAsync(new HealthCheckContext())).Status.ShouldBe(HealthStatus.Healthy);
+        _free = 1L << 20;
+        var low = await check.CheckHealthAsync(new HealthCheckContext());
+        low.Status.ShouldBe(HealthStatus.Unhealthy);
+        low.Data["state"].ShouldBe("disk-space-low");
+        _free = 2L << 30;
+        (await check.CheckHealthAsync(new HealthCheckContext())).Status.ShouldBe(HealthStatus.Healthy);
+    }
+
+    [Fact]
+    public async Task Readiness_answers_503_disk_space_low_when_the_data_folder_has_less_room_than_configured()
+    {
+        // A threshold no test machine's disk meets (1 PiB) stands in for a full disk, through the real host and probe.
+        await using var herald = await HeraldTestHost.StartAsync(null, new Dictionary<string, string?> { ["Herald:Retention:MinFreeDiskBytes"] = (1L << 50).ToString(CultureInfo.InvariantCulture) });
+        using var response = await herald.Http.GetAsync("/healthz/ready");
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("status").GetString().ShouldBe("disk-space-low");
+        body.GetProperty("checks").GetProperty("disk").GetProperty("status").GetString().ShouldBe("unhealthy");
     }
 
     private sealed class ListLogger : ILogger<DiskSpaceCheck>

@@ -114,8 +114,10 @@ internal sealed class HeraldTestHost : IAsyncDisposable
     {
         for (var i = 0; i < 200; i++)
         {
-            using var response = await Http.GetAsync("/healthz");
-            if (response.IsSuccessStatusCode)
+            // Started means the workers run; other checks (a disk-space threshold a test sets on purpose) may still fail.
+            using var response = await Http.GetAsync("/healthz/ready");
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (body.GetProperty("checks").GetProperty("workers").GetProperty("status").GetString() == "healthy")
             {
                 return;
             }

@@ -25,7 +25,7 @@ internal static class MessagesApi
     }
 
     internal static async Task<Results<Accepted<SendMessageResponse>, ValidationProblem, ConflictProblem, ProblemHttpResult>> SendAsync(
-        HttpContext http, MessageIntake intake, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, MessageIntake intake, TimeProvider time, Telemetry.HeraldMetrics metrics, CancellationToken cancellationToken)
     {
         var (request, readErrors) = await SendRequestReader.ReadAsync(http.Request, cancellationToken);
         if (request is null)
@@ -40,11 +40,20 @@ internal static class MessagesApi
                 {
                     http.Response.Headers["Idempotent-Replayed"] = "true";
                 }
+                else
+                {
+                    metrics.Message("accepted", accepted.Message);
+                    if (accepted.Message.Status == MessageStatus.Suppressed)
+                    {
+                        metrics.Message(MessageStatus.Suppressed.ToWire(), accepted.Message); // decided at intake, never in a lane
+                    }
+                }
 
                 return Accept(accepted.Message, accepted.Suspension);
             case IntakeResult.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, title: "The request is not valid");
             case IntakeResult.Throttled throttled:
+                metrics.Message(MessageStatus.Throttled.ToWire(), throttled.Message);
                 // RFC 6585 section 4 with RFC 9110 section 10.2.3's Retry-After in seconds. The refused message is kept
                 // (status throttled) so support sees the request and the reason in the recipient's list.
                 var wait = Math.Max(1, (int)Math.Ceiling((throttled.RetryAt - time.GetUtcNow()).TotalSeconds));

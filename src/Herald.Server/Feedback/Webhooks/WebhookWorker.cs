@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Herald.Core.Feedback;
+using Herald.Server.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ namespace Herald.Server.Feedback.Webhooks;
 /// down for a minute loses nothing (unlike SES event destinations, which drop events then).
 /// </summary>
 internal sealed partial class WebhookWorker(
-    IFeedbackStore store, IHttpClientFactory http, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<WebhookWorker> logger) : BackgroundService
+    IFeedbackStore store, IHttpClientFactory http, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<WebhookWorker> logger, HeraldMetrics metrics)
+    : BackgroundService
 {
     public const string HttpClientName = "herald-webhooks";
 
@@ -84,6 +86,7 @@ internal sealed partial class WebhookWorker(
         else
         {
             error = await PostAsync(endpoint, row, stoppingToken);
+            metrics.Webhook(row.Endpoint, delivered: error is null);
             if (error is null)
             {
                 await RecordAsync(row, delivered: true, null, null);

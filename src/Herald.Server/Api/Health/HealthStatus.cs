@@ -1,3 +1,0 @@
-namespace Herald.Server.Api.Health;
-
-public sealed record HealthStatus(string Status);
