@@ -2,10 +2,13 @@ using Herald.Core.Delivery;
 using Herald.Smtp.DevMailbox;
 using Herald.Smtp.Outbound;
 using Herald.Smtp.Outbound.Dkim;
+using Herald.Smtp.Simulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Smtp;
 
@@ -51,6 +54,38 @@ public static class HeraldSmtpServiceCollectionExtensions
             StartTls = StartTlsPolicy.None,
             Timeout = TimeSpan.FromSeconds(10),
             IsDevelopmentMailbox = true,
+        }));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the bounce simulator as a hosted service and a Relay route named <see cref="SimulatorServer.RouteName"/>
+    /// to it (unless the configuration already defines that route). Its reports go to the endpoint
+    /// <paramref name="feedbackEndpoint"/> names once the host runs (Herald's inbound listener).
+    /// </summary>
+    public static IServiceCollection AddHeraldSimulator(
+        this IServiceCollection services, Func<IServiceProvider, System.Net.IPEndPoint?> feedbackEndpoint, Action<SimulatorOptions>? configure = null)
+    {
+        var options = services.AddOptions<SimulatorOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SimulatorServer(
+            sp.GetRequiredService<IOptions<SimulatorOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SimulatorServer>>(),
+            () => feedbackEndpoint(sp)));
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SimulatorServer>());
+        services.AddOptions<SmtpRoutesOptions>().PostConfigure<SimulatorServer>((routes, simulator) => routes.Routes.TryAdd(SimulatorServer.RouteName, new SmtpRouteOptions
+        {
+            Kind = SmtpRouteKind.Relay,
+            Host = "127.0.0.1",
+            Port = simulator.Port,
+            StartTls = StartTlsPolicy.None,
+            Timeout = TimeSpan.FromSeconds(10),
         }));
         return services;
     }

@@ -6,11 +6,14 @@ namespace Herald.Core.Messages;
 /// <summary>
 /// Fixes everything about a message at enqueue time: its id, its RFC 5322 Message-ID (reused on every attempt,
 /// so duplicates from an at-least-once retry are recognisable) and its per-message Return-Path (VERP) on the
-/// bounce domain, from which a bounce finds its message again.
+/// bounce domain, from which a bounce finds its message again; and its route, the type's unless the recipient's
+/// domain has one of its own (<see cref="DomainRoutes"/>).
 /// </summary>
-public sealed class MessageFactory(TimeProvider time, string messageIdDomain, string bounceDomain)
+public sealed class MessageFactory(TimeProvider time, string messageIdDomain, string bounceDomain, DomainRoutes? routes = null)
 {
     private const string Base32 = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford's alphabet, lower case
+
+    private readonly DomainRoutes _routes = routes ?? DomainRoutes.None;
 
     public NewMessage Create(ValidatedSubmission submission)
     {
@@ -31,7 +34,7 @@ public sealed class MessageFactory(TimeProvider time, string messageIdDomain, st
             ExpiresAt: now + type.TimeToLive,
             MessageIdHeader: $"{id}@{messageIdDomain}",
             ReturnPath: $"b-{RandomToken(20)}@{bounceDomain}",
-            Route: type.Sender.Route,
+            Route: _routes.For(submission.To, type.Sender.Route),
             RateLimit: type.RateLimit);
     }
 

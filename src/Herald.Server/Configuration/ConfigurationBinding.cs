@@ -34,6 +34,8 @@ internal static class ConfigurationBinding
         ("Herald:Smtp", typeof(SmtpRoutesOptions)),
         ("Herald:Smtp:Dkim", typeof(DkimOptions)),
         ("Herald:Smtp:DevMailbox", typeof(DevMailboxOptions)),
+        ("Herald:Simulator", typeof(Herald.Server.Simulator.SimulatorSwitch)),
+        ("Herald:Simulator", typeof(Herald.Smtp.Simulator.SimulatorOptions)),
     ];
 
     /// <summary>Single values read with <c>GetValue</c> rather than bound to a type.</summary>

@@ -38,6 +38,7 @@ public static class HeraldConfiguration
         errors.AddRange(ServerProblems(configuration, options));
         errors.AddRange(Feedback.FeedbackConfiguration.Check(configuration));
         errors.AddRange(Inbound.InboundConfiguration.Check(configuration));
+        errors.AddRange(Simulator.SimulatorConfiguration.Check(configuration, environment ?? EnvironmentName(configuration)));
         errors.AddRange(StorageConfiguration.Check(configuration));
         errors.AddRange(Lifecycle.LifecycleServiceCollectionExtensions.Check(configuration));
         var smtp = configuration.GetSection("Herald:Smtp");

@@ -31,7 +31,8 @@ internal static class HeraldServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(CatalogueFromConfiguration(options));
-        services.AddSingleton(sp => new MessageFactory(sp.GetRequiredService<TimeProvider>(), options.MessageIdDomain, options.BounceDomain));
+        services.AddSingleton(sp => new MessageFactory(
+            sp.GetRequiredService<TimeProvider>(), options.MessageIdDomain, options.BounceDomain, Simulator.SimulatorConfiguration.Routes(configuration)));
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<IQueueWaker>(sp => sp.GetRequiredService<QueueSignal>());
         services.AddSingleton(new IntakeOptions(options.Delivery.IdempotencyWindow));
@@ -53,6 +54,7 @@ internal static class HeraldServiceCollectionExtensions
         services.AddHeraldRecipients(configuration, options.DataDirectory, notes);
         Herald.Server.Lifecycle.LifecycleServiceCollectionExtensions.AddHeraldLifecycle(services, configuration, options.DataDirectory, notes);
         services.AddHeraldTransport(configuration);
+        Simulator.SimulatorRegistration.AddHeraldSimulatorWhenEnabled(services, configuration);
         Herald.Server.Feedback.FeedbackServiceCollectionExtensions.AddHeraldFeedback(services, configuration);
 
         services.AddHeraldAccess(configuration);

@@ -67,7 +67,12 @@ internal sealed partial class StartupReport(
         lifetime.ApplicationStarted.Register(() => LogListening(logger, HttpAddresses(), InboundAddress()));
     }
 
-    private string MailDestinations()
+    private string MailDestinations() =>
+        services.GetService<Herald.Smtp.Simulator.SimulatorServer>() is { } simulator
+            ? $"{Destinations()}; *@{Herald.Smtp.Simulator.SimulatorAddresses.Domain}: the bounce simulator on 127.0.0.1:{simulator.Port} (docs/simulator.md)"
+            : Destinations();
+
+    private string Destinations()
     {
         if (services.GetService<DevMailboxServer>() is { } mailbox)
         {

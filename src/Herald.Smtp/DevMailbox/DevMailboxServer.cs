@@ -23,7 +23,7 @@ public sealed class DevMailboxServer : IHostedService, IDisposable
         _time = time;
         _ring = new MessageRing(_options.Capacity);
         // The port is chosen now, not at start, so that a route to the mailbox can be configured before it runs.
-        Port = _options.Port != 0 ? _options.Port : FreeLoopbackPort();
+        Port = _options.Port != 0 ? _options.Port : LoopbackPorts.Free();
     }
 
     /// <summary>The port on 127.0.0.1 the mailbox listens on once started.</summary>
@@ -82,13 +82,4 @@ public sealed class DevMailboxServer : IHostedService, IDisposable
         _ring.WaitForAsync(match, cancellationToken);
 
     public void Dispose() => _server?.Shutdown();
-
-    private static int FreeLoopbackPort()
-    {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 }
