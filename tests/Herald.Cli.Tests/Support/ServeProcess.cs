@@ -42,8 +42,17 @@ internal sealed class ServeProcess : IDisposable
 
     public static ServeProcess Start(params string[] serveArgs)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet");
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "herald.dll"));
+        return Start(info, serveArgs);
+    }
+
+    /// <summary>Runs <c>serve</c> through the <c>herald</c> that <paramref name="info"/> starts (the installed .NET tool).</summary>
+    public static ServeProcess Start(ProcessStartInfo info, params string[] serveArgs)
+    {
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
         info.ArgumentList.Add("serve");
         foreach (var arg in serveArgs)
         {

@@ -1,6 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Herald.Server.Tests.Support;
+using Herald.Testing;
 using Microsoft.Playwright;
 
 namespace Herald.Server.Tests.Pages;

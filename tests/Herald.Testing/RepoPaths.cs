@@ -1,5 +1,6 @@
-namespace Herald.Server.Tests.Support;
+namespace Herald.Testing;
 
+/// <summary>Paths in the repository the tests run from.</summary>
 internal static class RepoPaths
 {
     /// <summary>The folder holding Herald.slnx, found by walking up from the test binaries.</summary>
