@@ -6,6 +6,7 @@ using Herald.Server.Api.Messages;
 using Herald.Server.Api.Providers;
 using Herald.Server.Api.Recipients;
 using Herald.Server.Api.Suppressions;
+using Herald.Server.Api.Webhooks;
 using Herald.Server.Configuration;
 using Herald.Server.Health;
 using Herald.Server.Hosting;
@@ -65,6 +66,7 @@ public static class HeraldServer
         app.MapDeliverabilityApi();
         app.MapSuppressionsApi();
         app.MapIncidentsApi();
+        app.MapWebhooksApi();
         app.MapKeysApi();
         app.MapProviderWebhooks();
         app.MapHeraldPages();

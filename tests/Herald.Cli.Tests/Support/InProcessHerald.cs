@@ -16,7 +16,9 @@ internal sealed class InProcessHerald : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
-    public async Task StartAsync()
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task StartAsync(Dictionary<string, string?>? settings = null)
     {
         _app = HeraldServer.Build(["--environment", "Development"], builder =>
         {
@@ -27,6 +29,7 @@ internal sealed class InProcessHerald : IAsyncDisposable
                 ["Herald:Inbound:Endpoint"] = "127.0.0.1:0",
                 ["Herald:Smtp:DevMailbox:Port"] = "0",
             });
+            builder.Configuration.AddInMemoryCollection(settings ?? []);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await _app.StartAsync();
