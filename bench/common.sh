@@ -1,7 +1,14 @@
 # Sourced by bench/delivery.sh and bench/delivery-phases.sh: what both need to build, check and start Herald.
 
+# HERALD_PUBLISHED=1 measures what `dotnet publish` ships (ReadyToRun, issue 14) instead of the Release build output.
+HERALD_DLL=src/Herald.Cli/bin/Release/net10.0/herald.dll
 build_delivery_bench() {
-  dotnet build -c Release -v q --nologo src/Herald.Cli/Herald.Cli.csproj >/dev/null
+  if [ "${HERALD_PUBLISHED:-}" = 1 ]; then
+    HERALD_DLL=$work/published/herald.dll
+    dotnet publish -c Release -v q --nologo src/Herald.Cli/Herald.Cli.csproj -o "$work/published" >/dev/null
+  else
+    dotnet build -c Release -v q --nologo src/Herald.Cli/Herald.Cli.csproj >/dev/null
+  fi
   dotnet build -c Release -v q --nologo bench/Herald.Bench.Delivery/Herald.Bench.Delivery.csproj >/dev/null
 }
 
@@ -18,12 +25,12 @@ require_free_ports() {
 # Production, as deployed, so its domains are real-looking ones: Production refuses the shipped .localhost defaults.
 herald_serve() {
   # Every request carries an API key, as an application's would (a relay route ends the anonymous quick start).
-  HERALD_KEY=$(dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll keys create --name bench --scopes send,read \
+  HERALD_KEY=$(dotnet "$HERALD_DLL" keys create --name bench --scopes send,read \
     --Herald:DataDirectory="$1" 2>>"$4")
   export HERALD_KEY
   local dkim=()
   [ -n "$3" ] && dkim=(--Herald:Smtp:Dkim:Keys:0:Domain=bench.example --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$3")
-  dotnet src/Herald.Cli/bin/Release/net10.0/herald.dll serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" \
+  dotnet "$HERALD_DLL" serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" \
     --Herald:BounceDomain=bounces.bench.example --Herald:MessageIdDomain=bench.example \
     --Herald:DefaultSender:Address=notifications@bench.example \
     --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 --Herald:Smtp:Routes:default:Port="$2" \

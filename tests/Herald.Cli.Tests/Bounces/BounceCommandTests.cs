@@ -57,6 +57,30 @@ public sealed class BounceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_large_batch_is_classified_on_every_core_and_printed_in_the_order_given()
+    {
+        // 60 files (past the parallel threshold), every fifth one unreadable: the lines must come out in the order the
+        // files were given, each line exactly what classifying that file alone prints.
+        var files = Enumerable.Range(0, 60)
+            .Select(i => i % 5 == 4 ? Path.Combine(_dir, $"missing-{i}.eml") : Write($"dsn-{i}.eml", Dsn.Replace("gone@example.net", $"gone{i}@example.net", StringComparison.Ordinal)))
+            .ToArray();
+
+        var (code, output, error) = await Run(["classify", .. files]);
+
+        code.ShouldBe(1);
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(12);
+        var lines = output.TrimEnd().Split('\n');
+        lines.Select(l => l.Split('\t')[0]).ShouldBe(files);
+        foreach (var (file, line) in files.Zip(lines).Where((_, i) => i % 7 == 0))
+        {
+            var (_, alone, _) = await Run("classify", file);
+            line.ShouldBe(alone.TrimEnd());
+        }
+
+        lines[3].ShouldContain("gone3@example.net");
+    }
+
+    [Fact]
     public async Task Classify_text_answers_one_line_per_pasted_block_in_one_process()
     {
         var pasted = Write("pasted.txt", """

@@ -47,9 +47,8 @@ internal static class ClassifyCommand
                 output.WriteLine("relative_path_of_eml\tindex_within_file\treason\tstatus\treplycode\thardbounce\tengine\trecipient\tdiagnosticcode\taction");
             }
 
-            foreach (var file in inputs)
+            foreach (var (file, report, problem) in FileBatch.Classify(inputs))
             {
-                var (report, problem) = InputFiles.Classify(file);
                 if (problem is not null)
                 {
                     error.WriteLine($"herald: {file}: {problem}");
