@@ -7,7 +7,7 @@ namespace Herald.Cli.Tests.Webhooks;
 
 /// <summary>
 /// <c>herald webhooks</c> against a real Herald on 127.0.0.1 whose endpoint refuses connections (port 9 on 127.0.0.1, nothing
-/// listens): an event stored with seven attempts behind it becomes a dead letter at the worker's next, then is listed and replayed.
+/// listens): an event whose last attempt failed is a dead letter, listed with its attempt and replayed.
 /// </summary>
 public sealed class WebhooksCommandTests : IAsyncLifetime
 {
@@ -55,20 +55,13 @@ public sealed class WebhooksCommandTests : IAsyncLifetime
         var at = DateTimeOffset.UtcNow.AddDays(-2);
         await store.UpdateAsync(new LedgerUpdate<bool>("a@example.com",
             (ledger, _) => (new LedgerDecision(ledger, [], [new FeedbackNotice("suppressed", "a@example.com", at, null, "hard-bounce", null)]), true),
-            null, [], _ => [new OutboxMessage(0, "evt_cli", "app", "suppressed", """{"type":"address.suppressed"}""", at, 7)]), CancellationToken.None);
-        // Written with seven attempts made: the worker's next (refused) attempt is the schedule's last.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await store.WebhookDeliveriesAsync("app", WebhookDeliveryState.Dead, null, 10, CancellationToken.None)).SingleOrDefault() is { } dead)
-            {
-                return dead.Seq;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new ShouldAssertException("the worker did not make the row a dead letter");
+            null, [], _ => [new OutboxMessage(0, "evt_cli", "app", "suppressed", """{"type":"address.suppressed"}""", at, 0)]), CancellationToken.None);
+        // The schedule's last attempt, recorded as the worker does (an hour ahead, so the claim wins over the worker's own).
+        var row = (await store.ClaimWebhooksAsync(new WebhookClaim("cli-test", 10, DateTimeOffset.UtcNow.AddHours(1), TimeSpan.FromMinutes(5)),
+            CancellationToken.None)).Single();
+        (await store.WebhookAttemptedAsync(new WebhookAttemptRecord(row.Seq, "cli-test", new WebhookAttempt(at, false, null, "Connection refused"), null),
+            CancellationToken.None)).ShouldBeTrue();
+        return row.Seq;
     }
 
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
