@@ -20,6 +20,7 @@ internal static class HeraldCommand
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(Commands.Suppressions.SuppressionsCommand.Create());
         root.Subcommands.Add(Commands.Keys.KeysCommand.Create());
+        root.Subcommands.Add(Commands.Webhooks.WebhooksCommand.Create());
         root.Subcommands.Add(Commands.Recipients.RecipientsCommand.Create());
         root.Subcommands.Add(Commands.Operators.OperatorsCommand.Create());
         root.Subcommands.Add(Commands.Database.DbCommand.Create());

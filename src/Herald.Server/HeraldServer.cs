@@ -8,6 +8,7 @@ using Herald.Server.Api.Messages;
 using Herald.Server.Api.Providers;
 using Herald.Server.Api.Recipients;
 using Herald.Server.Api.Suppressions;
+using Herald.Server.Api.Webhooks;
 using Herald.Server.Configuration;
 using Herald.Server.Health;
 using Herald.Server.Hosting;
@@ -74,6 +75,7 @@ public static class HeraldServer
         app.MapSuppressionsApi();
         app.MapIncidentsApi();
         app.MapDiagnosesApi();
+        app.MapWebhooksApi();
         app.MapKeysApi();
         app.MapProviderWebhooks();
         app.MapHeraldPages();

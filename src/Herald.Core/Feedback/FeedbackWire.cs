@@ -15,6 +15,24 @@ public static class FeedbackWire
 
     public static string ToWire(this DeliverabilityState state) => Kebab(state.ToString());
 
+    public static string ToWire(this WebhookDeliveryState state) => Kebab(state.ToString());
+
+    /// <summary>A webhook delivery state from its wire word (pending, delivered, dead); false for anything else.</summary>
+    public static bool TryParse(string? word, out WebhookDeliveryState state)
+    {
+        foreach (var candidate in Enum.GetValues<WebhookDeliveryState>())
+        {
+            if (string.Equals(candidate.ToWire(), word, StringComparison.Ordinal))
+            {
+                state = candidate;
+                return true;
+            }
+        }
+
+        state = default;
+        return false;
+    }
+
     private static string Kebab(string pascal)
     {
         var chars = new System.Text.StringBuilder(pascal.Length + 4);

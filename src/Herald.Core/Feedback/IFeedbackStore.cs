@@ -35,9 +35,28 @@ public interface IFeedbackStore
     Task<IReadOnlyList<OutboxMessage>> ClaimWebhooksAsync(WebhookClaim claim, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records an attempt by the owner holding the row's claim and releases it: delivered, or failed with the next attempt
-    /// time (null: give up). False, and nothing changes, when the row is not claimed by <paramref name="owner"/> (its claim
-    /// expired and another claimer took it, or the attempt was already recorded).
+    /// Records an attempt by the owner holding the row's claim, adds it to the row's attempt list and releases it:
+    /// delivered, failed with the next attempt time, or failed for the last time (no next time: a dead letter). False, and
+    /// nothing changes, when the row is not claimed by the record's owner (its claim expired and another claimer took it,
+    /// or the attempt was already recorded).
     /// </summary>
-    Task<bool> WebhookAttemptedAsync(long seq, string owner, bool delivered, DateTimeOffset? nextAttemptAt, string? error, CancellationToken cancellationToken);
+    Task<bool> WebhookAttemptedAsync(WebhookAttemptRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Rows of one endpoint, latest first, optionally in one state, with seq below <paramref name="before"/> (paging),
+    /// each with its attempts oldest first.
+    /// </summary>
+    Task<IReadOnlyList<WebhookDelivery>> WebhookDeliveriesAsync(string endpoint, WebhookDeliveryState? state, long? before, int limit, CancellationToken cancellationToken);
+
+    /// <summary>One row of an endpoint with its attempts; null when the endpoint has no row <paramref name="seq"/>.</summary>
+    Task<WebhookDelivery?> WebhookDeliveryAsync(string endpoint, long seq, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the replay's dead letters due at its time (moved to its other endpoint when it names one), keeping their
+    /// attempts and event id; rows that are pending or delivered are left alone. Returns how many were replayed.
+    /// </summary>
+    Task<int> ReplayWebhooksAsync(WebhookReplay replay, CancellationToken cancellationToken);
+
+    /// <summary>Pending and dead rows per endpoint (endpoints with neither are left out).</summary>
+    Task<IReadOnlyList<WebhookBacklog>> WebhookBacklogAsync(CancellationToken cancellationToken);
 }

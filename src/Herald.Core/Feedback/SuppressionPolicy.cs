@@ -108,6 +108,8 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
             // Retries of the same block repeat the same reply: one audit line per new problem, not one per attempt.
             history.Add(Entry(next, now, "problem", record.Scenario.ToWire(), signal.Source,
                 incidentId is null ? Evidence(record) : $"domain incident {incidentId}: {Evidence(record)}", signal.MessageId));
+            // The gray box changed: the application may want to show it in its own UI (issue 15), once per new problem too.
+            notices.Add(Notice("problem", signal, record.Scenario.ToWire(), Evidence(record)));
         }
 
         next = next with { Problem = problem };

@@ -5,7 +5,7 @@ namespace Herald.Server.Feedback;
 /// <summary>Configuration mistakes of the feedback loop, in words naming the setting (shown by start-up and <c>herald config check</c>).</summary>
 internal static class FeedbackConfiguration
 {
-    private static readonly string[] EventTypes = ["delivered", "failed", "bounced", "complained", "suppressed", "unblocked"];
+    private static readonly string[] EventTypes = ["delivered", "failed", "bounced", "complained", "suppressed", "unblocked", "problem"];
 
     public static IEnumerable<string> Check(IConfiguration configuration)
     {

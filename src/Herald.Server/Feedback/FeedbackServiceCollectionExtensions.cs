@@ -28,6 +28,8 @@ internal static class FeedbackServiceCollectionExtensions
             sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.Policy, sp.GetRequiredService<TimeProvider>(), sp.GetService<ErasedAddresses>()));
         services.AddSingleton(sp => new UnblockService(sp.GetRequiredService<FeedbackService>(), sp.GetRequiredService<MessageIntake>(),
             sp.GetRequiredService<IMessageStore>(), sp.GetRequiredService<IOptions<FeedbackOptions>>().Value.ProbeType));
+        services.AddSingleton(sp => new WebhookDeliveries(sp.GetRequiredService<IFeedbackStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WebhookEndpoints>();
         services.AddSingleton<ISendGate, SuppressionGate>();
         services.AddSingleton<IOutcomeObserver>(sp => sp.GetRequiredService<FeedbackService>());
         services.AddHttpClient(WebhookWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));

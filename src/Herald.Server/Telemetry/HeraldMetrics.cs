@@ -26,7 +26,7 @@ internal sealed class HeraldMetrics
     private readonly Histogram<double> _claim;
     private readonly Histogram<double> _commit;
 
-    public HeraldMetrics(IMeterFactory meters, QueueBacklog backlog)
+    public HeraldMetrics(IMeterFactory meters, QueueBacklog backlog, WebhookBacklogGauge webhooks)
     {
         var meter = meters.Create(HeraldTelemetry.Name);
         _messages = meter.CreateCounter<long>(HeraldTelemetry.Messages, "{message}",
@@ -50,6 +50,10 @@ internal sealed class HeraldMetrics
         meter.CreateObservableGauge(HeraldTelemetry.QueueOldestAge, () => Backlog(backlog).Select(d => new Measurement<double>(
                 d.OldestCreatedAt is { } oldest ? Math.Max(0, (backlog.Now - oldest).TotalSeconds) : 0, Priority(d.Priority))),
             "s", "Age of the oldest waiting message by priority (0 when none waits)");
+        meter.CreateObservableGauge(HeraldTelemetry.WebhookBacklog, () => webhooks.Read().Select(b => new Measurement<long>(b.Pending, Endpoint(b.Endpoint))),
+            "{event}", "Webhook events waiting for their first or next attempt, by endpoint");
+        meter.CreateObservableGauge(HeraldTelemetry.WebhookDeadLetters, () => webhooks.Read().Select(b => new Measurement<long>(b.Dead, Endpoint(b.Endpoint))),
+            "{event}", "Webhook events given up after the last attempt (dead letters) until replayed, by endpoint");
     }
 
     public bool Enabled => _messages.Enabled;
@@ -86,6 +90,8 @@ internal sealed class HeraldMetrics
     };
 
     private static KeyValuePair<string, object?> Priority(Priority priority) => new("priority", PriorityName(priority));
+
+    private static KeyValuePair<string, object?> Endpoint(string endpoint) => new("endpoint", endpoint);
 
     /// <summary>Observable instruments are read synchronously at collection (a scrape); the backlog shares one read a second.</summary>
     private static IReadOnlyList<QueueDepth> Backlog(QueueBacklog backlog)

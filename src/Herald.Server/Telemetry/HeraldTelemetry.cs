@@ -20,6 +20,7 @@ internal static class HeraldTelemetry
     public const string Notices = "herald.notices";
     public const string WebhookDeliveries = "herald.webhook.deliveries";
     public const string WebhookBacklog = "herald.webhook.backlog";
+    public const string WebhookDeadLetters = "herald.webhook.dead_letters";
     public const string Inbound = "herald.inbound";
     public const string StoreClaim = "herald.store.claim.duration";
     public const string StoreCommit = "herald.store.commit.duration";

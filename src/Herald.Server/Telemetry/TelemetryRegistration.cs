@@ -20,6 +20,7 @@ internal static class TelemetryRegistration
     public static IServiceCollection AddHeraldTelemetry(this IServiceCollection services, TelemetryOptions options)
     {
         services.AddMetrics();
+        services.AddSingleton<WebhookBacklogGauge>();
         services.AddSingleton<HeraldMetrics>();
         services.AddSingleton<IOutcomeObserver, MetricsOutcomeObserver>();
         var otlp = options.OtlpEndpoint is { Length: > 0 } endpoint ? new Uri(endpoint) : null;

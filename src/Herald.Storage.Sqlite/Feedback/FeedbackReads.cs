@@ -69,6 +69,19 @@ internal sealed class FeedbackReads(string path)
         return items;
     }
 
+    public async Task<IReadOnlyList<WebhookDelivery>> WebhooksAsync(string endpoint, WebhookDeliveryState? state, long? before, long? seq, int limit,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await WebhookRows.ListAsync(connection, endpoint, state, before, seq, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WebhookBacklog>> WebhookBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await WebhookRows.BacklogAsync(connection, cancellationToken);
+    }
+
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
         SqliteConnections.OpenReaderAsync(_connectionString, cancellationToken);
 }

@@ -46,6 +46,28 @@ public sealed class SqliteFeedbackStore(SqliteStore store) : IFeedbackStore
     public Task<IReadOnlyList<OutboxMessage>> ClaimWebhooksAsync(WebhookClaim claim, CancellationToken cancellationToken) =>
         store.SubmitAsync(new WebhookClaimOp(claim, cancellationToken));
 
-    public Task<bool> WebhookAttemptedAsync(long seq, string owner, bool delivered, DateTimeOffset? nextAttemptAt, string? error, CancellationToken cancellationToken) =>
-        store.SubmitAsync(new WebhookAttemptOp(seq, owner, delivered, nextAttemptAt, error, cancellationToken));
+    public Task<bool> WebhookAttemptedAsync(WebhookAttemptRecord record, CancellationToken cancellationToken) =>
+        store.SubmitAsync(new WebhookAttemptOp(record, cancellationToken));
+
+    public async Task<IReadOnlyList<WebhookDelivery>> WebhookDeliveriesAsync(string endpoint, WebhookDeliveryState? state, long? before, int limit,
+        CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return await _reads.WebhooksAsync(endpoint, state, before, null, limit, cancellationToken);
+    }
+
+    public async Task<WebhookDelivery?> WebhookDeliveryAsync(string endpoint, long seq, CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return (await _reads.WebhooksAsync(endpoint, null, null, seq, 1, cancellationToken)).SingleOrDefault();
+    }
+
+    public Task<int> ReplayWebhooksAsync(WebhookReplay replay, CancellationToken cancellationToken) =>
+        store.SubmitAsync(new WebhookReplayOp(replay, cancellationToken));
+
+    public async Task<IReadOnlyList<WebhookBacklog>> WebhookBacklogAsync(CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return await _reads.WebhookBacklogAsync(cancellationToken);
+    }
 }

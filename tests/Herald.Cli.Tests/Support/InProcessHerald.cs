@@ -16,6 +16,8 @@ internal sealed class InProcessHerald : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
+    public IServiceProvider Services => _app!.Services;
+
     /// <param name="settings">More settings (e.g. the doctor's DNS server), over the defaults.</param>
     public async Task StartAsync(Dictionary<string, string?>? settings = null)
     {

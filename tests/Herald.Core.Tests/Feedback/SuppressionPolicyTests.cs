@@ -134,6 +134,18 @@ public sealed class SuppressionPolicyTests
     }
 
     [Fact]
+    public void A_new_gray_box_problem_is_told_to_the_application_once_with_the_reply_exactly_as_received()
+    {
+        var text = "550 5.7.1 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550";
+        var first = Policy.Apply(Empty, Reply(text, T0));
+        var second = Policy.Apply(first.Next, Reply(text, T0.AddMinutes(5)));
+
+        var problem = first.Notices.Where(n => n.Type == "problem").ShouldHaveSingleItem();
+        (problem.Reason, problem.Detail).ShouldBe((first.Next.Problem!.Scenario.ToWire(), first.Next.Problem.Reply));
+        second.Notices.ShouldNotContain(n => n.Type == "problem");
+    }
+
+    [Fact]
     public void A_Mimecast_anti_spoofing_refusal_is_a_gateway_block_retried_within_the_TTL_not_a_failure_of_the_address()
     {
         var reply = SmtpReply.FromText(550, "Rejected by header based Anti-Spoofing policy: notifications@herald.example - https://community.mimecast.com/docs/DOC-1369#550 [Fu5SAnG1M_Ox3Ak8a4Fh3Q.uk101]");

@@ -32,4 +32,9 @@ internal static class TestFeedback
     public static Task<IReadOnlyList<OutboxMessage>> ClaimWebhooksAsync(this IFeedbackStore store, DateTimeOffset now, string owner = "hooks-1",
         int max = 10, TimeSpan? lease = null) =>
         store.ClaimWebhooksAsync(new WebhookClaim(owner, max, now, lease ?? TimeSpan.FromMinutes(1)), CancellationToken.None);
+
+    /// <summary>An attempt made at <see cref="TestMessages.T0"/>: delivered (HTTP 200) or failed with <paramref name="error"/> (HTTP 503).</summary>
+    public static Task<bool> WebhookAttemptedAsync(this IFeedbackStore store, long seq, string owner, bool delivered, DateTimeOffset? next, string? error,
+        CancellationToken cancellationToken) =>
+        store.WebhookAttemptedAsync(new WebhookAttemptRecord(seq, owner, new WebhookAttempt(TestMessages.T0, delivered, delivered ? 200 : 503, error), next), cancellationToken);
 }

@@ -78,39 +78,39 @@ internal sealed partial class WebhookWorker(
 
     private async Task DeliverAsync(OutboxMessage row, CancellationToken stoppingToken)
     {
-        string? error;
-        if (!options.Value.Webhooks.TryGetValue(row.Endpoint, out var endpoint))
+        var attempt = options.Value.Webhooks.TryGetValue(row.Endpoint, out var endpoint)
+            ? await PostAsync(endpoint, row, stoppingToken)
+            : new WebhookAttempt(time.GetUtcNow(), false, null, $"endpoint '{row.Endpoint}' is no longer configured");
+        metrics.Webhook(row.Endpoint, attempt.Delivered);
+        if (attempt.Delivered)
         {
-            error = $"endpoint '{row.Endpoint}' is no longer configured";
-        }
-        else
-        {
-            error = await PostAsync(endpoint, row, stoppingToken);
-            metrics.Webhook(row.Endpoint, delivered: error is null);
-            if (error is null)
-            {
-                await RecordAsync(row, delivered: true, null, null);
-                return;
-            }
+            await RecordAsync(row, attempt, null);
+            return;
         }
 
-        var attempt = row.Attempts; // 0-based index of the attempt just made
-        DateTimeOffset? next = attempt < Backoff.Length ? time.GetUtcNow() + Backoff[attempt] : null;
-        LogAttemptFailed(logger, row.Id, row.Endpoint, attempt + 1, error);
-        await RecordAsync(row, delivered: false, next, error);
+        var index = row.Attempts; // 0-based index of the attempt just made; a replayed dead letter is past the schedule
+        DateTimeOffset? next = index < Backoff.Length ? time.GetUtcNow() + Backoff[index] : null;
+        LogAttemptFailed(logger, row.Id, row.Endpoint, index + 1, attempt.Error ?? "");
+        if (next is null)
+        {
+            LogDeadLetter(logger, row.Id, row.Endpoint, index + 1);
+        }
+
+        await RecordAsync(row, attempt, next);
     }
 
-    private async Task RecordAsync(OutboxMessage row, bool delivered, DateTimeOffset? next, string? error)
+    private async Task RecordAsync(OutboxMessage row, WebhookAttempt attempt, DateTimeOffset? next)
     {
-        if (!await store.WebhookAttemptedAsync(row.Seq, _owner, delivered, next, error, CancellationToken.None))
+        if (!await store.WebhookAttemptedAsync(new WebhookAttemptRecord(row.Seq, _owner, attempt, next), CancellationToken.None))
         {
             LogClaimLost(logger, row.Id, row.Endpoint);
         }
     }
 
-    private async Task<string?> PostAsync(WebhookEndpointOptions endpoint, OutboxMessage row, CancellationToken stoppingToken)
+    private async Task<WebhookAttempt> PostAsync(WebhookEndpointOptions endpoint, OutboxMessage row, CancellationToken stoppingToken)
     {
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var now = time.GetUtcNow();
+        var timestamp = now.ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
         {
             Content = new StringContent(row.Payload, Encoding.UTF8, "application/json"),
@@ -121,11 +121,12 @@ internal sealed partial class WebhookWorker(
         try
         {
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, stoppingToken);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+            var code = (int)response.StatusCode;
+            return response.IsSuccessStatusCode ? new WebhookAttempt(now, true, code, null) : new WebhookAttempt(now, false, code, $"HTTP {code}");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
         {
-            return e.Message;
+            return new WebhookAttempt(now, false, null, e.Message);
         }
     }
 
@@ -138,4 +139,8 @@ internal sealed partial class WebhookWorker(
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
         Message = "Webhook {Id} to {Endpoint}: the claim ended before the attempt was recorded; the event may be sent again")]
     private static partial void LogClaimLost(ILogger logger, string id, string endpoint);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
+        Message = "Webhook {Id} to {Endpoint} is a dead letter after {Attempts} attempts; replay it with `herald webhooks replay`")]
+    private static partial void LogDeadLetter(ILogger logger, string id, string endpoint, int attempts);
 }

@@ -132,6 +132,30 @@ public static class PageText
     public const string Off = "off";
     public const string Locked = ", locked";
     public const string ByDefault = "default";
+    public const string Webhooks = "Webhook deliveries";
+    public const string WebhooksTitle = "Herald support: webhook deliveries";
+    public const string NoWebhooks = "No webhook endpoint is configured (Herald:Feedback:Webhooks:<name>:Url).";
+    public const string NoDeliveries = "No deliveries.";
+    public const string ColumnEndpoint = "Endpoint";
+    public const string ColumnWaiting = "Waiting";
+    public const string ColumnDeadLetters = "Dead letters";
+    public const string ColumnDelivery = "Delivery";
+    public const string ColumnCreated = "Created";
+    public const string ShowLabel = "Show";
+    public const string AllStates = "all";
+    public const string Replay = "Replay";
+    public const string ReplayAll = "Replay every dead letter";
+
+    public static string EndpointDeliveries(string endpoint) => $"Deliveries to {endpoint}";
+
+    /// <summary>"30 Nov 2026, 15:00 UTC: failed (HTTP 500)"; the transport error when no answer came.</summary>
+    public static string WebhookAttempt(WebhookAttempt a) => a.StatusCode is { } code
+        ? $"{When(a.At)}: {(a.Delivered ? "delivered" : "failed")} (HTTP {code})"
+        : $"{When(a.At)}: failed, {a.Error}";
+
+    public static string Replayed(int count, string endpoint) => count == 0
+        ? $"Nothing to replay: {endpoint} has no such dead letter."
+        : $"Replayed {count} dead letter(s) to {endpoint}: they are sent again now.";
 
     public static string Lifted(string address) => $"Lifted the suspension of {address}.";
 

@@ -36,6 +36,7 @@ internal static class ConsolePages
         console.MapPost("/suspend", SuspendAsync);
         console.MapPost("/resend", ResendAsync);
         console.MapPost("/test", TestAsync);
+        console.MapWebhookConsole();
         return app;
     }
 
