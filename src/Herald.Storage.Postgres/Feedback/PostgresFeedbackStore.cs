@@ -106,12 +106,48 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
                 return rows.OrderBy(x => x.Due).ThenBy(x => x.Row.Seq).Select(x => x.Row).ToList();
             }, durable: false, cancellationToken);
 
-    public async Task<bool> WebhookAttemptedAsync(long seq, string owner, bool delivered, DateTimeOffset? nextAttemptAt, string? error, CancellationToken cancellationToken) =>
-        await store.WriteAsync((c, tx) => c.ExecuteAsync(
-            "UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = @next, delivered_at = @delivered, last_error = @error, " +
-            "lease_owner = NULL, lease_expires_at = NULL WHERE seq = @seq AND lease_owner = @owner",
-            new { next = delivered ? null : UnixMs.From(nextAttemptAt), delivered = delivered ? UnixMs.From(store.TimeProvider.GetUtcNow()) : (long?)null, error, seq, owner },
-            tx), durable: true, cancellationToken) == 1;
+    public async Task<bool> WebhookAttemptedAsync(WebhookAttemptRecord record, CancellationToken cancellationToken) =>
+        await store.WriteAsync(async (c, tx) =>
+        {
+            var attempt = record.Attempt;
+            var updated = await c.ExecuteAsync(
+                "UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = @next, delivered_at = @delivered, last_error = @error, " +
+                "lease_owner = NULL, lease_expires_at = NULL WHERE seq = @seq AND lease_owner = @owner",
+                new
+                {
+                    next = attempt.Delivered ? null : UnixMs.From(record.NextAttemptAt),
+                    delivered = attempt.Delivered ? UnixMs.From(attempt.At) : (long?)null,
+                    error = attempt.Error,
+                    seq = record.Seq,
+                    owner = record.Owner,
+                },
+                tx);
+            if (updated != 1)
+            {
+                return false;
+            }
+
+            await c.ExecuteAsync(
+                "INSERT INTO webhook_attempts (seq, at, delivered, status_code, error) VALUES (@seq, @at, @delivered, @code, @error)",
+                new { seq = record.Seq, at = UnixMs.From(attempt.At), delivered = attempt.Delivered ? 1 : 0, code = attempt.StatusCode, error = attempt.Error }, tx);
+            return true;
+        }, durable: true, cancellationToken);
+
+    public Task<IReadOnlyList<WebhookDelivery>> WebhookDeliveriesAsync(string endpoint, WebhookDeliveryState? state, long? before, int limit,
+        CancellationToken cancellationToken) =>
+        store.ReadAsync(c => WebhookRows.ListAsync(c, endpoint, state, before, null, limit, cancellationToken), cancellationToken);
+
+    public async Task<WebhookDelivery?> WebhookDeliveryAsync(string endpoint, long seq, CancellationToken cancellationToken) =>
+        (await store.ReadAsync(c => WebhookRows.ListAsync(c, endpoint, null, null, seq, 1, cancellationToken), cancellationToken)).SingleOrDefault();
+
+    public Task<int> ReplayWebhooksAsync(WebhookReplay replay, CancellationToken cancellationToken) =>
+        store.WriteAsync((c, tx) => c.ExecuteAsync(
+            "UPDATE webhook_outbox SET next_attempt_at = @now, endpoint = @to WHERE endpoint = @endpoint AND " + WebhookRows.DeadSql +
+            " AND (@seq::bigint IS NULL OR seq = @seq)",
+            new { now = UnixMs.From(replay.Now), to = replay.To ?? replay.Endpoint, endpoint = replay.Endpoint, seq = replay.Seq }, tx), durable: true, cancellationToken);
+
+    public Task<IReadOnlyList<WebhookBacklog>> WebhookBacklogAsync(CancellationToken cancellationToken) =>
+        store.ReadAsync(c => WebhookRows.BacklogAsync(c, cancellationToken), cancellationToken);
 
     private static async Task<T> ApplyAsync<T>(NpgsqlConnection c, NpgsqlTransaction tx, LedgerUpdate<T> update, DateTimeOffset now)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Herald.Server.Tests.Support;
+using Herald.Testing;
 
 namespace Herald.Server.Tests.Telemetry;
 
