@@ -1,7 +1,7 @@
 using Herald.Server.Api.Deliverability;
-using Herald.Server.Api.Diagnoses;
 using Herald.Server.Api.DevMailbox;
 using Herald.Server.Api.DevTemplates;
+using Herald.Server.Api.Diagnoses;
 using Herald.Server.Api.Incidents;
 using Herald.Server.Api.Keys;
 using Herald.Server.Api.Messages;

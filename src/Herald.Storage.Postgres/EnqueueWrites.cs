@@ -51,11 +51,22 @@ internal static class EnqueueWrites
         var throttled = retryAt is not null;
         await c.ExecuteAsync(Insert, new
         {
-            id = m.Id, type = m.Type, category = m.Category, priority = (int)m.Priority, to = m.To, toLower,
+            id = m.Id,
+            type = m.Type,
+            category = m.Category,
+            priority = (int)m.Priority,
+            to = m.To,
+            toLower,
             data = throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson,
-            secrets = MessageRows.WriteSecretFields(m.SecretFields), key = m.IdempotencyKey, hash = m.RequestHash,
-            created = UnixMs.From(m.CreatedAt), expires = UnixMs.From(m.ExpiresAt), mid = m.MessageIdHeader, returnPath = m.ReturnPath,
-            route = m.Route, status = throttled ? "throttled" : "queued",
+            secrets = MessageRows.WriteSecretFields(m.SecretFields),
+            key = m.IdempotencyKey,
+            hash = m.RequestHash,
+            created = UnixMs.From(m.CreatedAt),
+            expires = UnixMs.From(m.ExpiresAt),
+            mid = m.MessageIdHeader,
+            returnPath = m.ReturnPath,
+            route = m.Route,
+            status = throttled ? "throttled" : "queued",
         }, tx);
         if (retryAt is { } until)
         {

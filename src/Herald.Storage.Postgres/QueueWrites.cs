@@ -28,8 +28,12 @@ internal static class QueueWrites
         var jobs = new List<DeliveryJob>(Math.Min(request.Max, 64));
         await using (var reader = await c.ExecuteReaderAsync(ClaimSql, new
         {
-            owner = request.Owner, node, expires = UnixMs.From(request.Now + request.LeaseDuration), lowest = (int)request.LowestPriority,
-            now = UnixMs.From(request.Now), max = request.Max,
+            owner = request.Owner,
+            node,
+            expires = UnixMs.From(request.Now + request.LeaseDuration),
+            lowest = (int)request.LowestPriority,
+            now = UnixMs.From(request.Now),
+            max = request.Max,
         }, tx))
         {
             while (await reader.ReadAsync())

@@ -110,72 +110,72 @@ public sealed class SpfEvaluator(IDnsQuery dns)
             case "ip4" or "ip6":
                 return Match.Of(IpMatches(argument, context.Ip));
             case "include":
-            {
-                if (!context.Count())
                 {
-                    return Match.Limit(mechanism);
-                }
+                    if (!context.Count())
+                    {
+                        return Match.Limit(mechanism);
+                    }
 
-                var inner = await CheckHostAsync(context, Expand(argument ?? "", context, domain), cancellationToken);
-                return inner.Result switch
-                {
-                    SpfResult.Pass => Match.Yes,
-                    SpfResult.Fail or SpfResult.SoftFail or SpfResult.Neutral => Match.No,
-                    SpfResult.TempError => new Match(false, inner.Detail, true),
-                    _ => new Match(false, $"include:{argument}: {inner.Detail}", false),
-                };
-            }
+                    var inner = await CheckHostAsync(context, Expand(argument ?? "", context, domain), cancellationToken);
+                    return inner.Result switch
+                    {
+                        SpfResult.Pass => Match.Yes,
+                        SpfResult.Fail or SpfResult.SoftFail or SpfResult.Neutral => Match.No,
+                        SpfResult.TempError => new Match(false, inner.Detail, true),
+                        _ => new Match(false, $"include:{argument}: {inner.Detail}", false),
+                    };
+                }
 
             case "a" or "mx":
-            {
-                if (!context.Count())
                 {
-                    return Match.Limit(mechanism);
-                }
-
-                var (target, v4, v6) = Lengths(argument, context, domain);
-                var prefix = context.Ip.AddressFamily == AddressFamily.InterNetworkV6 ? v6 : v4;
-                var hosts = new List<string> { target };
-                if (name.Equals("mx", StringComparison.OrdinalIgnoreCase))
-                {
-                    var mx = await dns.QueryAsync(target, DnsRecordType.Mx, cancellationToken);
-                    if (Failed(mx, context, target) is { } mxFailed)
+                    if (!context.Count())
                     {
-                        return mxFailed;
+                        return Match.Limit(mechanism);
                     }
 
-                    hosts = mx.Records.Where(r => r.Data.Length > 0).Select(r => r.Data).Take(10).ToList();
-                }
-
-                foreach (var host in hosts)
-                {
-                    var type = context.Ip.AddressFamily == AddressFamily.InterNetworkV6 ? DnsRecordType.Aaaa : DnsRecordType.A;
-                    var addresses = await dns.QueryAsync(host, type, cancellationToken);
-                    if (Failed(addresses, context, host) is { } addressFailed)
+                    var (target, v4, v6) = Lengths(argument, context, domain);
+                    var prefix = context.Ip.AddressFamily == AddressFamily.InterNetworkV6 ? v6 : v4;
+                    var hosts = new List<string> { target };
+                    if (name.Equals("mx", StringComparison.OrdinalIgnoreCase))
                     {
-                        return addressFailed;
+                        var mx = await dns.QueryAsync(target, DnsRecordType.Mx, cancellationToken);
+                        if (Failed(mx, context, target) is { } mxFailed)
+                        {
+                            return mxFailed;
+                        }
+
+                        hosts = mx.Records.Where(r => r.Data.Length > 0).Select(r => r.Data).Take(10).ToList();
                     }
 
-                    if (addresses.Records.Any(r => IPAddress.TryParse(r.Data, out var a) && Cidr.Contains(a, prefix, context.Ip)))
+                    foreach (var host in hosts)
                     {
-                        return Match.Yes;
-                    }
-                }
+                        var type = context.Ip.AddressFamily == AddressFamily.InterNetworkV6 ? DnsRecordType.Aaaa : DnsRecordType.A;
+                        var addresses = await dns.QueryAsync(host, type, cancellationToken);
+                        if (Failed(addresses, context, host) is { } addressFailed)
+                        {
+                            return addressFailed;
+                        }
 
-                return Match.No;
-            }
+                        if (addresses.Records.Any(r => IPAddress.TryParse(r.Data, out var a) && Cidr.Contains(a, prefix, context.Ip)))
+                        {
+                            return Match.Yes;
+                        }
+                    }
+
+                    return Match.No;
+                }
 
             case "exists":
-            {
-                if (!context.Count())
                 {
-                    return Match.Limit(mechanism);
-                }
+                    if (!context.Count())
+                    {
+                        return Match.Limit(mechanism);
+                    }
 
-                var target = Expand(argument ?? "", context, domain);
-                var found = await dns.QueryAsync(target, DnsRecordType.A, cancellationToken);
-                return Failed(found, context, target) ?? Match.Of(found.Status == DnsStatus.Answered);
-            }
+                    var target = Expand(argument ?? "", context, domain);
+                    var found = await dns.QueryAsync(target, DnsRecordType.A, cancellationToken);
+                    return Failed(found, context, target) ?? Match.Of(found.Status == DnsStatus.Answered);
+                }
 
             case "ptr":
                 return context.Count() ? Match.No : Match.Limit(mechanism);

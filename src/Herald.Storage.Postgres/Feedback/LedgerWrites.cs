@@ -31,8 +31,13 @@ internal static class LedgerWrites
             "updated_at = excluded.updated_at",
             new
             {
-                a = ledger.Address.ToLowerInvariant(), state = s is null ? "active" : "suspended", reason = s?.Reason.ToWire(),
-                since = UnixMs.From(s?.Since), expires = UnixMs.From(s?.ExpiresAt), json = LedgerJson.Write(ledger), now = UnixMs.From(now),
+                a = ledger.Address.ToLowerInvariant(),
+                state = s is null ? "active" : "suspended",
+                reason = s?.Reason.ToWire(),
+                since = UnixMs.From(s?.Since),
+                expires = UnixMs.From(s?.ExpiresAt),
+                json = LedgerJson.Write(ledger),
+                now = UnixMs.From(now),
             }, tx);
     }
 

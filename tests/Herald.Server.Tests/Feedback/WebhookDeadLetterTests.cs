@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Herald.Server.Tests.Support;
+using Herald.Server.Tests.Telemetry;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Server.Tests.Feedback;
@@ -11,6 +12,7 @@ namespace Herald.Server.Tests.Feedback;
 /// An application endpoint that always answers 500 (a real Kestrel on 127.0.0.1) gets every attempt of the schedule,
 /// then the event is a dead letter, listed with its attempts; replayed to a working endpoint it arrives signed.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class WebhookDeadLetterTests : IAsyncLifetime
 {
     private static readonly byte[] BrokenKey = RandomNumberGenerator.GetBytes(32);

@@ -41,7 +41,7 @@ public sealed class SuspendedAddressTests(BrowserFixture browser) : IClassFixtur
         await PageChecks.CheckAndShootAsync(page, "settings-suspended");
 
         await box.GetByRole(AriaRole.Button, new() { Name = "Unblock typo@example.com" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We sent a verification email to typo@example.com");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("We sent a test email to typo@example.com");
 
         // The verification email hard-bounces too: suspended again, and this time the owner must wait.
         await RecipientStatus.WaitForAsync(host, "typo@example.com", "suspended");

@@ -7,6 +7,7 @@ namespace Herald.Server.Tests.Telemetry;
 /// counters move by what happened (delivered, failed with its classified reason, deferred), the queue gauges and the
 /// histograms are there with their labels.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests : IAsyncLifetime
 {
     private ScriptedHerald _herald = null!;
@@ -47,7 +48,7 @@ public sealed class MetricsTests : IAsyncLifetime
         await _herald.Host.WaitForStatusAsync(busy, "deferred");
 
         var after = await ScrapeUntilAsync(m => Delivered(m) >= delivered + 3 && m.Sum("herald_queue_depth", ("priority", "critical")) == 1);
-        Delivered(after).ShouldBe(delivered + 3);
+        Delivered(after).ShouldBe(delivered + 3, string.Join("\n", after.Samples.Where(s => s.Name == "herald_messages_total").Select(s => string.Join(",", s.Labels.Select(l => l.Key + "=" + l.Value)))));
         after.Sum("herald_messages_total", ("outcome", "accepted"), ("type", "magic-code")).ShouldBe(before.Sum("herald_messages_total", ("outcome", "accepted")) + 5);
         after.Sum("herald_messages_total", ("outcome", "failed"), ("priority", "critical")).ShouldBe(1);
         after.Sum("herald_messages_total", ("outcome", "deferred")).ShouldBe(1);
