@@ -12,7 +12,7 @@ namespace Herald.Server.Tests.Feedback;
 /// An application endpoint that always answers 500 (a real Kestrel on 127.0.0.1) gets every attempt of the schedule,
 /// then the event is a dead letter, listed with its attempts; replayed to a working endpoint it arrives signed.
 /// </summary>
-[Collection(MetricsCollection.Name)]
+[Collection(MetricsTestGroup.Name)]
 public sealed class WebhookDeadLetterTests : IAsyncLifetime
 {
     private static readonly byte[] BrokenKey = RandomNumberGenerator.GetBytes(32);

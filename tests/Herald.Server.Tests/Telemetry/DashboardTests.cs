@@ -9,7 +9,7 @@ namespace Herald.Server.Tests.Telemetry;
 /// docs/grafana-dashboard.json and docs/alerts.yml reference only metrics a live Herald exports: every herald_* name in
 /// their expressions is in a /metrics scrape taken after mail was delivered and rejected and a webhook was sent.
 /// </summary>
-[Collection(MetricsCollection.Name)]
+[Collection(MetricsTestGroup.Name)]
 public sealed partial class DashboardTests : IAsyncLifetime
 {
     private WebhookReceiver _receiver = null!;

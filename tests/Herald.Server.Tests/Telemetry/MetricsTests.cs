@@ -7,7 +7,7 @@ namespace Herald.Server.Tests.Telemetry;
 /// counters move by what happened (delivered, failed with its classified reason, deferred), the queue gauges and the
 /// histograms are there with their labels.
 /// </summary>
-[Collection(MetricsCollection.Name)]
+[Collection(MetricsTestGroup.Name)]
 public sealed class MetricsTests : IAsyncLifetime
 {
     private ScriptedHerald _herald = null!;

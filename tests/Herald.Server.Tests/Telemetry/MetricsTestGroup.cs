@@ -7,7 +7,7 @@ namespace Herald.Server.Tests.Telemetry;
 /// been delivered). A deployed Herald has one host per process, so this is a test-process concern only.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MetricsCollection
+public sealed class MetricsTestGroup
 {
     public const string Name = "metrics";
 }
