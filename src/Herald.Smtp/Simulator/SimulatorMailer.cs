@@ -34,7 +34,16 @@ internal sealed class SimulatorMailer(SimulatorOptions options, Func<IPEndPoint?
                     await Task.Delay(wait, time, stopping);
                 }
 
-                await DeliverAsync(followUp, stopping);
+                try
+                {
+                    await DeliverAsync(followUp, stopping);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One report that cannot be built or sent (a bug, an error MailKit did not list) is given up, logged
+                    // and the queue goes on: a worker never dies from one bad item.
+                    SimulatorLog.GaveUp(logger, followUp.Case, followUp.ReturnPath, e.ToString());
+                }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
