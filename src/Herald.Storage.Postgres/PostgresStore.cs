@@ -2,6 +2,7 @@ using Dapper;
 using Herald.Core.Events;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Core.Recipients;
 using Npgsql;
 
 namespace Herald.Storage.Postgres;

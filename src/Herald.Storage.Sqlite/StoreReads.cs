@@ -1,6 +1,7 @@
 using Herald.Core.Events;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Core.Recipients;
 using Microsoft.Data.Sqlite;
 
 namespace Herald.Storage.Sqlite;

@@ -1,3 +1,4 @@
+using Herald.Core.Recipients;
 using Herald.Storage.Sqlite;
 
 namespace Herald.Storage.Tests;

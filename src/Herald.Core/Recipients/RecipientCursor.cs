@@ -2,13 +2,14 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace Herald.Storage.Sqlite;
+namespace Herald.Core.Recipients;
 
 /// <summary>
 /// The opaque <c>before</c> cursor of recipient listings: the keyset (created_at, id) of the last item shown,
-/// base64url-encoded so that callers treat it as a token, not as something to build by hand.
+/// base64url-encoded so that callers treat it as a token, not as something to build by hand. One format for every
+/// store, so a cursor from one node is understood by another whatever store it runs on.
 /// </summary>
-internal readonly record struct RecipientCursor(long CreatedAtMs, string Id)
+public readonly record struct RecipientCursor(long CreatedAtMs, string Id)
 {
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CreatedAtMs.ToString(CultureInfo.InvariantCulture) + ":" + Id));
