@@ -64,8 +64,15 @@ internal sealed class WebhookOutboxFactory(IOptions<FeedbackOptions> options) : 
                 timestamp = notice.At,
                 data = new
                 {
-                    incidentId = i.Id, domain = i.Domain, signature = i.Signature, firstAt = i.FirstAt, lastAt = i.LastAt, addresses = i.Addresses,
-                    sample = i.Sample, closedAt = i.ClosedAt, reason = i.CloseReason?.ToWire(),
+                    incidentId = i.Id,
+                    domain = i.Domain,
+                    signature = i.Signature,
+                    firstAt = i.FirstAt,
+                    lastAt = i.LastAt,
+                    addresses = i.Addresses,
+                    sample = i.Sample,
+                    closedAt = i.ClosedAt,
+                    reason = i.CloseReason?.ToWire(),
                 },
             }, Json);
             Add(rows, notice.Type, payload, notice.At);

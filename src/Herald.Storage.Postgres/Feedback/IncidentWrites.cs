@@ -22,7 +22,10 @@ internal static class IncidentWrites
             new { d = hit.Domain, s = hit.Signature }, tx);
         var p = new
         {
-            d = hit.Domain, s = hit.Signature, a = hit.Address.ToLowerInvariant(), t = UnixMs.From(hit.At),
+            d = hit.Domain,
+            s = hit.Signature,
+            a = hit.Address.ToLowerInvariant(),
+            t = UnixMs.From(hit.At),
             since = UnixMs.From(IncidentLifecycle.CountFrom(hit, UnixMs.To(lastClosed))),
         };
         await c.ExecuteAsync("INSERT INTO block_hits (domain, signature, address, time) VALUES (@d, @s, @a, @t)", p, tx);
@@ -101,8 +104,15 @@ internal static class IncidentWrites
                 "closed_at = excluded.closed_at, close_reason = excluded.close_reason",
                 new
                 {
-                    id = i.Id, domain = i.Domain, signature = i.Signature, first = UnixMs.From(i.FirstAt), last = UnixMs.From(i.LastAt), n = i.Addresses,
-                    sample = i.Sample, closed = UnixMs.From(i.ClosedAt), reason = i.CloseReason?.ToWire(),
+                    id = i.Id,
+                    domain = i.Domain,
+                    signature = i.Signature,
+                    first = UnixMs.From(i.FirstAt),
+                    last = UnixMs.From(i.LastAt),
+                    n = i.Addresses,
+                    sample = i.Sample,
+                    closed = UnixMs.From(i.ClosedAt),
+                    reason = i.CloseReason?.ToWire(),
                 }, tx);
         }
 

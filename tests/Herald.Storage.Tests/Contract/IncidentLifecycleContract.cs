@@ -116,7 +116,8 @@ public abstract class IncidentLifecycleContract : StoreContract
     /// <summary>A block hit at corp.example (three addresses make an incident); the result is the incident it belongs to.</summary>
     private static LedgerUpdate<string?> Hit(string address, DateTimeOffset at) =>
         new LedgerUpdate<string?>(address, (ledger, incident) => (LedgerDecision.Unchanged(ledger), incident),
-            new BlockHit("corp.example", Gateway, address, at, Window, 3, "550 5.7.1 blocked " + address), [], _ => []) { IncidentOutbox = Rows };
+            new BlockHit("corp.example", Gateway, address, at, Window, 3, "550 5.7.1 blocked " + address), [], _ => [])
+        { IncidentOutbox = Rows };
 
     private static LedgerUpdate<bool> Delivered(string address, DateTimeOffset at) =>
         new LedgerUpdate<bool>(address, (ledger, _) => (LedgerDecision.Unchanged(ledger), true), null, [], _ => [])
