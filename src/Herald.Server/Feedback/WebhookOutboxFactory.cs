@@ -37,7 +37,7 @@ internal sealed class WebhookOutboxFactory(IOptions<FeedbackOptions> options) : 
                 timestamp = notice.At,
                 data = new { address = notice.Address, messageId = notice.MessageId, reason = notice.Reason, detail = notice.Detail },
             }, Json);
-            Add(rows, notice.Type, payload, notice.At);
+            Add(rows, notice.Type, payload, notice.At, notice.Address);
         }
 
         return rows;
@@ -45,7 +45,9 @@ internal sealed class WebhookOutboxFactory(IOptions<FeedbackOptions> options) : 
 
     /// <summary>
     /// Incident events are subscribed to by their full type (<c>incident.opened</c>, <c>incident.closed</c>), which is also
-    /// the payload's type: an incident belongs to a domain, not to an address.
+    /// the payload's type: an incident belongs to a domain, not to an address. The sample reply is left out (it may name
+    /// the last address that hit the block, and these rows belong to no address that erasure would find them by); the
+    /// application reads it from <c>GET /v1/incidents</c>, where erasure blanks it.
     /// </summary>
     public IReadOnlyList<OutboxMessage> Rows(IReadOnlyList<IncidentNotice> notices)
     {
@@ -70,26 +72,25 @@ internal sealed class WebhookOutboxFactory(IOptions<FeedbackOptions> options) : 
                     firstAt = i.FirstAt,
                     lastAt = i.LastAt,
                     addresses = i.Addresses,
-                    sample = i.Sample,
                     closedAt = i.ClosedAt,
                     reason = i.CloseReason?.ToWire(),
                 },
             }, Json);
-            Add(rows, notice.Type, payload, notice.At);
+            Add(rows, notice.Type, payload, notice.At, null);
         }
 
         return rows;
     }
 
     /// <summary>One row per endpoint subscribed to <paramref name="type"/>, all with one event id.</summary>
-    private void Add(List<OutboxMessage> rows, string type, string payload, DateTimeOffset at)
+    private void Add(List<OutboxMessage> rows, string type, string payload, DateTimeOffset at, string? address)
     {
         var id = "evt_" + MessageFactory.RandomToken(24);
         foreach (var (name, endpoint) in options.Value.Webhooks)
         {
             if (endpoint.Events.Count == 0 || endpoint.Events.Contains(type, StringComparer.OrdinalIgnoreCase))
             {
-                rows.Add(new OutboxMessage(0, id, name, type, payload, at, 0));
+                rows.Add(new OutboxMessage(0, id, name, type, payload, at, 0, address));
             }
         }
     }
