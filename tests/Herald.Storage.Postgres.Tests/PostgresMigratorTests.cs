@@ -6,6 +6,10 @@ namespace Herald.Storage.Postgres.Tests;
 public sealed class PostgresMigratorTests
 {
     [Fact]
+    public void No_two_migration_scripts_share_a_version() =>
+        Herald.Storage.Tests.Contract.MigrationScripts.SharedVersions(typeof(PostgresMigrator).Assembly).ShouldBeEmpty();
+
+    [Fact]
     public async Task Four_nodes_migrating_one_empty_database_at_once_apply_each_version_once()
     {
         var connection = await PostgresServer.CreateDatabaseAsync(migrated: false);

@@ -14,6 +14,10 @@ namespace Herald.Storage.Tests;
 public sealed class SqliteSchemaTests : SqliteStoreTest
 {
     [Fact]
+    public void No_two_migration_scripts_share_a_version() =>
+        Contract.MigrationScripts.SharedVersions(typeof(SqliteStore).Assembly).ShouldBeEmpty();
+
+    [Fact]
     public async Task Opening_records_the_schema_version_once_and_reopening_keeps_the_data()
     {
         await Database.Current!.EnqueueAsync(New("msg_1"));
