@@ -44,22 +44,18 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
                 new { after = (after ?? "").ToLowerInvariant(), limit }, cancellationToken: cancellationToken)))
             .Select(LedgerJson.Read).ToList(), cancellationToken);
 
-    public Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken) =>
-        store.ReadAsync<IReadOnlyList<DomainIncident>>(async c =>
-        {
-            await using var r = await c.ExecuteReaderAsync(new CommandDefinition(
-                "SELECT id, domain, signature, first_at, last_at, addresses, sample FROM domain_incidents " +
-                "WHERE (@domain::text IS NULL OR domain = @domain) ORDER BY last_at DESC LIMIT @limit",
-                new { domain = domain?.ToLowerInvariant(), limit }, cancellationToken: cancellationToken));
-            var items = new List<DomainIncident>();
-            while (await r.ReadAsync(cancellationToken))
-            {
-                items.Add(new DomainIncident(r.GetString(0), r.GetString(1), r.GetString(2), UnixMs.To(r.GetInt64(3)), UnixMs.To(r.GetInt64(4)),
-                    r.GetInt32(5), r.GetString(6)));
-            }
+    public Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, IncidentState? state, int limit, CancellationToken cancellationToken) =>
+        store.ReadAsync<IReadOnlyList<DomainIncident>>(async c => await IncidentWrites.ReadAsync(c, null,
+            $"(@domain::text IS NULL OR domain = @domain) AND {IncidentWrites.StateSql(state)} ORDER BY last_at DESC LIMIT @limit",
+            new { domain = domain?.ToLowerInvariant(), limit }, cancellationToken), cancellationToken);
 
-            return items;
-        }, cancellationToken);
+    public Task<int> CloseQuietIncidentsAsync(IncidentSweep sweep, CancellationToken cancellationToken) =>
+        store.WriteAsync(async (c, tx) =>
+        {
+            var step = await IncidentWrites.SweepAsync(c, tx, sweep);
+            await LedgerWrites.OutboxAsync(c, tx, sweep.Outbox(step.Notices));
+            return step.Writes.Count;
+        }, durable: true, cancellationToken);
 
     public Task<T> UpdateAsync<T>(LedgerUpdate<T> update, CancellationToken cancellationToken) =>
         store.WriteAsync((c, tx) => ApplyAsync(c, tx, update, store.TimeProvider.GetUtcNow()), durable: true, cancellationToken);
@@ -155,8 +151,10 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
     private static async Task<T> ApplyAsync<T>(NpgsqlConnection c, NpgsqlTransaction tx, LedgerUpdate<T> update, DateTimeOffset now)
     {
         var current = await LedgerWrites.LockAndReadAsync(c, tx, update.Address);
-        var incident = update.Block is { } hit ? await LedgerWrites.RecordBlockAsync(c, tx, hit) : null;
-        var (decision, result) = update.Decide(current, incident);
+        var incidents = update.Block is { } hit ? await IncidentWrites.HitAsync(c, tx, hit)
+            : update.Delivery is { } delivery ? await IncidentWrites.DeliveredAsync(c, tx, delivery)
+            : IncidentStep.None;
+        var (decision, result) = update.Decide(current, incidents.IncidentId);
         if (!ReferenceEquals(decision.Next, current))
         {
             await LedgerWrites.WriteAsync(c, tx, decision.Next, now);
@@ -170,6 +168,7 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
         }
 
         await LedgerWrites.OutboxAsync(c, tx, update.Outbox(decision.Notices));
+        await LedgerWrites.OutboxAsync(c, tx, update.IncidentOutbox(incidents.Notices));
         return result;
     }
 }
