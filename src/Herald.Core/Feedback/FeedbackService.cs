@@ -196,12 +196,16 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
     }
 
     /// <summary>Persists a message to a suspended address as suppressed at once, with its event and webhook rows.</summary>
-    internal Task<EnqueueResult> EnqueueSuppressedAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset since, Suspension s, CancellationToken cancellationToken)
+    internal Task<EnqueueResult> EnqueueSuppressedAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset since, SuppressedAtIntake suppressed, CancellationToken cancellationToken) =>
+        store.EnqueueSuppressedAsync(message, accepted, suppressed.Event, since, suppressed.Outbox, cancellationToken);
+
+    /// <summary>The event and webhook rows a message to a suspended address is stored with, alone or in a batch.</summary>
+    internal SuppressedAtIntake SuppressAtIntake(NewMessage message, Suspension s)
     {
         var reason = s.Describe();
         var suppressed = new DeliveryEvent(message.Id, message.CreatedAt, EventType.Suppressed, Detail: reason);
         var rows = outbox.Rows([new FeedbackNotice("suppressed", message.To, message.CreatedAt, message.Id, s.Reason.ToWire(), reason)]);
-        return store.EnqueueSuppressedAsync(message, accepted, suppressed, since, rows, cancellationToken);
+        return new SuppressedAtIntake(suppressed, rows);
     }
 
     private Task<LedgerDecision> ApplyAsync(FeedbackSignal signal, IReadOnlyList<DeliveryEvent> messageEvents, MessageStatusChange? change, CancellationToken cancellationToken)

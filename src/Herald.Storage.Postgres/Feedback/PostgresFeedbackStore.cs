@@ -62,23 +62,7 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
 
     public Task<EnqueueResult> EnqueueSuppressedAsync(NewMessage message, DeliveryEvent accepted, DeliveryEvent suppressed,
         DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
-        store.WriteAsync(async (c, tx) =>
-        {
-            // Stored final in the same transaction as its insert, so a delivery worker can never claim it in between.
-            var result = await EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince);
-            if (result is not EnqueueResult.Created created)
-            {
-                return result;
-            }
-
-            await c.ExecuteAsync(
-                "UPDATE messages SET status = 'suppressed', data_json = @data, request_hash = @hash, updated_at = @now, version = version + 1 WHERE id = @id",
-                new { data = SecretData.Purge(message.DataJson, message.SecretFields), hash = RequestHashes.Purged(message.RequestHash), now = UnixMs.From(suppressed.Time), id = message.Id },
-                tx);
-            await EventRows.InsertAsync(c, tx, suppressed);
-            await LedgerWrites.OutboxAsync(c, tx, outbox);
-            return (EnqueueResult)new EnqueueResult.Created(created.Message with { Status = MessageStatus.Suppressed });
-        }, durable: true, cancellationToken);
+        store.WriteAsync((c, tx) => EnqueueWrites.RunSuppressedAsync(c, tx, message, accepted, suppressed, idempotencySince, outbox), durable: true, cancellationToken);
 
     /// <summary>Due rows under a lease, SKIP LOCKED so the webhook workers of several nodes never take one row twice.</summary>
     public Task<IReadOnlyList<OutboxMessage>> ClaimWebhooksAsync(WebhookClaim claim, CancellationToken cancellationToken) =>
