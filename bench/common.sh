@@ -28,14 +28,16 @@ herald_serve() {
   HERALD_KEY=$(dotnet "$HERALD_DLL" keys create --name bench --scopes send,read \
     --Herald:DataDirectory="$1" 2>>"$4")
   export HERALD_KEY
-  local dkim=()
+  local dkim=() extra=()
+  # HERALD_EXTRA: more settings for this run, e.g. "--Herald:Telemetry:Prometheus=false" to measure what metrics cost.
+  read -ra extra <<< "${HERALD_EXTRA:-}"
   [ -n "$3" ] && dkim=(--Herald:Smtp:Dkim:Keys:0:Domain=bench.example --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$3")
   dotnet "$HERALD_DLL" serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" \
     --Herald:BounceDomain=bounces.bench.example --Herald:MessageIdDomain=bench.example \
     --Herald:DefaultSender:Address=notifications@bench.example \
     --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 --Herald:Smtp:Routes:default:Port="$2" \
     --Herald:Smtp:Routes:default:StartTls=None --Herald:Inbound:Endpoint=127.0.0.1:0 --Logging:LogLevel:Default=Warning \
-    "${DIGEST[@]}" "${dkim[@]}" >>"$4" 2>&1 &
+    "${DIGEST[@]}" "${dkim[@]}" "${extra[@]}" >>"$4" 2>&1 &
 }
 
 # The bulk load is a weekly digest, a type the bench adds through configuration: a short subject and a body of about

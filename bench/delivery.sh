@@ -6,6 +6,7 @@
 #   Postfix (the peer): the same N messages of 2 KB injected by smtp-source (8 sessions) into a loopback-only
 #           Postfix (../shared/bench/postfix-peer.sh) relaying to the same sink; timed until its queue is empty.
 # Usage: bench/delivery.sh [N]   (default 20000). Needs: apt-get install postfix openssl. Everything stays on 127.0.0.1.
+#   HERALD_EXTRA="--Herald:Telemetry:Prometheus=false" bench/delivery.sh: the same with more settings for Herald (here: metrics off).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20000}

@@ -14,6 +14,7 @@ public sealed class DevMailboxServer : IHostedService, IDisposable
     private readonly DevMailboxOptions _options;
     private readonly MessageRing _ring;
     private readonly TimeProvider _time;
+    private readonly System.Net.Sockets.TcpListener? _reserved;
     private SmtpServer.SmtpServer? _server;
     private Task? _running;
 
@@ -22,8 +23,9 @@ public sealed class DevMailboxServer : IHostedService, IDisposable
         _options = options.Value;
         _time = time;
         _ring = new MessageRing(_options.Capacity);
-        // The port is chosen now, not at start, so that a route to the mailbox can be configured before it runs.
-        Port = _options.Port != 0 ? _options.Port : LoopbackPorts.Free();
+        // The port is chosen (and bound) now, not at start, so that a route to the mailbox can be configured before it runs.
+        _reserved = _options.Port != 0 ? null : LoopbackPorts.Reserve();
+        Port = _reserved is null ? _options.Port : LoopbackPorts.PortOf(_reserved);
     }
 
     /// <summary>The port on 127.0.0.1 the mailbox listens on once started.</summary>
@@ -42,7 +44,7 @@ public sealed class DevMailboxServer : IHostedService, IDisposable
             .Build();
         var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var services = new ServiceProvider();
-        services.Add(new NoDelayEndpointListenerFactory(bound.SetResult));
+        services.Add(new NoDelayEndpointListenerFactory(bound.SetResult, _reserved));
         services.Add(new CapturingMessageStore(_ring, _time));
         _server = new SmtpServer.SmtpServer(serverOptions, services);
         _running = _server.StartAsync(CancellationToken.None);
@@ -81,5 +83,9 @@ public sealed class DevMailboxServer : IHostedService, IDisposable
     public Task<CapturedMessage> WaitForAsync(Func<CapturedMessage, bool> match, CancellationToken cancellationToken) =>
         _ring.WaitForAsync(match, cancellationToken);
 
-    public void Dispose() => _server?.Shutdown();
+    public void Dispose()
+    {
+        _server?.Shutdown();
+        _reserved?.Stop(); // never started: the reserved port is let go (once started, the server owns the listener)
+    }
 }

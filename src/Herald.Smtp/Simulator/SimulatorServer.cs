@@ -20,6 +20,7 @@ public sealed class SimulatorServer : IHostedService, IDisposable
     private readonly ILogger _logger;
     private readonly SimulatorMailer _mailer;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Net.Sockets.TcpListener? _reserved;
     private SmtpServer.SmtpServer? _server;
     private Task? _running;
     private Task? _mailing;
@@ -31,8 +32,9 @@ public sealed class SimulatorServer : IHostedService, IDisposable
         _time = time;
         _logger = logger;
         _mailer = new SimulatorMailer(_options, feedbackEndpoint, time, logger);
-        // Chosen now, not at start, so that the route to the simulator can be configured before it runs.
-        Port = _options.Port != 0 ? _options.Port : LoopbackPorts.Free();
+        // Chosen (and bound) now, not at start, so that the route to the simulator can be configured before it runs.
+        _reserved = _options.Port != 0 ? null : LoopbackPorts.Reserve();
+        Port = _reserved is null ? _options.Port : LoopbackPorts.PortOf(_reserved);
     }
 
     /// <summary>The route Herald gives mail for the simulator's domain.</summary>
@@ -55,7 +57,7 @@ public sealed class SimulatorServer : IHostedService, IDisposable
             .Build();
         var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var services = new ServiceProvider();
-        services.Add(new NoDelayEndpointListenerFactory(bound.SetResult));
+        services.Add(new NoDelayEndpointListenerFactory(bound.SetResult, _reserved));
         services.Add(new SimulatorMailboxFilter());
         services.Add(new SimulatorMessageStore(_mailer, _time));
         _server = new SmtpServer.SmtpServer(serverOptions, services);
@@ -94,6 +96,7 @@ public sealed class SimulatorServer : IHostedService, IDisposable
         // Registered as itself and as a hosted service, so the container may dispose it twice.
         _server?.Shutdown();
         _server = null;
+        _reserved?.Stop(); // never started: the reserved port is let go (once started, the server owns the listener)
         _stopping.Dispose();
     }
 }
