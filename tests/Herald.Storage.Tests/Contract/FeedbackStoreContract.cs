@@ -236,7 +236,9 @@ public abstract class FeedbackStoreContract : StoreContract
         (await Feedback.IncidentsAsync("none.example", 10, None)).ShouldBeEmpty();
     }
 
-    private static LedgerUpdate<AddressLedger> Reported(string id, MessageStatus status, DateTimeOffset at) =>
-        Change("alice@example.test", at, l => l, events: [new DeliveryEvent(id, at, status == MessageStatus.Bounced ? EventType.Bounced : EventType.Complained)])
-        with { StatusChange = MessageStatusChange.Reported(id, status) };
+    private static LedgerUpdate<AddressLedger> Reported(string id, MessageStatus status, DateTimeOffset at)
+    {
+        var report = new DeliveryEvent(id, at, status == MessageStatus.Bounced ? EventType.Bounced : EventType.Complained);
+        return Change("alice@example.test", at, l => l, events: [report]) with { StatusChange = MessageStatusChange.Reported(id, status) };
+    }
 }
