@@ -14,13 +14,17 @@ namespace Herald.Storage.Tests;
 public sealed class SqliteSchemaTests : SqliteStoreTest
 {
     [Fact]
+    public void No_two_migration_scripts_share_a_version() =>
+        Contract.MigrationScripts.SharedVersions(typeof(SqliteStore).Assembly).ShouldBeEmpty();
+
+    [Fact]
     public async Task Opening_records_the_schema_version_once_and_reopening_keeps_the_data()
     {
         await Database.Current!.EnqueueAsync(New("msg_1"));
         await Database.CloseAsync();
         await Database.OpenStoreAsync();
 
-        Scalar("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)").ShouldBe("1,100,200,300,310,400,500,600,700,800");
+        Scalar("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)").ShouldBe("1,100,200,300,310,400,500,600,700,710,800");
         (await Database.Current!.GetAsync("msg_1", CancellationToken.None)).ShouldNotBeNull();
     }
 

@@ -48,6 +48,12 @@ public interface IFeedbackStore
     /// </summary>
     Task<IReadOnlyList<WebhookDelivery>> WebhookDeliveriesAsync(string endpoint, WebhookDeliveryState? state, long? before, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Rows about one address (any endpoint), latest first, each with its attempts oldest first: the console's pane for
+    /// that address.
+    /// </summary>
+    Task<IReadOnlyList<WebhookDelivery>> WebhookDeliveriesForAddressAsync(string address, int limit, CancellationToken cancellationToken);
+
     /// <summary>One row of an endpoint with its attempts; null when the endpoint has no row <paramref name="seq"/>.</summary>
     Task<WebhookDelivery?> WebhookDeliveryAsync(string endpoint, long seq, CancellationToken cancellationToken);
 

@@ -9,6 +9,10 @@ public sealed class WebhookDeliveries(IFeedbackStore store, TimeProvider time)
     public Task<IReadOnlyList<WebhookDelivery>> ListAsync(string endpoint, WebhookDeliveryState? state, long? before, int limit, CancellationToken cancellationToken) =>
         store.WebhookDeliveriesAsync(endpoint, state, before, limit, cancellationToken);
 
+    /// <summary>The latest deliveries about one address, whatever the endpoint.</summary>
+    public Task<IReadOnlyList<WebhookDelivery>> ForAddressAsync(string address, int limit, CancellationToken cancellationToken) =>
+        store.WebhookDeliveriesForAddressAsync(address, limit, cancellationToken);
+
     public Task<IReadOnlyList<WebhookBacklog>> BacklogAsync(CancellationToken cancellationToken) => store.WebhookBacklogAsync(cancellationToken);
 
     /// <param name="to">Another configured endpoint to send it to instead; null: the endpoint's own (current) URL.</param>

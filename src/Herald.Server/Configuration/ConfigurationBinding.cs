@@ -117,6 +117,12 @@ internal static class ConfigurationBinding
             {
                 bad[section.Path] = $"{section.Path}: '{value}' is not {Expected(target)}";
             }
+            else if (target == typeof(TimeSpan) && section.Value is { } span && span.TrimStart().StartsWith('-') && Converts(converter, span))
+            {
+                // No setting of Herald is a negative span (a session, a window, a backoff, an age): one rule for all of
+                // them here rather than a check per option, so a new duration cannot be forgotten.
+                bad[section.Path] = $"{section.Path}: '{span}' is negative; a duration must be 00:00:00 or more";
+            }
 
             return;
         }

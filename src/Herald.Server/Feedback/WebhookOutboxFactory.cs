@@ -42,7 +42,7 @@ internal sealed class WebhookOutboxFactory(IOptions<FeedbackOptions> options) : 
             {
                 if (endpoint.Events.Count == 0 || endpoint.Events.Contains(notice.Type, StringComparer.OrdinalIgnoreCase))
                 {
-                    rows.Add(new OutboxMessage(0, id, name, notice.Type, payload, notice.At, 0));
+                    rows.Add(new OutboxMessage(0, id, name, notice.Type, payload, notice.At, 0, notice.Address));
                 }
             }
         }

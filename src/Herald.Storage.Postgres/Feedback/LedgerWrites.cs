@@ -57,8 +57,9 @@ internal static class LedgerWrites
         foreach (var row in rows)
         {
             await c.ExecuteAsync(
-                "INSERT INTO webhook_outbox (id, endpoint, type, payload, created_at, attempts, next_attempt_at) VALUES (@id, @endpoint, @type, @payload, @created, 0, @created)",
-                new { id = row.Id, endpoint = row.Endpoint, type = row.Type, payload = row.Payload, created = UnixMs.From(row.CreatedAt) }, tx);
+                "INSERT INTO webhook_outbox (id, endpoint, type, payload, created_at, attempts, next_attempt_at, address) " +
+                "VALUES (@id, @endpoint, @type, @payload, @created, 0, @created, @address)",
+                new { id = row.Id, endpoint = row.Endpoint, type = row.Type, payload = row.Payload, created = UnixMs.From(row.CreatedAt), address = row.Address?.ToLowerInvariant() }, tx);
         }
     }
 

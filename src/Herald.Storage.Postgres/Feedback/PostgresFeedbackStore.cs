@@ -137,6 +137,9 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
         CancellationToken cancellationToken) =>
         store.ReadAsync(c => WebhookRows.ListAsync(c, endpoint, state, before, null, limit, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<WebhookDelivery>> WebhookDeliveriesForAddressAsync(string address, int limit, CancellationToken cancellationToken) =>
+        store.ReadAsync(c => WebhookRows.ForAddressAsync(c, address, limit, cancellationToken), cancellationToken);
+
     public async Task<WebhookDelivery?> WebhookDeliveryAsync(string endpoint, long seq, CancellationToken cancellationToken) =>
         (await store.ReadAsync(c => WebhookRows.ListAsync(c, endpoint, null, null, seq, 1, cancellationToken), cancellationToken)).SingleOrDefault();
 

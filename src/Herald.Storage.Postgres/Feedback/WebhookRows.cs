@@ -19,15 +19,23 @@ internal static class WebhookRows
         _ => PendingSql,
     };
 
-    public static async Task<IReadOnlyList<WebhookDelivery>> ListAsync(NpgsqlConnection c, string endpoint, WebhookDeliveryState? state,
+    public static Task<IReadOnlyList<WebhookDelivery>> ListAsync(NpgsqlConnection c, string endpoint, WebhookDeliveryState? state,
+        long? before, long? seq, int limit, CancellationToken cancellationToken) =>
+        ListAsync(c, "endpoint = @key", endpoint, state, before, seq, limit, cancellationToken);
+
+    /// <summary>Rows about one address, any endpoint (the address column is written lower-case).</summary>
+    public static Task<IReadOnlyList<WebhookDelivery>> ForAddressAsync(NpgsqlConnection c, string address, int limit, CancellationToken cancellationToken) =>
+        ListAsync(c, "address = @key", address.ToLowerInvariant(), null, null, null, limit, cancellationToken);
+
+    private static async Task<IReadOnlyList<WebhookDelivery>> ListAsync(NpgsqlConnection c, string filter, string key, WebhookDeliveryState? state,
         long? before, long? seq, int limit, CancellationToken cancellationToken)
     {
         var rows = new List<WebhookDelivery>();
         await using (var r = await c.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT seq, id, endpoint, type, created_at, delivered_at, next_attempt_at FROM webhook_outbox WHERE endpoint = @endpoint " +
+            $"SELECT seq, id, endpoint, type, created_at, delivered_at, next_attempt_at FROM webhook_outbox WHERE {filter} " +
             (state is { } s ? $"AND {Where(s)} " : "") +
             "AND (@before::bigint IS NULL OR seq < @before) AND (@seq::bigint IS NULL OR seq = @seq) ORDER BY seq DESC LIMIT @limit",
-            new { endpoint, before, seq, limit }, cancellationToken: cancellationToken)))
+            new { key, before, seq, limit }, cancellationToken: cancellationToken)))
         {
             while (await r.ReadAsync(cancellationToken))
             {
@@ -44,15 +52,16 @@ internal static class WebhookRows
 
         var attempts = new Dictionary<long, List<WebhookAttempt>>();
         await using (var r = await c.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT seq, at, delivered, status_code, error FROM webhook_attempts WHERE seq BETWEEN @from AND @to ORDER BY seq, at, ctid",
-            new { from = rows[^1].Seq, to = rows[0].Seq }, cancellationToken: cancellationToken)))
+            // The listed rows only: an address's rows are spread over the whole outbox, between them lie everyone else's.
+            "SELECT seq, at, delivered, status_code, error FROM webhook_attempts WHERE seq = ANY(@seqs) ORDER BY seq, at, ctid",
+            new { seqs = rows.Select(d => d.Seq).ToArray() }, cancellationToken: cancellationToken)))
         {
             while (await r.ReadAsync(cancellationToken))
             {
-                var key = r.GetInt64(0);
-                if (!attempts.TryGetValue(key, out var list))
+                var rowSeq = r.GetInt64(0);
+                if (!attempts.TryGetValue(rowSeq, out var list))
                 {
-                    attempts[key] = list = [];
+                    attempts[rowSeq] = list = [];
                 }
 
                 list.Add(new WebhookAttempt(UnixMs.To(r.GetInt64(1)), r.GetInt32(2) == 1, r.IsDBNull(3) ? null : r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4)));

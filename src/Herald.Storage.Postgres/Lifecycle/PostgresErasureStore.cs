@@ -36,7 +36,7 @@ public sealed class PostgresErasureStore(PostgresStore store) : IErasureStore
                 await c.ExecuteAsync(
                     "DELETE FROM address_ledger WHERE address = @a; DELETE FROM address_history WHERE address = @a; DELETE FROM block_hits WHERE address = @a; " +
                     "DELETE FROM verification_tokens WHERE address_lower = @a; DELETE FROM verification_requests WHERE address_lower = @a; " +
-                    "DELETE FROM recipient_addresses WHERE address_lower = @a; DELETE FROM webhook_outbox WHERE strpos(lower(payload), @a) > 0; " +
+                    "DELETE FROM recipient_addresses WHERE address_lower = @a; DELETE FROM webhook_outbox WHERE address = @a OR strpos(lower(payload), @a) > 0; " +
                     "UPDATE domain_incidents SET sample = '(erased)' WHERE strpos(lower(sample), @a) > 0", a, tx);
             }
 

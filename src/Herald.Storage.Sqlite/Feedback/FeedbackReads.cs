@@ -76,6 +76,12 @@ internal sealed class FeedbackReads(string path)
         return await WebhookRows.ListAsync(connection, endpoint, state, before, seq, limit, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<WebhookDelivery>> WebhooksForAddressAsync(string address, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await WebhookRows.ForAddressAsync(connection, address, limit, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<WebhookBacklog>> WebhookBacklogAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

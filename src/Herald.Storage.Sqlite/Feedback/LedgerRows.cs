@@ -56,8 +56,9 @@ internal static class LedgerRows
         foreach (var row in rows)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO webhook_outbox (id, endpoint, type, payload, created_at, attempts, next_attempt_at) " +
-                "VALUES ($id, $endpoint, $type, $payload, $created, 0, $created)";
+            command.CommandText = "INSERT INTO webhook_outbox (id, endpoint, type, payload, created_at, attempts, next_attempt_at, address) " +
+                "VALUES ($id, $endpoint, $type, $payload, $created, 0, $created, $address)";
+            command.Parameters.AddWithValue("$address", DbValue.Of(row.Address?.ToLowerInvariant()));
             command.Parameters.AddWithValue("$id", row.Id);
             command.Parameters.AddWithValue("$endpoint", row.Endpoint);
             command.Parameters.AddWithValue("$type", row.Type);

@@ -56,6 +56,12 @@ public sealed class SqliteFeedbackStore(SqliteStore store) : IFeedbackStore
         return await _reads.WebhooksAsync(endpoint, state, before, null, limit, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<WebhookDelivery>> WebhookDeliveriesForAddressAsync(string address, int limit, CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return await _reads.WebhooksForAddressAsync(address, limit, cancellationToken);
+    }
+
     public async Task<WebhookDelivery?> WebhookDeliveryAsync(string endpoint, long seq, CancellationToken cancellationToken)
     {
         await store.OpenAsync(cancellationToken);

@@ -20,14 +20,23 @@ internal static class WebhookRows
         _ => PendingSql,
     };
 
-    public static async Task<IReadOnlyList<WebhookDelivery>> ListAsync(SqliteConnection connection, string endpoint, WebhookDeliveryState? state,
-        long? before, long? seq, int limit, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<WebhookDelivery>> ListAsync(SqliteConnection connection, string endpoint, WebhookDeliveryState? state,
+        long? before, long? seq, int limit, CancellationToken cancellationToken) =>
+        ListAsync(connection, "endpoint = $key", endpoint, state, before, seq, limit, cancellationToken);
+
+    /// <summary>Rows about one address, any endpoint (the address column is written lower-case).</summary>
+    public static Task<IReadOnlyList<WebhookDelivery>> ForAddressAsync(SqliteConnection connection, string address, int limit,
+        CancellationToken cancellationToken) =>
+        ListAsync(connection, "address = $key", address.ToLowerInvariant(), null, null, null, limit, cancellationToken);
+
+    private static async Task<IReadOnlyList<WebhookDelivery>> ListAsync(SqliteConnection connection, string filter, string key,
+        WebhookDeliveryState? state, long? before, long? seq, int limit, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM webhook_outbox WHERE endpoint = $endpoint " +
+        command.CommandText = $"SELECT {Columns} FROM webhook_outbox WHERE {filter} " +
             (state is { } s ? $"AND {Where(s)} " : "") +
             "AND ($before IS NULL OR seq < $before) AND ($seq IS NULL OR seq = $seq) ORDER BY seq DESC LIMIT $limit";
-        command.Parameters.AddWithValue("$endpoint", endpoint);
+        command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$before", DbValue.Of(before));
         command.Parameters.AddWithValue("$seq", DbValue.Of(seq));
         command.Parameters.AddWithValue("$limit", limit);
@@ -47,7 +56,7 @@ internal static class WebhookRows
             return rows;
         }
 
-        var attempts = await AttemptsAsync(connection, rows[^1].Seq, rows[0].Seq, cancellationToken);
+        var attempts = await AttemptsAsync(connection, rows.Select(r => r.Seq).ToList(), cancellationToken);
         return rows.Select(d => attempts.TryGetValue(d.Seq, out var list) ? d with { Attempts = list } : d).ToList();
     }
 
@@ -66,12 +75,18 @@ internal static class WebhookRows
         return items;
     }
 
-    private static async Task<Dictionary<long, List<WebhookAttempt>>> AttemptsAsync(SqliteConnection connection, long from, long to, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, List<WebhookAttempt>>> AttemptsAsync(SqliteConnection connection, List<long> seqs,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, at, delivered, status_code, error FROM webhook_attempts WHERE seq BETWEEN $from AND $to ORDER BY seq, at, rowid";
-        command.Parameters.AddWithValue("$from", from);
-        command.Parameters.AddWithValue("$to", to);
+        // The listed rows only: an address's rows are spread over the whole outbox, between them lie everyone else's.
+        command.CommandText = "SELECT seq, at, delivered, status_code, error FROM webhook_attempts WHERE seq IN (" +
+            string.Join(", ", seqs.Select((_, i) => "$s" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ") ORDER BY seq, at, rowid";
+        for (var i = 0; i < seqs.Count; i++)
+        {
+            command.Parameters.AddWithValue("$s" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), seqs[i]);
+        }
+
         var attempts = new Dictionary<long, List<WebhookAttempt>>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))

@@ -33,9 +33,10 @@ internal static class ErasureRows
             Execute(c, "DELETE FROM verification_tokens WHERE address_lower = $a", a);
             Execute(c, "DELETE FROM verification_requests WHERE address_lower = $a", a);
             Execute(c, "DELETE FROM recipient_addresses WHERE address_lower = $a", a);
-            // Rows that only quote the address: webhook events about it (delivered or not; the application already holds
-            // its own copy) and an incident's sample reply, which keeps its count but loses the quote.
-            Execute(c, "DELETE FROM webhook_outbox WHERE instr(lower(payload), $a) > 0", a);
+            // Webhook events about it (delivered or not; the application already holds its own copy), found by their address
+            // column, whose payload may spell a '+' as \u002B, and any other row that quotes the address; an incident's
+            // sample reply keeps its count but loses the quote.
+            Execute(c, "DELETE FROM webhook_outbox WHERE address = $a OR instr(lower(payload), $a) > 0", a);
             Execute(c, "UPDATE domain_incidents SET sample = '(erased)' WHERE instr(lower(sample), $a) > 0", a);
         }
 

@@ -69,6 +69,23 @@ public sealed class ConfigurationCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_negative_duration_is_named_whichever_setting_it_is()
+    {
+        // The finding: a negative Herald:Pages:PortalSession passed config check (every portal session expired at once).
+        var problems = Check(Route, new()
+        {
+            ["Herald:Pages:PortalSession"] = "-00:30:00",
+            ["Herald:Delivery:IdlePoll"] = "-1.00:00:00",
+            ["Herald:Retention:Messages"] = " -30.00:00:00",
+        });
+
+        problems.ShouldContain("Herald:Pages:PortalSession: '-00:30:00' is negative; a duration must be 00:00:00 or more");
+        problems.ShouldContain("Herald:Delivery:IdlePoll: '-1.00:00:00' is negative; a duration must be 00:00:00 or more");
+        problems.ShouldContain(p => p.StartsWith("Herald:Retention:Messages: ", StringComparison.Ordinal));
+        Check(Route, new() { ["Herald:Pages:PortalSession"] = "00:30:00" }).ShouldNotContain(p => p.StartsWith("Herald:Pages", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Ports_and_hosts_that_cannot_work_are_named()
     {
         var problems = Check(new()
@@ -107,7 +124,7 @@ public sealed class ConfigurationCheckTests : IDisposable
             ["Herald:Inbound:CommandTimeout"] = "00:00:00",
             ["Herald:Http:MaxRequestBodyBytes"] = "10",
             ["Herald:Http:RequestBodyGracePeriod"] = "00:00:00.500",
-            ["Herald:Delivery:IdlePoll"] = "-00:00:01",
+            ["Herald:Delivery:IdlePoll"] = "00:00:00",
         });
         problems.ShouldContain(p => p.StartsWith("Herald:Inbound:MaxMessageSize:", StringComparison.Ordinal));
         problems.ShouldContain(p => p.StartsWith("Herald:Inbound:MaxLineLength:", StringComparison.Ordinal));

@@ -25,7 +25,7 @@ public sealed class RetentionConfigurationTests
         });
 
         errors.ShouldContain(e => e.StartsWith("Herald:Retention:Messages: 'a month' is not", StringComparison.Ordinal));
-        errors.ShouldContain(e => e.StartsWith("Herald:Retention:BounceEvidence: must be a positive duration", StringComparison.Ordinal));
+        errors.ShouldContain("Herald:Retention:BounceEvidence: '-1.00:00:00' is negative; a duration must be 00:00:00 or more");
         errors.ShouldContain(e => e.StartsWith("Herald:Retention:Interval: must be a positive duration", StringComparison.Ordinal));
         errors.ShouldContain(e => e.StartsWith("Herald:Retention:BatchSize: must be between", StringComparison.Ordinal));
         errors.ShouldContain(e => e.StartsWith("Herald:Retention:MinFreeDiskBytes: must be 0", StringComparison.Ordinal));

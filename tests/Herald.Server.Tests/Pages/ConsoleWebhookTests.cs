@@ -70,6 +70,42 @@ public sealed class ConsoleWebhookTests(BrowserFixture browser) : IClassFixture<
         _receiver.Calls.Count.ShouldBe(before + 1, "the replay is sent at once");
     }
 
+    [Fact]
+    public async Task The_address_pane_lists_the_webhook_deliveries_about_that_address_and_no_one_elses()
+    {
+        var page = await browser.NewPageAsync(_herald.Host.BaseUrl());
+        await page.GotoAsync("/console");
+        await page.GetByLabel("User name").FillAsync("sam");
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SearchAsync(page, "other@example.com");
+        await SuspendAsync(page, "a mailbox the customer closed");
+        // A '+' is what System.Text.Json escapes in the payload: the pane must still find the row.
+        await SearchAsync(page, "ann+news@example.com");
+        await SuspendAsync(page, "asked by the customer on the phone");
+
+        var deliveries = page.Locator("table.address-webhooks tbody tr");
+        await Assertions.Expect(deliveries).ToHaveCountAsync(1);
+        await Assertions.Expect(deliveries).ToContainTextAsync("suppressed");
+        await deliveries.GetByRole(AriaRole.Link, new() { Name = "app", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Deliveries to app" })).ToBeVisibleAsync();
+        await page.GotoAsync("/console?q=" + Uri.EscapeDataString("ann+news@example.com"));
+        await PageChecks.CheckAndShootAsync(page, "console-address-webhooks");
+    }
+
+    private static async Task SearchAsync(IPage page, string query)
+    {
+        await page.GetByLabel("Address, recipient id or message id").FillAsync(query);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+    }
+
+    private static async Task SuspendAsync(IPage page, string note)
+    {
+        await page.GetByLabel("Note").FillAsync(note);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suspend this address" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Lift the suspension" })).ToBeVisibleAsync();
+    }
+
     /// <summary>
     /// Records the schedule's last attempt as the worker does (an hour ahead, so the claim wins over the worker's own
     /// lease or backoff): the endpoint answered 500 and nothing comes next.

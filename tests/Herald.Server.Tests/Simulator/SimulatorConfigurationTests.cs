@@ -39,7 +39,7 @@ public sealed class SimulatorConfigurationTests
     [Fact]
     public void A_port_a_delay_and_a_switch_that_cannot_work_are_each_named()
     {
-        var problems = Check(("Herald:Simulator:Enabled", "true"), ("Herald:Simulator:Port", "70000"), ("Herald:Simulator:ReplyDelay", "-00:00:01"));
+        var problems = Check(("Herald:Simulator:Enabled", "true"), ("Herald:Simulator:Port", "70000"), ("Herald:Simulator:ReplyDelay", "02:00:00"));
         problems.ShouldContain("Herald:Simulator:Port: 70000 is not a TCP port (0 for any free port, up to 65535)");
         problems.ShouldContain("Herald:Simulator:ReplyDelay: must be between 00:00:00 and 01:00:00");
 

@@ -39,6 +39,21 @@ public abstract class ErasureStoreContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IErasureStore.EraseAsync))]
+    public async Task Erasure_removes_the_webhook_events_about_the_address_even_when_the_payload_escapes_its_plus()
+    {
+        const string Tagged = "alice+news@example.test";
+        await Feedback.UpdateAsync(TestFeedback.NotifyAbout(Tagged, T0, "evt_a", "app", "crm"), None);
+        await Feedback.UpdateAsync(TestFeedback.NotifyAbout(Bob, T0, "evt_b", "app"), None);
+
+        await Erasure.EraseAsync(Of(null, Tagged), None);
+
+        (await Feedback.WebhookDeliveriesForAddressAsync(Tagged, 10, None)).ShouldBeEmpty();
+        (await Feedback.WebhookDeliveriesAsync("crm", null, null, 10, None)).ShouldBeEmpty();
+        (await Feedback.WebhookDeliveriesAsync("app", null, null, 10, None)).Select(d => d.Id).ShouldBe(["evt_b"], "another person's event stays");
+    }
+
+    [Fact]
     [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.ErasedSuppressionAsync))]
     public async Task A_suppression_the_policy_keeps_survives_under_the_fingerprint_alone()
     {

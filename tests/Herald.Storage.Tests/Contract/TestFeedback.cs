@@ -25,6 +25,16 @@ internal static class TestFeedback
     public static OutboxMessage Row(string eventId, DateTimeOffset at) =>
         new(0, eventId, "app", "address.suppressed", $$"""{"id":"{{eventId}}"}""", at, 0);
 
+    /// <summary>
+    /// One event about <paramref name="address"/> per endpoint, its payload written as the server writes it
+    /// (System.Text.Json spells '+' as \u002B), created at <paramref name="at"/>.
+    /// </summary>
+    public static LedgerUpdate<bool> NotifyAbout(string address, DateTimeOffset at, string eventId, params string[] endpoints) =>
+        new(address, (ledger, _) =>
+            (new LedgerDecision(ledger, [], [new FeedbackNotice("suppressed", address, at, null, "hard-bounce", null)]), true),
+            null, [], notices => endpoints.Select(e => new OutboxMessage(0, eventId, e, "address.suppressed",
+                "{\"type\":\"address.suppressed\",\"data\":{\"address\":\"" + address.Replace("+", "\\u002B", StringComparison.Ordinal) + "\"}}", at, 0, address)).ToList());
+
     public static Suspension HardBounce(DateTimeOffset since, DateTimeOffset? expiresAt = null) => new(
         SuppressionReason.HardBounce, SuppressionSource.Policy, since, expiresAt, "550 5.1.1 User unknown", "msg_1",
         Herald.Bounces.Scenario.MailboxDoesNotExist, "The address does not exist.");

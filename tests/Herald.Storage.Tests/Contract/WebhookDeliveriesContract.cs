@@ -90,6 +90,25 @@ public abstract class WebhookDeliveriesContract : StoreContract
         (await Feedback.ClaimWebhooksAsync(T0.AddMinutes(1), max: 5)).Select(r => r.Endpoint).ShouldBe(["app", "backup", "backup"]);
     }
 
+    [Fact]
+    [Covers(nameof(IFeedbackStore.WebhookDeliveriesForAddressAsync))]
+    public async Task An_address_lists_the_deliveries_about_it_on_every_endpoint_latest_first_and_no_one_elses()
+    {
+        await Feedback.UpdateAsync(NotifyAbout("Ann+news@example.test", T0, "evt_1", "app", "crm"), None);
+        await Feedback.UpdateAsync(NotifyAbout("bob@example.test", T0, "evt_2", "app"), None);
+        await Feedback.UpdateAsync(NotifyAbout("ann+news@example.test", T0.AddMinutes(1), "evt_3", "app"), None);
+        var first = (await Feedback.ClaimWebhooksAsync(T0, max: 1)).Single();
+        await Attempt(first.Seq, T0.AddSeconds(1), 500, "HTTP 500", T0.AddMinutes(5));
+
+        var mine = await Feedback.WebhookDeliveriesForAddressAsync("ANN+news@example.test", 10, None);
+
+        mine.Select(d => (d.Id, d.Endpoint)).ShouldBe([("evt_3", "app"), ("evt_1", "crm"), ("evt_1", "app")]);
+        mine[2].Attempts.ShouldBe([new WebhookAttempt(T0.AddSeconds(1), false, 500, "HTTP 500")]);
+        mine[0].Attempts.ShouldBeEmpty();
+        (await Feedback.WebhookDeliveriesForAddressAsync("ann+news@example.test", 1, None)).Single().Id.ShouldBe("evt_3");
+        (await Feedback.WebhookDeliveriesForAddressAsync("carol@example.test", 10, None)).ShouldBeEmpty();
+    }
+
     private async Task Attempt(long seq, DateTimeOffset at, int? code, string? error, DateTimeOffset? next, bool delivered = false) =>
         (await Feedback.WebhookAttemptedAsync(new WebhookAttemptRecord(seq, "hooks-1", new WebhookAttempt(at, delivered, code, error), next), None)).ShouldBeTrue();
 }

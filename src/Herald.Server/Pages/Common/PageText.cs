@@ -136,6 +136,9 @@ public static class PageText
     public const string WebhooksTitle = "Herald support: webhook deliveries";
     public const string NoWebhooks = "No webhook endpoint is configured (Herald:Feedback:Webhooks:<name>:Url).";
     public const string NoDeliveries = "No deliveries.";
+    public const string AddressWebhooks = "Webhook deliveries about this address";
+    public const string NotAttempted = "not attempted yet";
+    public const string LastAttempt = "Last attempt";
     public const string ColumnEndpoint = "Endpoint";
     public const string ColumnWaiting = "Waiting";
     public const string ColumnDeadLetters = "Dead letters";

@@ -11,9 +11,11 @@ namespace Herald.Server.Pages.Console;
 
 /// <summary>Finds what a support agent searched for (address, recipient id or message id) and reads its pane.</summary>
 internal sealed class ConsoleReader(
-    IRecipientStore recipients, IMessageStore messages, FeedbackService feedback, SettingsReader settings, NotificationCatalogue catalogue, DoctorService doctor, TimeProvider time)
+    IRecipientStore recipients, IMessageStore messages, FeedbackService feedback, WebhookDeliveries webhooks, SettingsReader settings, NotificationCatalogue catalogue, DoctorService doctor, TimeProvider time)
 {
     public const int MessagesPerAddress = 20;
+
+    public const int WebhooksPerAddress = 20;
 
     public async Task<ConsolePane?> FindAsync(string query, CancellationToken cancellationToken)
     {
@@ -72,6 +74,7 @@ internal sealed class ConsoleReader(
 
         return new AddressPane(address, await feedback.DeliverabilityAsync(address, cancellationToken),
             (await feedback.HistoryAsync(address, cancellationToken)).OrderByDescending(e => e.Time).ToArray(), traces,
-            await feedback.IncidentsAsync(AddressLedger.DomainOf(address), 10, cancellationToken), causes);
+            await feedback.IncidentsAsync(AddressLedger.DomainOf(address), 10, cancellationToken),
+            await webhooks.ForAddressAsync(address, WebhooksPerAddress, cancellationToken), causes);
     }
 }
