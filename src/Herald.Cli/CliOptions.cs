@@ -25,5 +25,15 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary><c>--roles</c> of <c>serve</c> and <c>config check</c>: the setting <c>Herald:Roles</c>, given on the command line.</summary>
+    public static Option<string?> Roles() => new(Herald.Server.Configuration.NodeRoles.Option)
+    {
+        Description = "The parts this node runs, comma-separated: api, delivery, inbound, webhooks (default: all; also Herald:Roles)",
+    };
+
+    /// <summary>The configuration arguments with <c>--roles</c> passed on as <c>Herald:Roles</c> (the one place it is read).</summary>
+    public static string[] WithRoles(IEnumerable<string> args, string? roles) =>
+        roles is null ? [.. args] : [.. args, $"--{Herald.Server.Configuration.NodeRoles.Setting}={roles}"];
+
     public static Option<bool> Json() => new("--json") { Description = "Print the full JSON answer" };
 }

@@ -58,9 +58,20 @@ public static class HeraldServer
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapOpenApi();
+        // Every node answers health and metrics; only an API node the API, its document and the pages (Herald:Roles).
         app.MapHeraldHealth();
         app.MapHeraldTelemetry(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HeraldOptions>>().Value.Telemetry);
+        if (app.Services.GetRequiredService<NodeRoles>().Api)
+        {
+            MapApi(app);
+        }
+
+        return app;
+    }
+
+    private static void MapApi(WebApplication app)
+    {
+        app.MapOpenApi();
         app.MapMessagesApi();
         app.MapRecipientMessagesApi();
         app.MapRecipientsApi();
@@ -79,7 +90,6 @@ public static class HeraldServer
         app.MapKeysApi();
         app.MapProviderWebhooks();
         app.MapHeraldPages();
-        return app;
     }
 
     public static Task RunAsync(string[] args) => Build(args).RunAsync();

@@ -1,7 +1,9 @@
 using Dapper;
 using Herald.Core.Catalogue;
 using Herald.Core.Events;
+using Herald.Core.Feedback;
 using Herald.Core.Messages;
+using Herald.Storage.Postgres.Feedback;
 using Npgsql;
 
 namespace Herald.Storage.Postgres;
@@ -32,7 +34,7 @@ internal static class EnqueueWrites
         var toLower = m.To.ToLowerInvariant();
         if (m.IdempotencyKey is { } key)
         {
-            await LockAsync(c, tx, "key:" + key);
+            await LockAsync(c, tx, KeyLock(key));
             if (await FindByKeyAsync(c, tx, key, idempotencySince) is { } existing)
             {
                 return RequestHashes.SameRequest(existing.RequestHash, m.RequestHash)
@@ -44,7 +46,7 @@ internal static class EnqueueWrites
         DateTimeOffset? retryAt = null;
         if (m.RateLimit is { } limit)
         {
-            await LockAsync(c, tx, "rate:" + m.Type + ":" + toLower);
+            await LockAsync(c, tx, RateLock(m));
             retryAt = await OverLimitUntilAsync(c, tx, m, toLower, limit);
         }
 
@@ -79,9 +81,74 @@ internal static class EnqueueWrites
         return new EnqueueResult.Created(MessageRows.FromNew(m));
     }
 
+    /// <summary>
+    /// Stores a message to a suspended address final (suppressed, secrets purged) in the same transaction as its insert, so a
+    /// delivery worker can never claim it in between.
+    /// </summary>
+    public static async Task<EnqueueResult> RunSuppressedAsync(NpgsqlConnection c, NpgsqlTransaction tx, NewMessage message, DeliveryEvent accepted,
+        DeliveryEvent suppressed, DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox)
+    {
+        var result = await RunAsync(c, tx, message, accepted, idempotencySince);
+        if (result is not EnqueueResult.Created created)
+        {
+            return result;
+        }
+
+        await c.ExecuteAsync(
+            "UPDATE messages SET status = 'suppressed', data_json = @data, request_hash = @hash, updated_at = @now, version = version + 1 WHERE id = @id",
+            new { data = SecretData.Purge(message.DataJson, message.SecretFields), hash = RequestHashes.Purged(message.RequestHash), now = UnixMs.From(suppressed.Time), id = message.Id },
+            tx);
+        await EventRows.InsertAsync(c, tx, suppressed);
+        await LedgerWrites.OutboxAsync(c, tx, outbox);
+        return new EnqueueResult.Created(created.Message with { Status = MessageStatus.Suppressed });
+    }
+
+    /// <summary>
+    /// A batch in the caller's one transaction, each item as a single enqueue would store it. Every advisory lock the batch
+    /// needs is taken first, in one (ordinal) order, so two batches naming the same keys or addresses in another order wait
+    /// for each other instead of deadlocking; a single enqueue takes its two locks in that same order (key, then rate).
+    /// </summary>
+    public static async Task<IReadOnlyList<EnqueueResult>> RunBatchAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<EnqueueItem> items,
+        DateTimeOffset idempotencySince)
+    {
+        var names = items.SelectMany(i => LockNames(i.Message)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            await LockAsync(c, tx, name);
+        }
+
+        var results = new EnqueueResult[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            results[i] = item.Suppressed is { } s
+                ? await RunSuppressedAsync(c, tx, item.Message, item.Accepted, s.Event, idempotencySince, s.Outbox)
+                : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince);
+        }
+
+        return results;
+    }
+
     /// <summary>Wakes the delivery lanes of every node LISTENing; PostgreSQL delivers it only if the transaction commits.</summary>
     public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx) =>
         c.ExecuteAsync("SELECT pg_notify('" + PostgresStoreOptions.WakeChannel + "', '')", transaction: tx);
+
+    private static string KeyLock(string key) => "key:" + key;
+
+    private static string RateLock(NewMessage m) => "rate:" + m.Type + ":" + m.To.ToLowerInvariant();
+
+    private static IEnumerable<string> LockNames(NewMessage m)
+    {
+        if (m.IdempotencyKey is { } key)
+        {
+            yield return KeyLock(key);
+        }
+
+        if (m.RateLimit is not null)
+        {
+            yield return RateLock(m);
+        }
+    }
 
     private static Task<int> LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, string name) =>
         c.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@name, 0))", new { name }, tx);

@@ -105,6 +105,20 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         }, durable: true, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>One transaction, so one WAL flush for the whole batch, and one wake-up for the other nodes.</remarks>
+    public Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<EnqueueItem> items, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
+        WriteAsync(async (c, tx) =>
+        {
+            var results = await EnqueueWrites.RunBatchAsync(c, tx, items, idempotencySince);
+            if (items.Zip(results).Any(x => x.First.Suppressed is null && x.Second is EnqueueResult.Created))
+            {
+                await EnqueueWrites.NotifyAsync(c, tx);
+            }
+
+            return results;
+        }, durable: true, cancellationToken);
+
+    /// <inheritdoc />
     /// <remarks>Delivery is at least once: a job whose lease expires is claimed again (docs/storage.md).</remarks>
     public Task<IReadOnlyList<DeliveryJob>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
         request.Max <= 0

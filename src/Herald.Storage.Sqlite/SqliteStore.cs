@@ -72,6 +72,11 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IStoreHealth, I
         Writer().Submit(new EnqueueOp(message, accepted, idempotencySince, cancellationToken));
 
     /// <inheritdoc />
+    /// <remarks>One write operation, so one savepoint and one fsync for the whole batch (<see cref="EnqueueBatchOp"/>).</remarks>
+    public Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<EnqueueItem> items, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
+        Writer().Submit(new EnqueueBatchOp(items, idempotencySince, cancellationToken));
+
+    /// <inheritdoc />
     /// <remarks>
     /// Delivery is at least once: a job whose lease expires (its worker died or hung) is claimed again, even if the
     /// first worker had already handed the message to the remote server.

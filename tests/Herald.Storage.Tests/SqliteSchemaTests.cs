@@ -29,6 +29,30 @@ public sealed class SqliteSchemaTests : SqliteStoreTest
     }
 
     [Fact]
+    public async Task Upgrading_to_the_incident_lifecycle_closes_incidents_quiet_for_a_day_and_keeps_recent_ones_open()
+    {
+        // A store as 0710 left it: incidents without closed_at, one last hit two days ago, one an hour ago (wall clock,
+        // as the migration reads it).
+        await Database.CloseAsync();
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Scalar("DROP INDEX ix_domain_incidents_open; ALTER TABLE domain_incidents DROP COLUMN closed_at; " +
+            "ALTER TABLE domain_incidents DROP COLUMN close_reason; DELETE FROM schema_version WHERE version = 800; " +
+            "INSERT INTO domain_incidents (id, domain, signature, first_at, last_at, addresses, sample) VALUES " +
+            $"('inc_old', 'corp.example', 'x', 0, {now.AddDays(-2).ToUnixTimeMilliseconds()}, 3, 'r'), " +
+            $"('inc_new', 'corp.example', 'y', 0, {now.AddHours(-1).ToUnixTimeMilliseconds()}, 3, 'r')");
+
+        await Database.OpenStoreAsync();
+
+        var incidents = await new Herald.Storage.Sqlite.Feedback.SqliteFeedbackStore(Database.Current!).IncidentsAsync(null, null, 10, CancellationToken.None);
+        incidents.Select(i => (i.Id, i.State, i.CloseReason)).ShouldBe([
+            ("inc_new", IncidentState.Open, (IncidentCloseReason?)null),
+            ("inc_old", IncidentState.Closed, IncidentCloseReason.Quiet),
+        ]);
+        incidents[1].ClosedAt.ShouldBe(now.AddDays(-2).AddHours(1), "at the end of the default window after its last hit");
+        Scalar("SELECT COUNT(*) FROM webhook_outbox").ShouldBe("0", "no event for incidents closed by the upgrade");
+    }
+
+    [Fact]
     public void The_database_is_in_wal_mode_with_the_expected_indexes()
     {
         Scalar("PRAGMA journal_mode").ShouldBe("wal");

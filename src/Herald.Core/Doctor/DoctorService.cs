@@ -80,7 +80,7 @@ public sealed class DoctorService(
             typo = candidate;
         }
 
-        var incidents = (await feedback.IncidentsAsync(domainName, 10, cancellationToken)).Where(i => i.IsOpenAt(now)).ToList();
+        var incidents = await feedback.IncidentsAsync(domainName, IncidentState.Open, 10, cancellationToken);
         var recent = new List<MessageFact>();
         foreach (var m in (await messages.ListByRecipientAsync(address, RecentMessages, null, cancellationToken)).Items)
         {

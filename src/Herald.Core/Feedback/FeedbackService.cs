@@ -66,8 +66,16 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
     public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string address, CancellationToken cancellationToken) =>
         store.HistoryAsync(address, cancellationToken);
 
-    public Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken) =>
-        store.IncidentsAsync(domain, limit, cancellationToken);
+    /// <summary>Domain incidents, latest hit first, optionally of one domain and in one state.</summary>
+    public Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, IncidentState? state, int limit, CancellationToken cancellationToken) =>
+        store.IncidentsAsync(domain, state, limit, cancellationToken);
+
+    /// <summary>
+    /// Closes the incidents with no hit for the incident window (<see cref="IncidentLifecycle.Sweep"/>), with their
+    /// <c>incident.closed</c> rows; run periodically. Returns how many closed.
+    /// </summary>
+    public Task<int> CloseQuietIncidentsAsync(CancellationToken cancellationToken) =>
+        store.CloseQuietIncidentsAsync(new IncidentSweep(time.GetUtcNow(), options.IncidentWindow, outbox.Rows), cancellationToken);
 
     /// <summary>Learns from every stored outcome of our own sends (<see cref="IOutcomeObserver"/>).</summary>
     public ValueTask OnOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, CancellationToken cancellationToken) =>
@@ -80,10 +88,11 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
     public async Task RecordOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, CancellationToken cancellationToken)
     {
         if (outcome is DeliveryOutcome.Delivered && !outbox.Wants("delivered")
-            && await store.GetAsync(message.To, cancellationToken) is { Problem: null, SoftFailures: 0, PendingProbeId: null })
+            && await store.GetAsync(message.To, cancellationToken) is { Problem: null, SoftFailures: 0, PendingProbeId: null }
+            && (await store.IncidentsAsync(AddressLedger.DomainOf(message.To), IncidentState.Open, 1, cancellationToken)).Count == 0)
         {
-            // The common case: nothing to clear and nobody to tell. A read instead of a write on every delivery
-            // keeps the single writer free for the queue (measured: one writer operation fewer per message).
+            // The common case: nothing to clear, no incident of the domain to close and nobody to tell. Reads instead of
+            // a write on every delivery keep the single writer free for the queue (measured: one writer operation fewer per message).
             return;
         }
 
@@ -188,12 +197,16 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
     }
 
     /// <summary>Persists a message to a suspended address as suppressed at once, with its event and webhook rows.</summary>
-    internal Task<EnqueueResult> EnqueueSuppressedAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset since, Suspension s, CancellationToken cancellationToken)
+    internal Task<EnqueueResult> EnqueueSuppressedAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset since, SuppressedAtIntake suppressed, CancellationToken cancellationToken) =>
+        store.EnqueueSuppressedAsync(message, accepted, suppressed.Event, since, suppressed.Outbox, cancellationToken);
+
+    /// <summary>The event and webhook rows a message to a suspended address is stored with, alone or in a batch.</summary>
+    internal SuppressedAtIntake SuppressAtIntake(NewMessage message, Suspension s)
     {
         var reason = s.Describe();
         var suppressed = new DeliveryEvent(message.Id, message.CreatedAt, EventType.Suppressed, Detail: reason);
         var rows = outbox.Rows([new FeedbackNotice("suppressed", message.To, message.CreatedAt, message.Id, s.Reason.ToWire(), reason)]);
-        return store.EnqueueSuppressedAsync(message, accepted, suppressed, since, rows, cancellationToken);
+        return new SuppressedAtIntake(suppressed, rows);
     }
 
     private Task<LedgerDecision> ApplyAsync(FeedbackSignal signal, IReadOnlyList<DeliveryEvent> messageEvents, MessageStatusChange? change, CancellationToken cancellationToken)
@@ -211,7 +224,11 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
             var decision = _policy.Apply(ledger, signal, incident);
             return (decision, decision);
         }, block, messageEvents, outbox.Rows);
-        return store.UpdateAsync(update with { StatusChange = change }, cancellationToken);
+        // Any delivery to the domain (ours or a provider's report) shows its blocks lifted: its open incidents close.
+        var delivery = signal.Kind == FeedbackKind.Delivered && !signal.Temporary
+            ? new DomainDelivery(AddressLedger.DomainOf(signal.Address), signal.At, options.IncidentWindow)
+            : null;
+        return store.UpdateAsync(update with { StatusChange = change, Delivery = delivery, IncidentOutbox = outbox.Rows }, cancellationToken);
     }
 
     private Task<bool> NotifyAsync(FeedbackNotice notice, CancellationToken cancellationToken) =>

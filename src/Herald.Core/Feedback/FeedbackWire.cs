@@ -17,19 +17,32 @@ public static class FeedbackWire
 
     public static string ToWire(this WebhookDeliveryState state) => Kebab(state.ToString());
 
+    public static string ToWire(this IncidentState state) => Kebab(state.ToString());
+
+    public static string ToWire(this IncidentCloseReason reason) => Kebab(reason.ToString());
+
     /// <summary>A webhook delivery state from its wire word (pending, delivered, dead); false for anything else.</summary>
-    public static bool TryParse(string? word, out WebhookDeliveryState state)
+    public static bool TryParse(string? word, out WebhookDeliveryState state) => TryParseWire(word, out state);
+
+    /// <summary>An incident state from its wire word (open, closed); false for anything else.</summary>
+    public static bool TryParse(string? word, out IncidentState state) => TryParseWire(word, out state);
+
+    /// <summary>Why an incident closed, from its wire word (delivered, quiet); false for anything else.</summary>
+    public static bool TryParse(string? word, out IncidentCloseReason reason) => TryParseWire(word, out reason);
+
+    private static bool TryParseWire<T>(string? word, out T value)
+        where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<WebhookDeliveryState>())
+        foreach (var candidate in Enum.GetValues<T>())
         {
-            if (string.Equals(candidate.ToWire(), word, StringComparison.Ordinal))
+            if (string.Equals(Kebab(candidate.ToString()), word, StringComparison.Ordinal))
             {
-                state = candidate;
+                value = candidate;
                 return true;
             }
         }
 
-        state = default;
+        value = default;
         return false;
     }
 

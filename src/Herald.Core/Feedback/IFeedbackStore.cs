@@ -15,8 +15,14 @@ public interface IFeedbackStore
     /// <summary>Addresses with a suspension recorded (possibly expired), ordered by address, after <paramref name="after"/>.</summary>
     Task<IReadOnlyList<AddressLedger>> ListSuspendedAsync(int limit, string? after, CancellationToken cancellationToken);
 
-    /// <summary>Domain incidents, latest first, optionally of one domain.</summary>
-    Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken);
+    /// <summary>Domain incidents, latest hit first, optionally of one domain and in one state.</summary>
+    Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, IncidentState? state, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes the open incidents the sweep's <see cref="IncidentLifecycle.Sweep"/> finds quiet, with their outbox rows, in one
+    /// transaction: each closes once even when several nodes sweep at once. Returns how many closed.
+    /// </summary>
+    Task<int> CloseQuietIncidentsAsync(IncidentSweep sweep, CancellationToken cancellationToken);
 
     Task<T> UpdateAsync<T>(LedgerUpdate<T> update, CancellationToken cancellationToken);
 

@@ -10,4 +10,7 @@ public interface IWebhookOutbox
     bool Wants(string type);
 
     IReadOnlyList<OutboxMessage> Rows(IReadOnlyList<FeedbackNotice> notices);
+
+    /// <summary>The rows of domain incidents opened or closed (<see cref="IncidentLifecycle"/>).</summary>
+    IReadOnlyList<OutboxMessage> Rows(IReadOnlyList<IncidentNotice> notices);
 }

@@ -4,7 +4,7 @@ namespace Herald.Core.Feedback;
 
 /// <summary>
 /// One atomic change to an address: the store reads the ledger, runs <see cref="Decide"/> on it (with the domain
-/// incident, if <see cref="Block"/> made one), and writes the next state, the audit lines, the events for the original
+/// incident <see cref="Block"/> opened or joined, if any), and writes the next state, the audit lines, the events for the original
 /// message and the outbox rows in the same transaction, so nothing is lost or half-applied on a crash.
 /// </summary>
 /// <param name="Decide">Pure: (ledger, incident id) to decision plus a result for the caller. Runs on the writer thread.</param>
@@ -18,4 +18,10 @@ public sealed record LedgerUpdate<T>(
 {
     /// <summary>The original message's status, corrected in the same transaction (a late bounce or complaint).</summary>
     public MessageStatusChange? StatusChange { get; init; }
+
+    /// <summary>A delivery to the address's domain: its open incidents close in the same transaction (<see cref="IncidentLifecycle.Delivered"/>).</summary>
+    public DomainDelivery? Delivery { get; init; }
+
+    /// <summary>Turns the incidents' notices (opened, closed) into webhook rows, stored in the same transaction.</summary>
+    public Func<IReadOnlyList<IncidentNotice>, IReadOnlyList<OutboxMessage>> IncidentOutbox { get; init; } = _ => [];
 }

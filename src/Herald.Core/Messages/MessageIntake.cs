@@ -21,15 +21,82 @@ public sealed class MessageIntake(
     TimeProvider time,
     IntakeOptions options)
 {
+    /// <summary>The most messages one batch may hold, as Postmark's batch endpoint: one transaction stays short.</summary>
+    public const int MaxBatch = 500;
+
     /// <param name="origin">Why Herald sends it, for the timeline's accepted event (null for an application's request).</param>
     public async Task<IntakeResult> SubmitAsync(SubmitRequest request, string? origin, CancellationToken cancellationToken)
+    {
+        var (invalid, item, suspension) = await PrepareAsync(request, origin, cancellationToken);
+        if (item is null)
+        {
+            return invalid!;
+        }
+
+        var since = time.GetUtcNow() - options.IdempotencyWindow;
+        var result = item.Suppressed is null
+            ? await queue.EnqueueAsync(item.Message, item.Accepted, since, cancellationToken)
+            : await feedback.EnqueueSuppressedAsync(item.Message, item.Accepted, since, item.Suppressed, cancellationToken);
+        if (result is EnqueueResult.Created && item.Suppressed is null)
+        {
+            waker.Wake();
+        }
+
+        return await ConcludeAsync(item.Message, suspension, result, cancellationToken);
+    }
+
+    /// <summary>
+    /// Up to <see cref="MaxBatch"/> application requests, each decided exactly as <see cref="SubmitAsync"/> decides one, then
+    /// stored in one transaction (all or nothing, one durable commit). Results come in the requests' order; an invalid
+    /// request is refused alone and the others are still stored.
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeResult>> SubmitBatchAsync(IReadOnlyList<SubmitRequest> requests, CancellationToken cancellationToken)
+    {
+        if (requests.Count > MaxBatch)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requests), requests.Count, $"a batch holds at most {MaxBatch} messages");
+        }
+
+        var prepared = new List<(IntakeResult.Invalid? Invalid, EnqueueItem? Item, Suspension? Suspension)>(requests.Count);
+        foreach (var request in requests)
+        {
+            prepared.Add(await PrepareAsync(request, origin: null, cancellationToken));
+        }
+
+        var items = prepared.Where(p => p.Item is not null).Select(p => p.Item!).ToList();
+        var stored = items.Count == 0
+            ? []
+            : await queue.EnqueueBatchAsync(items, time.GetUtcNow() - options.IdempotencyWindow, cancellationToken);
+        if (stored.Count != items.Count)
+        {
+            throw new InvalidOperationException($"the store answered {stored.Count} results for {items.Count} messages");
+        }
+
+        var results = new List<IntakeResult>(requests.Count);
+        var next = 0;
+        foreach (var (invalid, item, suspension) in prepared)
+        {
+            results.Add(item is null ? invalid! : await ConcludeAsync(item.Message, suspension, stored[next++], cancellationToken));
+        }
+
+        if (items.Zip(stored).Any(x => x.First.Suppressed is null && x.Second is EnqueueResult.Created))
+        {
+            waker.Wake();
+        }
+
+        return results;
+    }
+
+    /// <summary>Everything decided before storing: the recipient, validation, the message itself, the suspension ledger.</summary>
+    private async Task<(IntakeResult.Invalid? Invalid, EnqueueItem? Item, Suspension? Suspension)> PrepareAsync(
+        SubmitRequest request, string? origin, CancellationToken cancellationToken)
     {
         if (request.Recipient is { } target)
         {
             var (address, targetErrors) = await RecipientTargetResolver.ResolveAsync(target, recipients, cancellationToken);
             if (address is null)
             {
-                return new IntakeResult.Invalid(targetErrors);
+                return (new IntakeResult.Invalid(targetErrors), null, null);
             }
 
             request = request with { To = address, Recipient = null };
@@ -38,26 +105,24 @@ public sealed class MessageIntake(
         var validated = SubmissionValidator.Validate(request, catalogue);
         if (validated.Submission is not { } submission)
         {
-            return new IntakeResult.Invalid(validated.Errors);
+            return (new IntakeResult.Invalid(validated.Errors), null, null);
         }
 
         var message = factory.Create(submission);
         var priority = message.Priority.ToString().ToLowerInvariant();
         var accepted = new DeliveryEvent(message.Id, message.CreatedAt, EventType.Accepted,
             Detail: origin is null ? $"{message.Type} ({priority}), to be delivered before {message.ExpiresAt:u}" : $"{message.Type} ({priority}): {origin}");
-        var since = time.GetUtcNow() - options.IdempotencyWindow;
         var suspension = await feedback.SuspensionAsync(message.To, cancellationToken);
-        var result = suspension is null
-            ? await queue.EnqueueAsync(message, accepted, since, cancellationToken)
-            : await feedback.EnqueueSuppressedAsync(message, accepted, since, suspension, cancellationToken);
+        var suppressed = suspension is null ? null : feedback.SuppressAtIntake(message, suspension);
+        return (null, new EnqueueItem(message, accepted, suppressed), suspension);
+    }
+
+    /// <summary>What a store's answer means to the sender, the same for a single message and for one of a batch.</summary>
+    private async Task<IntakeResult> ConcludeAsync(NewMessage message, Suspension? suspension, EnqueueResult result, CancellationToken cancellationToken)
+    {
         switch (result)
         {
             case EnqueueResult.Created created:
-                if (suspension is null)
-                {
-                    waker.Wake();
-                }
-
                 return new IntakeResult.Accepted(created.Message, suspension, Replayed: false);
             case EnqueueResult.Duplicate duplicate:
                 // The answer replays the state at acceptance, so a retried request gets exactly the first answer.

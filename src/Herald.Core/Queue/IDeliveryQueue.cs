@@ -13,6 +13,15 @@ public interface IDeliveryQueue
     Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Persist every item as <see cref="EnqueueAsync"/> would (or, for an item with <see cref="EnqueueItem.Suppressed"/>, as
+    /// <see cref="Feedback.IFeedbackStore.EnqueueSuppressedAsync"/> would) in ONE transaction with one durable commit: all
+    /// of them or, when the store fails part-way, none. Results come in the items' order. An item sees the items before
+    /// it, as if they had been sent one after the other: a repeated idempotency key is a duplicate (or a conflict) of the
+    /// earlier item, and earlier items count towards a rate limit.
+    /// </summary>
+    Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<EnqueueItem> items, DateTimeOffset idempotencySince, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Claim due jobs under a lease. Jobs whose lease expired (a crashed worker) are due again.
     /// Delivery is therefore at least once: a job may be claimed again after its first worker sent it.
     /// </summary>

@@ -36,6 +36,11 @@ public static class HeraldConfiguration
         errors.AddRange(catalogue.Errors);
         errors.AddRange(Recipients.RecipientsConfiguration.Check(configuration, options.Catalogue));
         errors.AddRange(ServerProblems(configuration, options));
+        if (NodeRoles.Problem(configuration) is { } roles)
+        {
+            errors.Add(roles);
+        }
+
         errors.AddRange(Feedback.FeedbackConfiguration.Check(configuration));
         errors.AddRange(Inbound.InboundConfiguration.Check(configuration));
         errors.AddRange(Simulator.SimulatorConfiguration.Check(configuration, environment ?? EnvironmentName(configuration)));

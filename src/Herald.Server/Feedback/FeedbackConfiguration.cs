@@ -1,3 +1,4 @@
+using Herald.Core.Feedback;
 using Microsoft.Extensions.Configuration;
 
 namespace Herald.Server.Feedback;
@@ -5,7 +6,7 @@ namespace Herald.Server.Feedback;
 /// <summary>Configuration mistakes of the feedback loop, in words naming the setting (shown by start-up and <c>herald config check</c>).</summary>
 internal static class FeedbackConfiguration
 {
-    private static readonly string[] EventTypes = ["delivered", "failed", "bounced", "complained", "suppressed", "unblocked", "problem"];
+    private static readonly string[] EventTypes = ["delivered", "failed", "bounced", "complained", "suppressed", "unblocked", "problem", IncidentLifecycle.Opened, IncidentLifecycle.Closed];
 
     public static IEnumerable<string> Check(IConfiguration configuration)
     {

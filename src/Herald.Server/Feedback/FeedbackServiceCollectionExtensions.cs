@@ -4,6 +4,7 @@ using Herald.Core.Inbound;
 using Herald.Core.Lifecycle;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Server.Configuration;
 using Herald.Server.Feedback.Webhooks;
 using Herald.Server.Inbound;
 using Herald.Server.Providers;
@@ -33,10 +34,13 @@ internal static class FeedbackServiceCollectionExtensions
         services.AddSingleton<ISendGate, SuppressionGate>();
         services.AddSingleton<IOutcomeObserver>(sp => sp.GetRequiredService<FeedbackService>());
         services.AddHttpClient(WebhookWorker.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddHostedService<WebhookWorker>();
+        if (NodeRoles.From(configuration).Webhooks)
+        {
+            services.AddHostedService<WebhookWorker>();
+        }
 
         var inbound = herald.GetSection("Inbound");
-        if ((inbound.Get<InboundOptions>() ?? new InboundOptions()).Enabled)
+        if (InboundConfiguration.Runs(configuration))
         {
             services.AddSingleton<IReturnPathDirectory, ReturnPathDirectory>();
             services.AddSingleton<IInboundMailSink, InboundFeedbackSink>();

@@ -8,6 +8,6 @@ public sealed class WebhookEndpointOptions
     /// <summary>"whsec_" followed by the base64 key, as the Standard Webhooks specification defines.</summary>
     public string Secret { get; set; } = "";
 
-    /// <summary>delivered, failed, bounced, complained, suppressed, unblocked, problem; empty means all of them.</summary>
+    /// <summary>delivered, failed, bounced, complained, suppressed, unblocked, problem, incident.opened, incident.closed; empty means all of them.</summary>
     public List<string> Events { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using Herald.Server.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -14,14 +15,27 @@ namespace Herald.Server.Health;
 /// </summary>
 internal static class HealthRegistration
 {
-    public static IServiceCollection AddHeraldHealth(this IServiceCollection services)
+    /// <summary>
+    /// Readiness checks what the node's roles need: every node needs the store and its disk; only a delivery node has
+    /// lanes to start (<c>workers</c>) and answers for critical mail waiting (<c>critical-queue</c>). An API node is
+    /// not taken out of its load balancer because delivery lags elsewhere: its clients' messages are still accepted.
+    /// </summary>
+    public static IServiceCollection AddHeraldHealth(this IServiceCollection services, NodeRoles roles)
     {
         services.AddSingleton<QueueBacklog>();
-        services.AddHealthChecks()
-            .AddCheck<WorkersHealthCheck>("workers", tags: [HealthState.ReadyTag])
-            .AddCheck<StoreHealthCheck>("store", tags: [HealthState.ReadyTag])
-            .AddCheck<DiskSpaceHealthCheck>("disk", tags: [HealthState.ReadyTag])
-            .AddCheck<CriticalQueueHealthCheck>("critical-queue", tags: [HealthState.ReadyTag]);
+        var checks = services.AddHealthChecks();
+        if (roles.Delivery)
+        {
+            checks.AddCheck<WorkersHealthCheck>("workers", tags: [HealthState.ReadyTag]);
+        }
+
+        checks.AddCheck<StoreHealthCheck>("store", tags: [HealthState.ReadyTag])
+            .AddCheck<DiskSpaceHealthCheck>("disk", tags: [HealthState.ReadyTag]);
+        if (roles.Delivery)
+        {
+            checks.AddCheck<CriticalQueueHealthCheck>("critical-queue", tags: [HealthState.ReadyTag]);
+        }
+
         return services;
     }
 

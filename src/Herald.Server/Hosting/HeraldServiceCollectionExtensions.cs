@@ -38,7 +38,9 @@ internal static class HeraldServiceCollectionExtensions
         services.AddSingleton(new IntakeOptions(options.Delivery.IdempotencyWindow));
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<Readiness>();
-        services.AddHeraldHealth();
+        var roles = NodeRoles.From(configuration);
+        services.AddSingleton(roles);
+        services.AddHeraldHealth(roles);
         services.AddHeraldTelemetry(options.Telemetry);
         services.AddSingleton(sp => new DeliveryPipeline(
             sp.GetRequiredService<NotificationCatalogue>(),
@@ -48,7 +50,10 @@ internal static class HeraldServiceCollectionExtensions
             sp.GetServices<ISendGate>(),
             sp.GetServices<IMessageEnricher>(),
             settingsLinks: sp.GetRequiredService<SettingsLinks>()));
-        services.AddHostedService<DeliveryWorker>();
+        if (roles.Delivery)
+        {
+            services.AddHostedService<DeliveryWorker>();
+        }
 
         services.AddHeraldStorage(configuration);
         services.AddHeraldRecipients(configuration, options.DataDirectory, notes);

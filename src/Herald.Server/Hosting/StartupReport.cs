@@ -29,13 +29,14 @@ internal sealed partial class StartupReport(
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     IHostEnvironment environment,
+    NodeRoles roles,
     ILogger<StartupReport> logger)
 {
     /// <summary>Runs before the host starts; blocks on the store's first write (a one-off, on the start-up thread).</summary>
     /// <exception cref="StorageFaultException">The store is corrupt, truncated, unreadable or read-only.</exception>
     public void Run()
     {
-        LogEnvironment(logger, environment.EnvironmentName);
+        LogEnvironment(logger, environment.EnvironmentName, roles.ToString());
         LogMail(logger, MailDestinations());
 
         var kind = StorageConfiguration.Kind(configuration);
@@ -91,10 +92,12 @@ internal sealed partial class StartupReport(
             : "none";
 
     private string InboundAddress() =>
-        services.GetService<BounceListener>()?.LocalEndPoint is { } endpoint ? $"SMTP {endpoint}" : "off (Herald:Inbound:Enabled=false)";
+        services.GetService<BounceListener>()?.LocalEndPoint is { } endpoint ? $"SMTP {endpoint}"
+            : roles.Inbound ? "off (Herald:Inbound:Enabled=false)" : "off (not a role of this node: Herald:Roles)";
 
-    [LoggerMessage(1, LogLevel.Information, "Herald starting in the {Environment} environment")]
-    private static partial void LogEnvironment(ILogger logger, string environment);
+    // Says which roles run (Herald:Roles), so a log of several nodes tells an API node from a delivery node.
+    [LoggerMessage(1, LogLevel.Information, "Herald starting in the {Environment} environment; roles: {Roles}")]
+    private static partial void LogEnvironment(ILogger logger, string environment, string roles);
 
     [LoggerMessage(2, LogLevel.Information, "Mail goes to: {Destinations}")]
     private static partial void LogMail(ILogger logger, string destinations);

@@ -33,7 +33,7 @@ internal sealed partial class StorageFaultHandler(IProblemDetailsService problem
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Storage unavailable",
-                Detail = "Herald cannot write to its store right now (the disk is full or failing), so nothing of this request was accepted. Try again later.",
+                Detail = "Herald cannot use its store right now (a full or failing disk, or a database that cannot be reached), so nothing of this request was accepted. Try again later.",
             },
         });
     }

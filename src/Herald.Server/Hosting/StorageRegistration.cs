@@ -30,7 +30,12 @@ internal static class StorageRegistration
 
         if (StorageConfiguration.IsKind(configuration, StorageConfiguration.Postgres))
         {
-            services.AddHostedService(sp => new PostgresWakeListener(sp.GetRequiredService<PostgresStore>(), sp.GetRequiredService<QueueSignal>()));
+            if (NodeRoles.From(configuration).Delivery)
+            {
+                // Wake-ups from other nodes matter only to a node whose lanes claim.
+                services.AddHostedService(sp => new PostgresWakeListener(sp.GetRequiredService<PostgresStore>(), sp.GetRequiredService<QueueSignal>()));
+            }
+
             return services.AddHeraldPostgres(new PostgresStoreOptions
             {
                 ConnectionString = StorageConfiguration.PostgresConnectionString(configuration)

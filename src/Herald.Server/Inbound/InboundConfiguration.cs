@@ -7,10 +7,15 @@ namespace Herald.Server.Inbound;
 /// <summary>Mistakes in <c>Herald:Inbound</c> (the bounce listener), in words naming the setting, checked only when it is enabled.</summary>
 internal static class InboundConfiguration
 {
+    /// <summary>Whether this node runs the listener: enabled (the default) and the node has the inbound role.</summary>
+    public static bool Runs(IConfiguration configuration) =>
+        (configuration.GetSection("Herald:Inbound").Get<InboundOptions>() ?? new InboundOptions()).Enabled
+        && Configuration.NodeRoles.From(configuration).Inbound;
+
     public static IEnumerable<string> Check(IConfiguration configuration)
     {
         var inbound = configuration.GetSection("Herald:Inbound");
-        if (!(inbound.Get<InboundOptions>() ?? new InboundOptions()).Enabled)
+        if (!Runs(configuration))
         {
             yield break;
         }

@@ -21,7 +21,12 @@ internal static class LifecycleServiceCollectionExtensions
         services.AddSingleton(sp => new ErasedAddresses(sp.GetRequiredService<IErasureStore>(), new AddressFingerprint(key)));
         services.AddSingleton<PersonalDataService>();
         services.AddSingleton(sp => new DiskSpaceCheck(dataDirectory, options.MinFreeDiskBytes, sp.GetRequiredService<ILogger<DiskSpaceCheck>>()));
-        services.AddHostedService<RetentionWorker>();
+        // The store's housekeeping goes with delivery: API-only nodes stay stateless and light.
+        if (Configuration.NodeRoles.From(configuration).Delivery)
+        {
+            services.AddHostedService<RetentionWorker>();
+        }
+
         return services;
     }
 

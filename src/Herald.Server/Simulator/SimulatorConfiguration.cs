@@ -37,7 +37,7 @@ internal static class SimulatorConfiguration
         if (!InboundRuns(configuration))
         {
             yield return $"{Section}:Enabled: the simulator sends its DSNs, ARF reports and auto-replies to the inbound listener, " +
-                "which Herald:Inbound:Enabled=false turns off; enable the listener or set Herald:Simulator:Enabled=false";
+                "which Herald:Inbound:Enabled=false (or Herald:Roles without inbound) turns off; run the listener on this node or set Herald:Simulator:Enabled=false";
         }
 
         var options = configuration.GetSection(Section).Get<SimulatorOptions>() ?? new SimulatorOptions();
@@ -58,6 +58,5 @@ internal static class SimulatorConfiguration
         }
     }
 
-    private static bool InboundRuns(IConfiguration configuration) =>
-        (configuration.GetSection("Herald:Inbound").Get<InboundOptions>() ?? new InboundOptions()).Enabled;
+    private static bool InboundRuns(IConfiguration configuration) => InboundConfiguration.Runs(configuration);
 }

@@ -110,6 +110,12 @@ internal sealed partial class DeliveryLane(
         {
             return;
         }
+        catch (Exception e)
+        {
+            // The store is unreachable (PostgreSQL restarting, a disk error): wait as if idle and ask again. This escaped
+            // once and stopped the host when PostgreSQL was stopped; a worker never dies from one failed read.
+            LogNextDueFailed(logger, e, name);
+        }
 
         if (delay > TimeSpan.Zero)
         {
@@ -152,7 +158,7 @@ internal sealed partial class DeliveryLane(
         try
         {
             var storing = time.GetTimestamp();
-            var stored = await queue.CompleteAsync(job, result.Transition, CancellationToken.None);
+            var stored = await CompleteAsync(job, result.Transition, stopping);
             metrics.Committed(status, time.GetElapsedTime(storing));
             if (!stored)
             {
@@ -181,8 +187,38 @@ internal sealed partial class DeliveryLane(
         }
     }
 
+    /// <summary>
+    /// Stores the outcome; while the store is unavailable (PostgreSQL restarting, a disk error), tries again every
+    /// second until the lease expires. The attempt already happened: giving up at the first failure left the message
+    /// leased until expiry and then sent it a second time (found by stopping PostgreSQL mid-run). Storing is a
+    /// compare-and-set on the lease, so a retry after another claimer took the message changes nothing.
+    /// </summary>
+    private async Task<bool> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken stopping)
+    {
+        while (true)
+        {
+            try
+            {
+                return await queue.CompleteAsync(job, transition, CancellationToken.None);
+            }
+            catch (StorageFaultException e) when (!stopping.IsCancellationRequested && time.GetUtcNow() + RetryStoreEvery < job.LeaseExpiresAt)
+            {
+                LogCompleteRetry(logger, e.Message, job.Message.Id);
+                await Task.Delay(RetryStoreEvery, time, CancellationToken.None);
+            }
+        }
+    }
+
+    private static readonly TimeSpan RetryStoreEvery = TimeSpan.FromSeconds(1);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Could not store the outcome for {MessageId} yet ({Reason}); trying again")]
+    private static partial void LogCompleteRetry(ILogger logger, string reason, string messageId);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Lane {Lane} could not claim jobs")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception, string lane);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Lane {Lane} could not read when the next job is due; it waits and asks again")]
+    private static partial void LogNextDueFailed(ILogger logger, Exception exception, string lane);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Attempt for {MessageId} crashed; it will be retried")]
     private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string messageId);

@@ -16,4 +16,10 @@ internal static partial class LifecycleLog
 
     [LoggerMessage(1704, LogLevel.Information, "Retention removed {Total} rows ({Tables}) and gave {ReleasedKiB} KiB back to the file system")]
     public static partial void Pruned(ILogger logger, long total, string tables, long releasedKiB);
+
+    [LoggerMessage(1705, LogLevel.Error, "Closing quiet domain incidents failed; the next try runs in {Interval}")]
+    public static partial void SweepFailed(ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(1706, LogLevel.Information, "Closed {Count} domain incidents with no block for the incident window")]
+    public static partial void IncidentsClosed(ILogger logger, int count);
 }

@@ -1,3 +1,4 @@
+using Herald.Core.Feedback;
 using Herald.Core.Lifecycle;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,11 @@ namespace Herald.Server.Workers;
 /// <see cref="RetentionOptions.BatchSize"/> rows per table, each one short write through the store's writer (acceptances
 /// queue behind one batch at most, never behind the whole backlog), then gives freed space back and checks the disk.
 /// A failed pass is logged and tried again next time: the worker never dies from one.
+/// Each pass also closes the domain incidents with no block for the incident window (<see cref="FeedbackService.CloseQuietIncidentsAsync"/>):
+/// the one periodic worker every role runs, on the same clock, so an incident closes within an interval of going quiet.
 /// </summary>
-internal sealed class RetentionWorker(IStoreMaintenance store, RetentionOptions options, TimeProvider time, DiskSpaceCheck disk, ILogger<RetentionWorker> logger)
+internal sealed class RetentionWorker(IStoreMaintenance store, RetentionOptions options, TimeProvider time, DiskSpaceCheck disk, FeedbackService feedback,
+    ILogger<RetentionWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,6 +25,7 @@ internal sealed class RetentionWorker(IStoreMaintenance store, RetentionOptions 
             {
                 // The first pass waits one interval too: start-up (recovery, the first acceptances) comes first.
                 await Task.Delay(options.Interval, time, stoppingToken);
+                await SweepAsync(stoppingToken);
                 await PassAsync(stoppingToken);
                 disk.IsLow();
             }
@@ -32,6 +37,22 @@ internal sealed class RetentionWorker(IStoreMaintenance store, RetentionOptions 
             {
                 LifecycleLog.PassFailed(logger, e, options.Interval);
             }
+        }
+    }
+
+    /// <summary>Closes quiet incidents; a failure is logged on its own, so that it never stops the pruning (nor the reverse).</summary>
+    internal async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await feedback.CloseQuietIncidentsAsync(cancellationToken) is > 0 and var closed)
+            {
+                LifecycleLog.IncidentsClosed(logger, closed);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LifecycleLog.SweepFailed(logger, e, options.Interval);
         }
     }
 

@@ -77,38 +77,4 @@ internal static class LedgerWrites
             "status = CASE WHEN status = ANY(@from) THEN @to ELSE status END " +
             "WHERE id = @id",
             new { to = change.To.ToWire(), now = UnixMs.From(now), id = change.MessageId, from = change.From.Select(s => s.ToWire()).ToArray() }, tx);
-
-    /// <summary>
-    /// Domain incidents: when several addresses of one domain hit the same block within the window, one incident is
-    /// opened (or the open one extended). Locked per (domain, signature) so two nodes do not open two incidents.
-    /// </summary>
-    /// <returns>The incident id, or null while too few addresses are affected.</returns>
-    public static async Task<string?> RecordBlockAsync(NpgsqlConnection c, NpgsqlTransaction tx, BlockHit hit)
-    {
-        await c.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@name, 0))", new { name = "block:" + hit.Domain + ":" + hit.Signature }, tx);
-        var p = new { d = hit.Domain, s = hit.Signature, a = hit.Address.ToLowerInvariant(), t = UnixMs.From(hit.At), since = UnixMs.From(hit.At - hit.Window) };
-        await c.ExecuteAsync("INSERT INTO block_hits (domain, signature, address, time) VALUES (@d, @s, @a, @t)", p, tx);
-        var addresses = await c.ExecuteScalarAsync<int>(
-            "SELECT COUNT(DISTINCT address) FROM block_hits WHERE domain = @d AND signature = @s AND time >= @since", p, tx);
-        if (addresses < hit.MinAddresses)
-        {
-            return null;
-        }
-
-        if (await c.QuerySingleOrDefaultAsync<string?>(
-            "SELECT id FROM domain_incidents WHERE domain = @d AND signature = @s AND last_at >= @since ORDER BY last_at DESC LIMIT 1", p, tx) is { } open)
-        {
-            await c.ExecuteAsync(
-                "UPDATE domain_incidents SET last_at = GREATEST(last_at, @t), addresses = GREATEST(addresses, @n), sample = @sample WHERE id = @id",
-                new { t = p.t, n = addresses, sample = hit.Sample, id = open }, tx);
-            return open;
-        }
-
-        var id = "inc_" + MessageFactory.RandomToken(16);
-        await c.ExecuteAsync(
-            "INSERT INTO domain_incidents (id, domain, signature, first_at, last_at, addresses, sample) " +
-            "SELECT @id, @d, @s, MIN(time), @t, @n, @sample FROM block_hits WHERE domain = @d AND signature = @s AND time >= @since",
-            new { id, p.d, p.s, p.t, p.since, n = addresses, sample = hit.Sample }, tx);
-        return id;
-    }
 }

@@ -44,45 +44,25 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
                 new { after = (after ?? "").ToLowerInvariant(), limit }, cancellationToken: cancellationToken)))
             .Select(LedgerJson.Read).ToList(), cancellationToken);
 
-    public Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken) =>
-        store.ReadAsync<IReadOnlyList<DomainIncident>>(async c =>
-        {
-            await using var r = await c.ExecuteReaderAsync(new CommandDefinition(
-                "SELECT id, domain, signature, first_at, last_at, addresses, sample FROM domain_incidents " +
-                "WHERE (@domain::text IS NULL OR domain = @domain) ORDER BY last_at DESC LIMIT @limit",
-                new { domain = domain?.ToLowerInvariant(), limit }, cancellationToken: cancellationToken));
-            var items = new List<DomainIncident>();
-            while (await r.ReadAsync(cancellationToken))
-            {
-                items.Add(new DomainIncident(r.GetString(0), r.GetString(1), r.GetString(2), UnixMs.To(r.GetInt64(3)), UnixMs.To(r.GetInt64(4)),
-                    r.GetInt32(5), r.GetString(6)));
-            }
+    public Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, IncidentState? state, int limit, CancellationToken cancellationToken) =>
+        store.ReadAsync<IReadOnlyList<DomainIncident>>(async c => await IncidentWrites.ReadAsync(c, null,
+            $"(@domain::text IS NULL OR domain = @domain) AND {IncidentWrites.StateSql(state)} ORDER BY last_at DESC LIMIT @limit",
+            new { domain = domain?.ToLowerInvariant(), limit }, cancellationToken), cancellationToken);
 
-            return items;
-        }, cancellationToken);
+    public Task<int> CloseQuietIncidentsAsync(IncidentSweep sweep, CancellationToken cancellationToken) =>
+        store.WriteAsync(async (c, tx) =>
+        {
+            var step = await IncidentWrites.SweepAsync(c, tx, sweep);
+            await LedgerWrites.OutboxAsync(c, tx, sweep.Outbox(step.Notices));
+            return step.Writes.Count;
+        }, durable: true, cancellationToken);
 
     public Task<T> UpdateAsync<T>(LedgerUpdate<T> update, CancellationToken cancellationToken) =>
         store.WriteAsync((c, tx) => ApplyAsync(c, tx, update, store.TimeProvider.GetUtcNow()), durable: true, cancellationToken);
 
     public Task<EnqueueResult> EnqueueSuppressedAsync(NewMessage message, DeliveryEvent accepted, DeliveryEvent suppressed,
         DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
-        store.WriteAsync(async (c, tx) =>
-        {
-            // Stored final in the same transaction as its insert, so a delivery worker can never claim it in between.
-            var result = await EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince);
-            if (result is not EnqueueResult.Created created)
-            {
-                return result;
-            }
-
-            await c.ExecuteAsync(
-                "UPDATE messages SET status = 'suppressed', data_json = @data, request_hash = @hash, updated_at = @now, version = version + 1 WHERE id = @id",
-                new { data = SecretData.Purge(message.DataJson, message.SecretFields), hash = RequestHashes.Purged(message.RequestHash), now = UnixMs.From(suppressed.Time), id = message.Id },
-                tx);
-            await EventRows.InsertAsync(c, tx, suppressed);
-            await LedgerWrites.OutboxAsync(c, tx, outbox);
-            return (EnqueueResult)new EnqueueResult.Created(created.Message with { Status = MessageStatus.Suppressed });
-        }, durable: true, cancellationToken);
+        store.WriteAsync((c, tx) => EnqueueWrites.RunSuppressedAsync(c, tx, message, accepted, suppressed, idempotencySince, outbox), durable: true, cancellationToken);
 
     /// <summary>Due rows under a lease, SKIP LOCKED so the webhook workers of several nodes never take one row twice.</summary>
     public Task<IReadOnlyList<OutboxMessage>> ClaimWebhooksAsync(WebhookClaim claim, CancellationToken cancellationToken) =>
@@ -155,8 +135,10 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
     private static async Task<T> ApplyAsync<T>(NpgsqlConnection c, NpgsqlTransaction tx, LedgerUpdate<T> update, DateTimeOffset now)
     {
         var current = await LedgerWrites.LockAndReadAsync(c, tx, update.Address);
-        var incident = update.Block is { } hit ? await LedgerWrites.RecordBlockAsync(c, tx, hit) : null;
-        var (decision, result) = update.Decide(current, incident);
+        var incidents = update.Block is { } hit ? await IncidentWrites.HitAsync(c, tx, hit)
+            : update.Delivery is { } delivery ? await IncidentWrites.DeliveredAsync(c, tx, delivery)
+            : IncidentStep.None;
+        var (decision, result) = update.Decide(current, incidents.IncidentId);
         if (!ReferenceEquals(decision.Next, current))
         {
             await LedgerWrites.WriteAsync(c, tx, decision.Next, now);
@@ -170,6 +152,7 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
         }
 
         await LedgerWrites.OutboxAsync(c, tx, update.Outbox(decision.Notices));
+        await LedgerWrites.OutboxAsync(c, tx, update.IncidentOutbox(incidents.Notices));
         return result;
     }
 }

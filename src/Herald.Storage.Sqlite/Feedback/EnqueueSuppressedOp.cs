@@ -12,7 +12,12 @@ internal sealed class EnqueueSuppressedOp(
     NewMessage message, DeliveryEvent accepted, DeliveryEvent suppressed, DateTimeOffset idempotencySince,
     IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) : WriteOp<EnqueueResult>(cancellationToken)
 {
-    protected override EnqueueResult Run(WriterSession session)
+    protected override EnqueueResult Run(WriterSession session) =>
+        Run(session, message, accepted, suppressed, idempotencySince, outbox);
+
+    /// <summary>The step itself, also run for the suppressed messages of a batch (<see cref="EnqueueBatchOp"/>).</summary>
+    public static EnqueueResult Run(WriterSession session, NewMessage message, DeliveryEvent accepted, DeliveryEvent suppressed,
+        DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox)
     {
         var result = session.Enqueue.Run(message, accepted, idempotencySince);
         if (result is not EnqueueResult.Created created)

@@ -51,19 +51,19 @@ internal sealed class FeedbackReads(string path)
         return items;
     }
 
-    public async Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, IncidentState? state, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, domain, signature, first_at, last_at, addresses, sample FROM domain_incidents " +
-            "WHERE ($domain IS NULL OR domain = $domain) ORDER BY last_at DESC LIMIT $limit";
+        command.CommandText = $"SELECT {IncidentRows.Columns} FROM domain_incidents " +
+            $"WHERE ($domain IS NULL OR domain = $domain) AND {IncidentRows.StateSql(state)} ORDER BY last_at DESC LIMIT $limit";
         command.Parameters.AddWithValue("$domain", DbValue.Of(domain?.ToLowerInvariant()));
         command.Parameters.AddWithValue("$limit", limit);
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<DomainIncident>();
         while (await r.ReadAsync(cancellationToken))
         {
-            items.Add(new DomainIncident(r.GetString(0), r.GetString(1), r.GetString(2), UnixMs.To(r.GetInt64(3)), UnixMs.To(r.GetInt64(4)), r.GetInt32(5), r.GetString(6)));
+            items.Add(IncidentRows.From(r));
         }
 
         return items;

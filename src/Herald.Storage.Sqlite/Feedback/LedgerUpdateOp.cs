@@ -9,8 +9,10 @@ internal sealed class LedgerUpdateOp<T>(LedgerUpdate<T> update, CancellationToke
     {
         var connection = session.Connection;
         var current = LedgerRows.Read(connection, update.Address);
-        var incident = update.Block is { } hit ? IncidentRows.Record(connection, hit) : null;
-        var (decision, result) = update.Decide(current, incident);
+        var incidents = update.Block is { } hit ? IncidentRows.Hit(connection, hit)
+            : update.Delivery is { } delivery ? IncidentRows.Delivered(connection, delivery)
+            : IncidentStep.None;
+        var (decision, result) = update.Decide(current, incidents.IncidentId);
         var now = session.TimeProvider.GetUtcNow();
         if (!ReferenceEquals(decision.Next, current))
         {
@@ -29,6 +31,7 @@ internal sealed class LedgerUpdateOp<T>(LedgerUpdate<T> update, CancellationToke
         }
 
         LedgerRows.Outbox(connection, update.Outbox(decision.Notices));
+        LedgerRows.Outbox(connection, update.IncidentOutbox(incidents.Notices));
         return result;
     }
 }

@@ -30,11 +30,19 @@ public sealed class SqliteFeedbackStore(SqliteStore store) : IFeedbackStore
         return await _reads.SuspendedAsync(limit, after, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DomainIncident>> IncidentsAsync(string? domain, IncidentState? state, int limit, CancellationToken cancellationToken)
     {
         await store.OpenAsync(cancellationToken);
-        return await _reads.IncidentsAsync(domain, limit, cancellationToken);
+        return await _reads.IncidentsAsync(domain, state, limit, cancellationToken);
     }
+
+    public Task<int> CloseQuietIncidentsAsync(IncidentSweep sweep, CancellationToken cancellationToken) =>
+        store.SubmitAsync(new DelegateWriteOp<int>(session =>
+        {
+            var step = IncidentRows.Sweep(session.Connection, sweep);
+            LedgerRows.Outbox(session.Connection, sweep.Outbox(step.Notices));
+            return step.Writes.Count;
+        }, cancellationToken));
 
     public Task<T> UpdateAsync<T>(LedgerUpdate<T> update, CancellationToken cancellationToken) =>
         store.SubmitAsync(new LedgerUpdateOp<T>(update, cancellationToken));

@@ -10,7 +10,8 @@ internal sealed class HeraldProcess : IDisposable
     private readonly string[] _args;
     private Process? _process;
 
-    public HeraldProcess(string dataDirectory, int smtpPort)
+    /// <param name="more">Further settings, e.g. the PostgreSQL store several nodes share.</param>
+    public HeraldProcess(string dataDirectory, int smtpPort, params string[] more)
     {
         Port = FreeLoopbackPort();
         Url = $"http://127.0.0.1:{Port}";
@@ -28,6 +29,7 @@ internal sealed class HeraldProcess : IDisposable
             "--Herald:Delivery:IdlePoll=00:00:00.200",
             "--Herald:Inbound:Endpoint=127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
+            .. more,
         ];
     }
 
@@ -36,6 +38,11 @@ internal sealed class HeraldProcess : IDisposable
     public string Url { get; }
 
     public int Starts { get; private set; }
+
+    /// <summary>Everything the processes wrote (standard output and error: the logs), for a failing test to show.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+
+    public bool HasExited => _process is { HasExited: true };
 
     public async Task StartAsync(HttpClient http)
     {
@@ -46,8 +53,8 @@ internal sealed class HeraldProcess : IDisposable
         }
 
         _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => Errors.Enqueue(e.Data ?? "");
+        _process.ErrorDataReceived += (_, e) => Errors.Enqueue(e.Data ?? "");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Starts++;

@@ -52,4 +52,18 @@ public sealed class ServeStartupTests : IDisposable
         (await second.WaitForLineAsync("Opening the store:")).ShouldContain("applying any schema migrations it lacks");
         (await second.WaitForLineAsync("Store: sqlite")).ShouldContain($"Store: sqlite at {Path.Combine(Data, "herald.db")} (opened)");
     }
+
+    [Fact]
+    public async Task An_unknown_role_stops_serve_naming_roles_and_the_first_line_says_which_roles_run()
+    {
+        var (code, error, output) = await ServeProcess.RefusalAsync(ServeProcess.WithRoute(Data, "--roles", "api,mailer"));
+
+        code.ShouldBe(1, string.Join('\n', output));
+        error.ShouldContain("Herald:Roles (--roles): 'mailer' is not a role; the roles are api, delivery, inbound, webhooks");
+        error.ShouldContain("Herald did not start");
+
+        using var serve = ServeProcess.Start(ServeProcess.WithRoute(Data, "--roles", "api,delivery"));
+        (await serve.WaitForLineAsync("Herald starting in")).ShouldContain("roles: api,delivery");
+        (await serve.WaitForLineAsync("Listening: HTTP")).ShouldContain("inbound off (not a role of this node: Herald:Roles)");
+    }
 }

@@ -142,7 +142,7 @@ public abstract class FeedbackStoreContract : StoreContract
 
         await Should.ThrowAsync<InvalidOperationException>(Feedback.UpdateAsync(failing, None));
 
-        (await Feedback.IncidentsAsync(null, 10, None)).ShouldBeEmpty("the block hit was rolled back with the decision");
+        (await Feedback.IncidentsAsync(null, null, 10, None)).ShouldBeEmpty("the block hit was rolled back with the decision");
         (await Feedback.HistoryAsync("alice@corp.example", None)).ShouldBeEmpty();
         (await Store.GetTimelineAsync("msg_1", None)).ShouldHaveSingleItem().Type.ShouldBe(EventType.Accepted);
         (await Feedback.ClaimWebhooksAsync(T0)).ShouldBeEmpty();
@@ -211,7 +211,7 @@ public abstract class FeedbackStoreContract : StoreContract
 
         incidents.Take(3).ShouldAllBe(i => i == null, "a, b, a again: two addresses only");
         var id = incidents.Skip(3).Distinct().ShouldHaveSingleItem().ShouldNotBeNull();
-        (await Feedback.IncidentsAsync("corp.example", 10, None)).ShouldHaveSingleItem().ShouldBe(new DomainIncident(
+        (await Feedback.IncidentsAsync("corp.example", null, 10, None)).ShouldHaveSingleItem().ShouldBe(new DomainIncident(
             id, "corp.example", "security-gateway-block|Mimecast|550|5.7.1", T0, T0.AddMinutes(40), 4, "550 5.7.1 blocked d@corp.example"));
 
         var late = T0.AddHours(5);
@@ -230,10 +230,10 @@ public abstract class FeedbackStoreContract : StoreContract
         await Open("other.example", "other", T0.AddHours(2));
         await Open("corp.example", "second", T0.AddHours(4));
 
-        (await Feedback.IncidentsAsync(null, 10, None)).Select(i => i.Signature).ShouldBe(["second", "other", "first"]);
-        (await Feedback.IncidentsAsync("CORP.example", 10, None)).Select(i => i.Signature).ShouldBe(["second", "first"]);
-        (await Feedback.IncidentsAsync(null, 1, None)).Select(i => i.Signature).ShouldBe(["second"]);
-        (await Feedback.IncidentsAsync("none.example", 10, None)).ShouldBeEmpty();
+        (await Feedback.IncidentsAsync(null, null, 10, None)).Select(i => i.Signature).ShouldBe(["second", "other", "first"]);
+        (await Feedback.IncidentsAsync("CORP.example", null, 10, None)).Select(i => i.Signature).ShouldBe(["second", "first"]);
+        (await Feedback.IncidentsAsync(null, null, 1, None)).Select(i => i.Signature).ShouldBe(["second"]);
+        (await Feedback.IncidentsAsync("none.example", null, 10, None)).ShouldBeEmpty();
     }
 
     private static LedgerUpdate<AddressLedger> Reported(string id, MessageStatus status, DateTimeOffset at)

@@ -15,6 +15,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
 {
     private readonly string _bin;
     private readonly string? _runAs;
+    private string _options = "";
     private int _databases;
 
     private PostgresCluster(string bin, string directory, int port, string? runAs)
@@ -81,6 +82,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
         var options = string.Join(' ',
             "-c listen_addresses=127.0.0.1", "-p " + cluster.Port.ToString(CultureInfo.InvariantCulture), "-c unix_socket_directories=" + directory,
             "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300", "-c shared_buffers=32MB");
+        cluster._options = options;
         var start = cluster.Tool("pg_ctl", "start", "-w", "-t", "60", "-D", cluster.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-o", options);
         if (start.Code != 0)
         {
@@ -101,7 +103,9 @@ internal sealed class PostgresCluster : IAsyncDisposable
     /// <summary>Stops the server hard (immediate: no shutdown checkpoint), as a crash or an operator's emergency stop.</summary>
     public (int Code, string Output) Stop(string mode = "fast") => Tool("pg_ctl", "stop", "-w", "-D", DataDirectory, "-m", mode);
 
-    public (int Code, string Output) Restart() => Tool("pg_ctl", "start", "-w", "-D", DataDirectory, "-l", Path.Combine(Directory, "server.log"));
+    /// <summary>Starts the stopped server again, on the same port and socket folder.</summary>
+    public (int Code, string Output) Restart() =>
+        Tool("pg_ctl", "start", "-w", "-t", "60", "-D", DataDirectory, "-l", Path.Combine(Directory, "server.log"), "-o", _options);
 
     public ValueTask DisposeAsync()
     {

@@ -10,7 +10,8 @@ internal static class ConfigCheckCommand
     public static Command Create()
     {
         var file = new Option<string?>("--file") { Description = "An extra settings file to check (appsettings.json in the current folder is always read)" };
-        var check = new Command("check", "Check the configuration Herald would start with; exit 0 when valid, 1 listing every problem.") { file };
+        var roles = CliOptions.Roles();
+        var check = new Command("check", "Check the configuration Herald would start with; exit 0 when valid, 1 listing every problem.") { file, roles };
         check.TreatUnmatchedTokensAsErrors = false;
         check.SetAction(async (parse, _) =>
         {
@@ -19,7 +20,7 @@ internal static class ConfigCheckCommand
             IConfigurationRoot configuration;
             try
             {
-                configuration = HeraldConfiguration.Load(parse.UnmatchedTokens.ToArray(), parse.GetValue(file));
+                configuration = HeraldConfiguration.Load(CliOptions.WithRoles(parse.UnmatchedTokens, parse.GetValue(roles)), parse.GetValue(file));
             }
             catch (Exception e) when (e is InvalidDataException or FormatException or FileNotFoundException or IOException)
             {

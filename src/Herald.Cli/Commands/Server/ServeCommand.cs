@@ -30,6 +30,8 @@ internal static class ServeCommand
             init,
             rotate,
         };
+        var roles = CliOptions.Roles();
+        command.Options.Add(roles);
         // Everything else after 'serve' goes to ASP.NET Core's configuration (--urls, --environment, --Herald:...=...).
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
@@ -38,7 +40,7 @@ internal static class ServeCommand
             WebApplication app;
             try
             {
-                app = HeraldServer.Build(parse.UnmatchedTokens.ToArray(), serve: new ServeOptions(parse.GetValue(init), parse.GetValue(rotate)));
+                app = HeraldServer.Build(CliOptions.WithRoles(parse.UnmatchedTokens, parse.GetValue(roles)), serve: new ServeOptions(parse.GetValue(init), parse.GetValue(rotate)));
             }
             catch (OptionsValidationException e)
             {

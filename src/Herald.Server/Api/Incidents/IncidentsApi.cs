@@ -13,10 +13,26 @@ internal static class IncidentsApi
 {
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/incidents", ListAsync).WithTags("Suppressions").RequireScope(Scopes.Operator).WithSummary("Domain incidents, latest first (?domain=, ?limit=)");
+        app.MapGet("/v1/incidents", ListAsync).WithTags("Suppressions").RequireScope(Scopes.Operator)
+            .WithSummary("Domain incidents, latest hit first (?domain=, ?state=open|closed, ?limit=)");
         return app;
     }
 
-    internal static async Task<Ok<IReadOnlyList<DomainIncident>>> ListAsync(string? domain, int? limit, FeedbackService feedback, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await feedback.IncidentsAsync(domain, Math.Clamp(limit ?? 50, 1, 500), cancellationToken));
+    internal static async Task<Results<Ok<IncidentView[]>, ValidationProblem>> ListAsync(string? domain, string? state, int? limit, FeedbackService feedback,
+        CancellationToken cancellationToken)
+    {
+        IncidentState? parsed = null;
+        if (state is not null)
+        {
+            if (!FeedbackWire.TryParse(state, out IncidentState s))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = ["one of open, closed"] });
+            }
+
+            parsed = s;
+        }
+
+        var incidents = await feedback.IncidentsAsync(domain, parsed, Math.Clamp(limit ?? 50, 1, 500), cancellationToken);
+        return TypedResults.Ok(incidents.Select(IncidentView.From).ToArray());
+    }
 }

@@ -20,6 +20,13 @@ internal static class MessagesApi
             .Accepts<SendMessageRequest>("application/json")
             .WithSummary("Send a notification")
             .WithDescription("Validates, persists durably, then answers 202. An answer of 202 means the message survives a crash one millisecond later.");
+        group.MapPost("/batch", SendBatchAsync).RequireScope(Scopes.Send)
+            .Accepts<SendBatchRequest>("application/json")
+            .WithSummary("Send up to 500 notifications in one request")
+            .WithDescription("Each message is read, validated and answered exactly as by POST /v1/messages, and all accepted ones are " +
+                "stored in ONE durable commit: the 200 comes after it, with one result per message in the request's order (accepted, " +
+                "or refused with the field at fault, e.g. messages[3].to). Idempotency keys go in each message; more than 500 " +
+                "messages is a 400 naming 'messages'.");
         group.MapGet("/{id}", GetAsync).RequireScope(Scopes.Read).WithSummary("A message, its status and its timeline");
         return app;
     }
@@ -30,62 +37,64 @@ internal static class MessagesApi
         var (request, readErrors) = await SendRequestReader.ReadAsync(http.Request, cancellationToken);
         if (request is null)
         {
-            return TypedResults.ValidationProblem(readErrors, title: "The request is not valid");
+            return TypedResults.ValidationProblem(readErrors, title: IntakeAnswer.InvalidTitle);
         }
 
-        switch (await intake.SubmitAsync(request, origin: null, cancellationToken))
+        var answer = IntakeAnswer.From(await intake.SubmitAsync(request, origin: null, cancellationToken), prefix: "", time, metrics);
+        if (answer.Accepted is { } accepted)
         {
-            case IntakeResult.Accepted accepted:
-                if (accepted.Replayed)
-                {
-                    http.Response.Headers["Idempotent-Replayed"] = "true";
-                }
-                else
-                {
-                    metrics.Message("accepted", accepted.Message);
-                    if (accepted.Message.Status == MessageStatus.Suppressed)
-                    {
-                        metrics.Message(MessageStatus.Suppressed.ToWire(), accepted.Message); // decided at intake, never in a lane
-                    }
-                }
+            if (answer.Replayed)
+            {
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+            }
 
-                return Accept(accepted.Message, accepted.Suspension);
-            case IntakeResult.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors, title: "The request is not valid");
-            case IntakeResult.Throttled throttled:
-                metrics.Message(MessageStatus.Throttled.ToWire(), throttled.Message);
-                // RFC 6585 section 4 with RFC 9110 section 10.2.3's Retry-After in seconds. The refused message is kept
-                // (status throttled) so support sees the request and the reason in the recipient's list.
-                var wait = Math.Max(1, (int)Math.Ceiling((throttled.RetryAt - time.GetUtcNow()).TotalSeconds));
-                http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many messages of this type to this address",
-                    Detail = $"Not sent: {throttled.Reason}. The next one is accepted from {throttled.RetryAt:u}.",
-                    Extensions = { ["messageId"] = throttled.Message.Id, ["retryAt"] = throttled.RetryAt },
-                });
-            case IntakeResult.KeyConflict conflict:
-                return new ConflictProblem(new ProblemDetails
-                {
-                    Status = StatusCodes.Status409Conflict,
-                    Title = "Idempotency key reused with a different request",
-                    Detail = $"The key was used for message {conflict.ExistingMessageId} with another type, recipient or data within the last {conflict.Window.TotalHours:0} hours.",
-                    Extensions = { ["field"] = "idempotencyKey", ["messageId"] = conflict.ExistingMessageId },
-                });
-            case var other:
-                throw new InvalidOperationException($"unknown intake result {other}");
+            return TypedResults.Accepted(accepted.Links.Self, accepted);
         }
 
-        static Accepted<SendMessageResponse> Accept(StoredMessage m, Suspension? s)
+        switch (answer.Refused)
         {
-            var links = MessageView.LinksFor(m.Id, m.To);
-            // The answer replays the state at acceptance, so a retried request gets exactly the first answer.
-            return m.Status == MessageStatus.Suppressed
-                ? TypedResults.Accepted(links.Self, new SendMessageResponse(m.Id, MessageStatus.Suppressed.ToWire(), links,
-                    s is null ? "address suspended" : s.Describe(), s?.Since))
-                : TypedResults.Accepted(links.Self, new SendMessageResponse(m.Id, MessageStatus.Queued.ToWire(), links));
+            case HttpValidationProblemDetails invalid:
+                return TypedResults.ValidationProblem(invalid.Errors, title: invalid.Title);
+            case { Status: StatusCodes.Status409Conflict } conflict:
+                return new ConflictProblem(conflict);
+            case { } problem:
+                if (answer.RetryAfterSeconds is { } wait)
+                {
+                    http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return TypedResults.Problem(problem);
+            default:
+                throw new InvalidOperationException("an answer is accepted or refused");
         }
+    }
+
+    /// <summary>
+    /// Each message decided exactly as a single send (the same reader, intake and answers), stored in one commit. The
+    /// batch as a whole answers 200 once it was read: each result says accepted or refused, as Postmark's batch does.
+    /// </summary>
+    internal static async Task<Results<Ok<SendBatchResponse>, ValidationProblem>> SendBatchAsync(
+        HttpContext http, MessageIntake intake, TimeProvider time, Telemetry.HeraldMetrics metrics, CancellationToken cancellationToken)
+    {
+        var (messages, readErrors) = await SendRequestReader.ReadBatchAsync(http.Request, MessageIntake.MaxBatch, cancellationToken);
+        if (messages is null)
+        {
+            return TypedResults.ValidationProblem(readErrors, title: IntakeAnswer.InvalidTitle);
+        }
+
+        var submitted = await intake.SubmitBatchAsync(messages.Where(m => m.Request is not null).Select(m => m.Request!).ToList(), cancellationToken);
+        var results = new List<BatchResult>(messages.Count);
+        var next = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var answer = messages[i].Request is null
+                ? IntakeAnswer.Invalid(messages[i].Errors)
+                : IntakeAnswer.From(submitted[next++], prefix: $"messages[{i}].", time, metrics);
+            results.Add(new BatchResult(i, answer.Accepted, answer.Replayed ? true : null, answer.RefusedWithField()));
+        }
+
+        var accepted = results.Count(r => r.Accepted is not null);
+        return TypedResults.Ok(new SendBatchResponse(accepted, results.Count - accepted, results));
     }
 
     internal static async Task<Results<Ok<MessageView>, NotFoundProblem>> GetAsync(string id, IMessageStore store, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ internal static class WebhooksApi
         WebhookDeliveryState? parsed = null;
         if (state is not null)
         {
-            if (!FeedbackWire.TryParse(state, out var s))
+            if (!FeedbackWire.TryParse(state, out WebhookDeliveryState s))
             {
                 return Invalid("state", "one of pending, delivered, dead");
             }

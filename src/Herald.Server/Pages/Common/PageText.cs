@@ -128,6 +128,16 @@ public static class PageText
     public const string ColumnFirstLast = "First, last";
     public const string ColumnLatestReply = "Latest reply";
     public const string DomainIncidents = "Incidents of this domain";
+    public const string IncidentOpen = "open";
+
+    /// <summary>A closed incident's state cell: when, and why (a delivery went through, or no hit for the window).</summary>
+    public static string IncidentClosed(DateTimeOffset at, IncidentCloseReason? reason) =>
+        $"closed {When(at)}" + (reason switch
+        {
+            IncidentCloseReason.Delivered => ", a message was delivered",
+            IncidentCloseReason.Quiet => ", no new block",
+            _ => "",
+        });
     public const string On = "on";
     public const string Off = "off";
     public const string Locked = ", locked";

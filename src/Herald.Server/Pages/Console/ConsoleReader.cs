@@ -11,7 +11,7 @@ namespace Herald.Server.Pages.Console;
 
 /// <summary>Finds what a support agent searched for (address, recipient id or message id) and reads its pane.</summary>
 internal sealed class ConsoleReader(
-    IRecipientStore recipients, IMessageStore messages, FeedbackService feedback, WebhookDeliveries webhooks, SettingsReader settings, NotificationCatalogue catalogue, DoctorService doctor, TimeProvider time)
+    IRecipientStore recipients, IMessageStore messages, FeedbackService feedback, WebhookDeliveries webhooks, SettingsReader settings, NotificationCatalogue catalogue, DoctorService doctor)
 {
     public const int MessagesPerAddress = 20;
 
@@ -58,11 +58,8 @@ internal sealed class ConsoleReader(
         return new ConsolePane(recipient?.Id, panes, preferences);
     }
 
-    public async Task<IReadOnlyList<DomainIncident>> OpenIncidentsAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return (await feedback.IncidentsAsync(null, 100, cancellationToken)).Where(i => i.IsOpenAt(now)).ToArray();
-    }
+    public Task<IReadOnlyList<DomainIncident>> OpenIncidentsAsync(CancellationToken cancellationToken) =>
+        feedback.IncidentsAsync(null, IncidentState.Open, 100, cancellationToken);
 
     private async Task<AddressPane> AddressAsync(string address, IReadOnlyList<Cause> causes, CancellationToken cancellationToken)
     {
@@ -74,7 +71,7 @@ internal sealed class ConsoleReader(
 
         return new AddressPane(address, await feedback.DeliverabilityAsync(address, cancellationToken),
             (await feedback.HistoryAsync(address, cancellationToken)).OrderByDescending(e => e.Time).ToArray(), traces,
-            await feedback.IncidentsAsync(AddressLedger.DomainOf(address), 10, cancellationToken),
+            await feedback.IncidentsAsync(AddressLedger.DomainOf(address), null, 10, cancellationToken),
             await webhooks.ForAddressAsync(address, WebhooksPerAddress, cancellationToken), causes);
     }
 }

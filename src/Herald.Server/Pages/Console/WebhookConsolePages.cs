@@ -27,7 +27,7 @@ internal static class WebhookConsolePages
     internal static async Task<IResult> ShowAsync(string? endpoint, string? state, HttpContext http, ClaimsPrincipal user, WebhookEndpoints endpoints,
         WebhookDeliveries deliveries, CancellationToken cancellationToken)
     {
-        WebhookDeliveryState? parsed = FeedbackWire.TryParse(state, out var s) ? s : null;
+        WebhookDeliveryState? parsed = FeedbackWire.TryParse(state, out WebhookDeliveryState s) ? s : null;
         return await PageAsync(endpoint, parsed, null, http, user, endpoints, deliveries, cancellationToken);
     }
 
