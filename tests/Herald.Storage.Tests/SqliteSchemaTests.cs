@@ -24,7 +24,7 @@ public sealed class SqliteSchemaTests : SqliteStoreTest
         await Database.CloseAsync();
         await Database.OpenStoreAsync();
 
-        Scalar("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)").ShouldBe("1,100,200,300,310,400,500,600,700,710,800");
+        Scalar("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)").ShouldBe("1,100,200,300,310,400,500,600,700,710,800,810");
         (await Database.Current!.GetAsync("msg_1", CancellationToken.None)).ShouldNotBeNull();
     }
 
