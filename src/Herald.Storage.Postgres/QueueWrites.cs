@@ -65,15 +65,25 @@ internal static class QueueWrites
         }
 
         var updatedAt = transition.Events.Count > 0 ? transition.Events[^1].Time : time.GetUtcNow();
-        var changed = await c.ExecuteAsync(
+        // The row lock this takes orders it with a report's status change on the same message (LedgerWrites.StatusChangeAsync):
+        // whichever commits second sees the other's row, so the report is never lost between the two.
+        var changed = (await c.QueryAsync<(string Id, string? Reported)>(
             "UPDATE messages SET status = @status, next_attempt_at = COALESCE(@next, next_attempt_at), lease_owner = NULL, lease_node = NULL, " +
-            "lease_token = NULL, lease_expires_at = NULL, updated_at = @updated, version = version + 1 WHERE id = @id AND lease_token = @token",
+            "lease_token = NULL, lease_expires_at = NULL, updated_at = @updated, version = version + 1 WHERE id = @id AND lease_token = @token " +
+            "RETURNING id, reported_status",
             new { status = transition.Status.ToWire(), next = UnixMs.From(transition.NextAttemptAt), updated = UnixMs.From(updatedAt), id, token = job.LeaseToken },
-            tx);
-        if (changed == 0)
+            tx)).ToList();
+        if (changed.Count == 0)
         {
             // Lease lost: it expired and another worker claimed the job, or this job was already completed.
             return false;
+        }
+
+        // A bounce or complaint that came back while this attempt was in flight outranks its delivery.
+        if (changed[0].Reported is { } reported
+            && ReportedStatus.Settle(transition.Status, MessageStatusExtensions.ParseWire(reported)) is var settled && settled != transition.Status)
+        {
+            await c.ExecuteAsync("UPDATE messages SET status = @status WHERE id = @id", new { status = settled.ToWire(), id }, tx);
         }
 
         await EventRows.InsertAsync(c, tx, transition.Events);

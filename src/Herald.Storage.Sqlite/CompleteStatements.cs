@@ -9,6 +9,7 @@ internal sealed class CompleteStatements
 {
     private readonly WriterSession _session;
     private readonly SqliteCommand _update;
+    private readonly SqliteCommand _settle;
     private readonly SqliteCommand _readData;
     private readonly SqliteCommand _writeData;
 
@@ -18,12 +19,16 @@ internal sealed class CompleteStatements
         _update = session.Prepare(
             "UPDATE messages SET status = $status, next_attempt_at = COALESCE($next, next_attempt_at), " +
             "lease_owner = NULL, lease_node = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = $updated, version = version + 1 " +
-            "WHERE id = $id AND lease_token = $token");
+            "WHERE id = $id AND lease_token = $token RETURNING reported_status");
         _update.Parameters.Add("$status", SqliteType.Text);
         _update.Parameters.Add("$next", SqliteType.Integer);
         _update.Parameters.Add("$updated", SqliteType.Integer);
         _update.Parameters.Add("$id", SqliteType.Text);
         _update.Parameters.Add("$token", SqliteType.Text);
+
+        _settle = session.Prepare("UPDATE messages SET status = $status WHERE id = $id");
+        _settle.Parameters.Add("$status", SqliteType.Text);
+        _settle.Parameters.Add("$id", SqliteType.Text);
 
         _readData = session.Prepare("SELECT data_json, secret_fields, request_hash FROM messages WHERE id = $id");
         _readData.Parameters.Add("$id", SqliteType.Text);
@@ -52,10 +57,25 @@ internal sealed class CompleteStatements
         p[2].Value = UnixMs.From(updatedAt);
         p[3].Value = id;
         p[4].Value = job.LeaseToken;
-        if (_update.ExecuteNonQuery() == 0)
+        string? reported;
+        using (var reader = _update.ExecuteReader())
         {
-            // Lease lost: it expired and another worker claimed the job, or this job was already completed.
-            return false;
+            if (!reader.Read())
+            {
+                // Lease lost: it expired and another worker claimed the job, or this job was already completed.
+                return false;
+            }
+
+            reported = reader.IsDBNull(0) ? null : reader.GetString(0);
+        }
+
+        // A bounce or complaint that came back while this attempt was in flight outranks its delivery.
+        if (reported is not null && ReportedStatus.Settle(transition.Status, MessageStatusExtensions.ParseWire(reported)) is var settled
+            && settled != transition.Status)
+        {
+            _settle.Parameters[0].Value = settled.ToWire();
+            _settle.Parameters[1].Value = id;
+            _settle.ExecuteNonQuery();
         }
 
         foreach (var e in transition.Events)

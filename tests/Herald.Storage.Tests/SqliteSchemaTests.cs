@@ -24,7 +24,7 @@ public sealed class SqliteSchemaTests : SqliteStoreTest
         await Database.CloseAsync();
         await Database.OpenStoreAsync();
 
-        Scalar("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)").ShouldBe("1,100,200,300,310,400,500,600,700,710,800");
+        Scalar("SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)").ShouldBe("1,100,200,300,310,400,500,600,700,710,800,810");
         (await Database.Current!.GetAsync("msg_1", CancellationToken.None)).ShouldNotBeNull();
     }
 
@@ -36,7 +36,8 @@ public sealed class SqliteSchemaTests : SqliteStoreTest
         await Database.CloseAsync();
         var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         Scalar("DROP INDEX ix_domain_incidents_open; ALTER TABLE domain_incidents DROP COLUMN closed_at; " +
-            "ALTER TABLE domain_incidents DROP COLUMN close_reason; DELETE FROM schema_version WHERE version = 800; " +
+            "ALTER TABLE domain_incidents DROP COLUMN close_reason; ALTER TABLE messages DROP COLUMN reported_status; " +
+            "DELETE FROM schema_version WHERE version >= 800; " +
             "INSERT INTO domain_incidents (id, domain, signature, first_at, last_at, addresses, sample) VALUES " +
             $"('inc_old', 'corp.example', 'x', 0, {now.AddDays(-2).ToUnixTimeMilliseconds()}, 3, 'r'), " +
             $"('inc_new', 'corp.example', 'y', 0, {now.AddHours(-1).ToUnixTimeMilliseconds()}, 3, 'r')");

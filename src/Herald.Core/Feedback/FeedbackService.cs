@@ -125,7 +125,8 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
     /// Feedback that came back after a send (a DSN, a complaint, an auto-reply, a provider's event), applied to the
     /// address and, when the original message is known, to its timeline. A final bounce or a complaint about a message
     /// that was <c>delivered</c> corrects its status (<c>bounced</c>, <c>complained</c>): the receiving server accepted
-    /// it, but it never reached a reader who wanted it.
+    /// it, but it never reached a reader who wanted it. One that arrives while the attempt is still in flight wins when
+    /// the attempt commits (<see cref="ReportedStatus"/>).
     /// </summary>
     /// <param name="reporter">Who reported it, on the timeline ("reported by ses"); null for our own listener.</param>
     public Task<LedgerDecision> RecordReportAsync(FeedbackSignal signal, StoredMessage? message, string? reporter, CancellationToken cancellationToken)
@@ -149,8 +150,8 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
             Reply: record is { Diagnostic.Length: > 0 } ? record.Diagnostic : null, Detail: detail);
         MessageStatusChange? change = type switch
         {
-            EventType.Bounced => new MessageStatusChange(message.Id, [MessageStatus.Delivered], MessageStatus.Bounced),
-            EventType.Complained => new MessageStatusChange(message.Id, [MessageStatus.Delivered, MessageStatus.Bounced], MessageStatus.Complained),
+            EventType.Bounced => MessageStatusChange.Reported(message.Id, MessageStatus.Bounced),
+            EventType.Complained => MessageStatusChange.Reported(message.Id, MessageStatus.Complained),
             _ => null,
         };
         return ApplyAsync(signal, [evt], change, cancellationToken);

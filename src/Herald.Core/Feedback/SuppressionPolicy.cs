@@ -30,6 +30,11 @@ public sealed class SuppressionPolicy(SuppressionPolicyOptions options)
         var next = Expire(current, now, history);
         switch (signal.Kind)
         {
+            case FeedbackKind.Delivered when signal.MessageId is { } id && next.Suspension?.EvidenceMessageId == id:
+                // A bounce or complaint about this very message came back before its 250 was stored (a DSN that raced
+                // the attempt's commit): the report is the later news (RFC 5321 section 6.1, ReportedStatus), so the
+                // delivery neither clears the address nor is announced after the application heard of the report.
+                break;
             case FeedbackKind.Delivered:
                 notices.Add(Notice("delivered", signal, null, null));
                 if (next.Problem is not null)

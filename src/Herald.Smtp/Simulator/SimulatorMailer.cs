@@ -34,20 +34,26 @@ internal sealed class SimulatorMailer(SimulatorOptions options, Func<IPEndPoint?
                     await Task.Delay(wait, time, stopping);
                 }
 
-                try
-                {
-                    await DeliverAsync(followUp, stopping);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One report that cannot be built or sent (a bug, an error MailKit did not list) is given up, logged
-                    // and the queue goes on: a worker never dies from one bad item.
-                    SimulatorLog.GaveUp(logger, followUp.Case, followUp.ReturnPath, e.ToString());
-                }
+                await SendAsync(followUp, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Sends one report now, retrying as an MTA queue would; one that cannot be sent is logged and given up.</summary>
+    public async Task SendAsync(FollowUp followUp, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(followUp, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One report that cannot be built or sent (a bug, an error MailKit did not list) is given up, logged and
+            // the queue goes on: a worker never dies from one bad item.
+            SimulatorLog.GaveUp(logger, followUp.Case, followUp.ReturnPath, e.ToString());
         }
     }
 

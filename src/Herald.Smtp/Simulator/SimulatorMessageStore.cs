@@ -8,17 +8,19 @@ namespace Herald.Smtp.Simulator;
 
 /// <summary>
 /// The simulator's end of DATA: the gateway refuses after reading the headers (as a header-based policy must), the
-/// others are accepted and, where a report follows, handed to the <see cref="SimulatorMailer"/>.
+/// others are accepted and, where a report follows, handed to the <see cref="SimulatorMailer"/>. With no reply delay the
+/// report is sent and taken by Herald's listener before the 250 is answered, so it is stored before Herald stores the
+/// delivery: the hardest order for the sender, which must still end with the reported status (ReportedStatus in Core).
 /// </summary>
-internal sealed class SimulatorMessageStore(SimulatorMailer mailer, TimeProvider time) : MessageStore
+internal sealed class SimulatorMessageStore(SimulatorMailer mailer, SimulatorOptions options, TimeProvider time) : MessageStore
 {
-    public override Task<SmtpResponse> SaveAsync(
+    public override async Task<SmtpResponse> SaveAsync(
         ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
         var cases = transaction.To.Select(to => (Address: to.AsAddress(), Case: SimulatorAddresses.CaseOf(to.User))).ToList();
         if (cases.Any(c => c.Case == SimulatedCase.GatewayBlock))
         {
-            return Task.FromResult(SimulatorReplies.GatewayBlock);
+            return SimulatorReplies.GatewayBlock;
         }
 
         var now = time.GetUtcNow();
@@ -30,11 +32,19 @@ internal sealed class SimulatorMessageStore(SimulatorMailer mailer, TimeProvider
             // RFC 3464 section 2 and RFC 3834 section 3.3: nothing goes back to a null reverse-path.
             if (returnPath.Length > 0 && simulated is SimulatedCase.LateBounce or SimulatedCase.Complaint or SimulatedCase.AutoReply)
             {
-                mailer.Enqueue(new FollowUp(simulated, returnPath, address, queueId, headers, now));
+                var followUp = new FollowUp(simulated, returnPath, address, queueId, headers, now);
+                if (options.ReplyDelay == TimeSpan.Zero)
+                {
+                    await mailer.SendAsync(followUp, cancellationToken);
+                }
+                else
+                {
+                    mailer.Enqueue(followUp);
+                }
             }
         }
 
-        return Task.FromResult(SimulatorReplies.Queued(queueId));
+        return SimulatorReplies.Queued(queueId);
     }
 
     /// <summary>The header block up to and including the blank line that ends it (RFC 5322 section 2.1).</summary>

@@ -6,8 +6,10 @@ public sealed class SimulatorOptions
     public int Port { get; set; }
 
     /// <summary>
-    /// How long after its 250 the simulator sends a DSN, an ARF report or an auto-reply back. Real servers take seconds
-    /// to hours; a report that arrived before Herald stored the delivery could not correct the message's status.
+    /// How long after its 250 the simulator sends a DSN, an ARF report or an auto-reply back. Zero (the default) sends it
+    /// before answering the 250, so Herald's listener stores the report before Herald stores the delivery: a receiving
+    /// server may bounce at once, and the message must still end <c>bounced</c>. A delay (real servers take seconds to
+    /// hours) shows the message <c>delivered</c> first, then corrected.
     /// </summary>
-    public TimeSpan ReplyDelay { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ReplyDelay { get; set; }
 }

@@ -59,7 +59,7 @@ public sealed class SimulatorServer : IHostedService, IDisposable
         var services = new ServiceProvider();
         services.Add(new NoDelayEndpointListenerFactory(bound.SetResult, _reserved));
         services.Add(new SimulatorMailboxFilter());
-        services.Add(new SimulatorMessageStore(_mailer, _time));
+        services.Add(new SimulatorMessageStore(_mailer, _options, _time));
         _server = new SmtpServer.SmtpServer(serverOptions, services);
         _running = _server.StartAsync(CancellationToken.None);
         // If the listener fails (port taken), StartAsync faults before the endpoint starts.

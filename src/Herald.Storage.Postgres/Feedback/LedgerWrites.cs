@@ -63,9 +63,18 @@ internal static class LedgerWrites
         }
     }
 
-    /// <summary>Corrects a final message's status (a late bounce or complaint), never one still being delivered.</summary>
+    /// <summary>
+    /// Corrects a final message's status (a late bounce or complaint) while it is in one of the change's statuses, and
+    /// keeps the reported status for an attempt still in flight, which settles on it when it commits. Always writing
+    /// the row takes its lock, which orders this with that commit (QueueWrites.CompleteAsync).
+    /// </summary>
     public static Task StatusChangeAsync(NpgsqlConnection c, NpgsqlTransaction tx, MessageStatusChange change, DateTimeOffset now) =>
         c.ExecuteAsync(
-            "UPDATE messages SET status = @to, updated_at = @now, version = version + 1 WHERE id = @id AND status = ANY(@from)",
+            "UPDATE messages SET " +
+            "reported_status = CASE WHEN reported_status IS NULL OR reported_status = ANY(@from) THEN @to ELSE reported_status END, " +
+            "updated_at = CASE WHEN status = ANY(@from) THEN @now ELSE updated_at END, " +
+            "version = CASE WHEN status = ANY(@from) THEN version + 1 ELSE version END, " +
+            "status = CASE WHEN status = ANY(@from) THEN @to ELSE status END " +
+            "WHERE id = @id",
             new { to = change.To.ToWire(), now = UnixMs.From(now), id = change.MessageId, from = change.From.Select(s => s.ToWire()).ToArray() }, tx);
 }

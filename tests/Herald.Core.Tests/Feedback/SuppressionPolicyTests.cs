@@ -69,6 +69,22 @@ public sealed class SuppressionPolicyTests
     }
 
     [Fact]
+    public void The_delivery_of_a_message_whose_hard_bounce_came_back_first_is_no_news_while_another_messages_delivery_is()
+    {
+        // The DSN raced the attempt's commit: the report was applied first, the delivery outcome arrives after it.
+        var dsn = Reply("550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown", T0) with { Returned = true };
+        var suspended = Policy.Apply(Empty, dsn).Next;
+        suspended.Suspension.ShouldNotBeNull().EvidenceMessageId.ShouldBe("msg_1");
+
+        var same = Policy.Apply(suspended, new FeedbackSignal("ana@example.com", T0.AddSeconds(1), FeedbackKind.Delivered, "msg_1", null, false));
+        var other = Policy.Apply(suspended, new FeedbackSignal("ana@example.com", T0.AddSeconds(1), FeedbackKind.Delivered, "msg_0", null, false));
+
+        same.Notices.ShouldBeEmpty("the application already heard 'bounced'; a 'delivered' after it would undo that");
+        same.Next.ShouldBe(suspended);
+        other.Notices.ShouldHaveSingleItem().Type.ShouldBe("delivered");
+    }
+
+    [Fact]
     public void A_blocklist_rejection_never_suspends_however_often()
     {
         var ledger = Empty;

@@ -18,7 +18,8 @@ internal sealed class DoctorEnvironment : IAsyncDisposable
     public HeraldTestHost Host => Herald.Host;
 
     public static async Task<DoctorEnvironment> StartAsync(
-        string[] zone, Dictionary<string, string?>? settings = null, Func<string, string, int, ServerAction?>? smtp = null, string? dnsServer = null)
+        string[] zone, Dictionary<string, string?>? settings = null, Func<string, string, int, ServerAction?>? smtp = null, string? dnsServer = null,
+        TimeProvider? time = null)
     {
         var dns = new TestDnsServer(zone);
         var all = new Dictionary<string, string?>(settings ?? [])
@@ -26,7 +27,7 @@ internal sealed class DoctorEnvironment : IAsyncDisposable
             ["Herald:Doctor:Dns:Server"] = dnsServer ?? dns.Endpoint,
             ["Herald:Doctor:Dns:Timeout"] = "00:00:01",
         };
-        var herald = await ScriptedHerald.StartAsync(smtp ?? ((_, _, _) => null), settings: all);
+        var herald = await ScriptedHerald.StartAsync(smtp ?? ((_, _, _) => null), time, all);
         return new DoctorEnvironment(dns, herald);
     }
 

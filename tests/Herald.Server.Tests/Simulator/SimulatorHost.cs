@@ -13,8 +13,11 @@ internal static class SimulatorHost
 {
     public const string Domain = "simulator.herald.test";
 
-    /// <summary>Reports follow a 250 this long after it: long enough for Herald to have stored the delivery.</summary>
-    public static readonly Dictionary<string, string?> Settings = new() { ["Herald:Simulator:ReplyDelay"] = "00:00:00.300" };
+    /// <summary>
+    /// The defaults: no reply delay, so every report is stored by Herald's listener before Herald stores the delivery it
+    /// follows (the order the late bounce once lost to).
+    /// </summary>
+    public static readonly Dictionary<string, string?> Settings = [];
 
     public static Task<HeraldTestHost> StartAsync(TimeProvider? time = null) =>
         HeraldTestHost.StartAsync(null, Settings, services: time is null ? null : s => s.AddSingleton(time));

@@ -94,6 +94,45 @@ public abstract class FeedbackStoreContract : StoreContract
 
     [Fact]
     [Covers(nameof(IFeedbackStore.UpdateAsync))]
+    public async Task A_bounce_reported_while_the_attempt_is_in_flight_wins_when_the_attempt_commits_delivered()
+    {
+        // The race the simulator found: the DSN reaches the listener before the attempt's 250 is stored.
+        await Queue.EnqueueAsync(New("msg_1"));
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1), max: 1)).Single();
+        Clock.SetUtcNow(T0.AddMinutes(2));
+
+        await Feedback.UpdateAsync(Reported("msg_1", MessageStatus.Bounced, T0.AddMinutes(2)), None);
+        (await Store.GetAsync("msg_1", None))!.Status.ShouldBe(MessageStatus.Queued, "the lease owner still decides while it is in flight");
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(3)), None)).ShouldBeTrue();
+
+        (await Store.GetAsync("msg_1", None))!.Status.ShouldBe(MessageStatus.Bounced);
+        (await Store.GetTimelineAsync("msg_1", None)).Select(e => e.Type)
+            .ShouldBe([EventType.Accepted, EventType.Bounced, EventType.Attempt, EventType.Delivered]);
+    }
+
+    [Fact]
+    [Covers(nameof(IFeedbackStore.UpdateAsync))]
+    public async Task A_report_kept_for_an_attempt_in_flight_never_changes_another_outcome_and_a_complaint_outranks_a_bounce()
+    {
+        await Queue.EnqueueAsync(New("msg_1"));
+        await Queue.EnqueueAsync(New("msg_2", createdAt: T0.AddSeconds(1)));
+        var jobs = await Queue.ClaimAsync(T0.AddMinutes(1), max: 2);
+        Clock.SetUtcNow(T0.AddMinutes(2));
+
+        await Feedback.UpdateAsync(Reported("msg_1", MessageStatus.Bounced, T0.AddMinutes(2)), None);
+        await Feedback.UpdateAsync(Reported("msg_2", MessageStatus.Complained, T0.AddMinutes(2)), None);
+        await Feedback.UpdateAsync(Reported("msg_2", MessageStatus.Bounced, T0.AddMinutes(2)), None);
+        var first = jobs.Single(j => j.Message.Id == "msg_1");
+        var second = jobs.Single(j => j.Message.Id == "msg_2");
+        await Queue.CompleteAsync(first, Deferred(first, T0.AddMinutes(3), T0.AddMinutes(10)), None);
+        await Queue.CompleteAsync(second, Delivered(second, T0.AddMinutes(3)), None);
+
+        (await Store.GetAsync("msg_1", None))!.Status.ShouldBe(MessageStatus.Deferred, "a report replaces only a delivery");
+        (await Store.GetAsync("msg_2", None))!.Status.ShouldBe(MessageStatus.Complained, "the later bounce does not undo the complaint");
+    }
+
+    [Fact]
+    [Covers(nameof(IFeedbackStore.UpdateAsync))]
     public async Task An_update_whose_decision_fails_writes_nothing_at_all()
     {
         await Queue.EnqueueAsync(New("msg_1"));
@@ -195,5 +234,11 @@ public abstract class FeedbackStoreContract : StoreContract
         (await Feedback.IncidentsAsync("CORP.example", null, 10, None)).Select(i => i.Signature).ShouldBe(["second", "first"]);
         (await Feedback.IncidentsAsync(null, null, 1, None)).Select(i => i.Signature).ShouldBe(["second"]);
         (await Feedback.IncidentsAsync("none.example", null, 10, None)).ShouldBeEmpty();
+    }
+
+    private static LedgerUpdate<AddressLedger> Reported(string id, MessageStatus status, DateTimeOffset at)
+    {
+        var report = new DeliveryEvent(id, at, status == MessageStatus.Bounced ? EventType.Bounced : EventType.Complained);
+        return Change("alice@example.test", at, l => l, events: [report]) with { StatusChange = MessageStatusChange.Reported(id, status) };
     }
 }
