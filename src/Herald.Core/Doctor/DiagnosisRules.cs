@@ -110,7 +110,7 @@ public static class DiagnosisRules
 
         if (f.PreferencesOff.Count > 0)
         {
-            yield return new Cause(CauseCodes.PreferenceOff, Actor.Recipient, $"The recipient turned off: {string.Join(", ", f.PreferencesOff)}.",
+            yield return new Cause(CauseCodes.PreferenceOff, Actor.Recipient, $"Turned off in the email settings: {string.Join(", ", f.PreferencesOff)}.",
                 "Turn them back on in the email settings to receive those emails.");
         }
 

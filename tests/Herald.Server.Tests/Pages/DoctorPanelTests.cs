@@ -55,7 +55,10 @@ public sealed class DoctorPanelTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(Fact(causes.Nth(0), "Next step")).ToContainTextAsync("Use another address");
         await Assertions.Expect(causes.Nth(0).Locator(".raw")).ToContainTextAsync("MX 0 .");
         await Assertions.Expect(causes.Nth(1)).ToHaveAttributeAsync("data-cause", "preference-off");
-        await Assertions.Expect(causes.Nth(1)).ToContainTextAsync("Report notifications");
+        await Assertions.Expect(causes.Nth(1)).ToContainTextAsync("Turned off in the email settings: Report notifications");
+        // Not "we can email this address" above a domain that takes no mail.
+        await Assertions.Expect(page.GetByText("We can email this address.")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("something may stop our emails")).ToBeVisibleAsync();
         await Assertions.Expect(Fact(causes.Nth(1), "Next step")).ToContainTextAsync("Turn them back on");
         await PageChecks.CheckAndShootAsync(page, "settings-doctor");
     }
@@ -84,7 +87,7 @@ public sealed class DoctorPanelTests(BrowserFixture browser) : IClassFixture<Bro
         var first = panel.Locator("li[data-cause]").First;
         await Assertions.Expect(first).ToHaveAttributeAsync("data-cause", "domain-incident");
         await Assertions.Expect(first).ToContainTextAsync("3 addresses at behind-mimecast.test hit the same block");
-        await Assertions.Expect(Fact(first, "Who must act")).ToHaveTextAsync("Your IT department or email provider");
+        await Assertions.Expect(Fact(first, "Who must act")).ToHaveTextAsync("The recipient's IT department or email provider");
         await Assertions.Expect(Fact(first, "Next step")).ToContainTextAsync("herald doctor cy@behind-mimecast.test --kit");
         await Assertions.Expect(first.Locator(".raw")).ToContainTextAsync("mimecast.com");
         // The message still being retried follows, for nobody to act on.

@@ -23,6 +23,7 @@ public static class PageText
     public const string Verified = "verified";
     public const string Unverified = "not verified yet";
     public const string StateOk = "We can email this address.";
+    public const string StateOkWithCauses = "Nothing blocks this address on our side, but something may stop our emails: see below.";
     public const string SuspendedHeading = "Temporarily suspended emails";
     public const string ProblemHeading = "Our emails to this address are being refused";
     public const string Why = "Why";
@@ -216,6 +217,16 @@ public static class PageText
         Herald.Bounces.Actor.Recipient => "You",
         Herald.Bounces.Actor.RecipientIt => "Your IT department or email provider",
         Herald.Bounces.Actor.Sender => "Us, the sender: nothing for you to do",
+        Herald.Bounces.Actor.Nobody => "Nobody: it should clear by itself",
+        _ => actor.ToString(),
+    };
+
+    /// <summary>Who must act, told to a support agent about someone else's address (the console).</summary>
+    public static string ActorForSupport(Herald.Bounces.Actor actor) => actor switch
+    {
+        Herald.Bounces.Actor.Recipient => "The recipient",
+        Herald.Bounces.Actor.RecipientIt => "The recipient's IT department or email provider",
+        Herald.Bounces.Actor.Sender => "Us, the sender (Herald's operator)",
         Herald.Bounces.Actor.Nobody => "Nobody: it should clear by itself",
         _ => actor.ToString(),
     };
