@@ -1,4 +1,5 @@
-# Sourced by bench/delivery.sh and bench/delivery-phases.sh: what both need to build, check and start Herald.
+# Sourced by bench/delivery.sh, bench/delivery-postgres.sh and bench/delivery-phases.sh: what they need to build,
+# check and start Herald, and the peer's run.
 
 # HERALD_PUBLISHED=1 measures what `dotnet publish` ships (ReadyToRun, issue 14) instead of the Release build output.
 HERALD_DLL=src/Herald.Cli/bin/Release/net10.0/herald.dll
@@ -20,24 +21,58 @@ require_free_ports() {
   done
 }
 
-# herald_serve DATA_DIR RELAY_PORT DKIM_PEM|"" LOG: starts Herald in the background relaying to 127.0.0.1:RELAY_PORT,
-# with the digest type below and, given a key, RSA DKIM for bench.example; its pid is in $! afterwards. It runs in
-# Production, as deployed, so its domains are real-looking ones: Production refuses the shipped .localhost defaults.
+# herald_serve DATA_DIR RELAY_PORT DKIM_PEM|"" LOG: starts Herald on 127.0.0.1:$HERALD_PORT in the background relaying to
+# 127.0.0.1:RELAY_PORT, with the digest type below and, given a key, RSA DKIM for bench.example; its pid is in $!
+# afterwards. It runs in Production, as deployed, so its domains are real-looking ones: Production refuses the shipped
+# .localhost defaults. STORE=(...) holds the storage settings (empty: SQLite in DATA_DIR).
+STORE=()
 herald_serve() {
   # Every request carries an API key, as an application's would (a relay route ends the anonymous quick start).
   HERALD_KEY=$(dotnet "$HERALD_DLL" keys create --name bench --scopes send,read \
-    --Herald:DataDirectory="$1" 2>>"$4")
+    --Herald:DataDirectory="$1" "${STORE[@]}" 2>>"$4")
   export HERALD_KEY
   local dkim=() extra=()
   # HERALD_EXTRA: more settings for this run, e.g. "--Herald:Telemetry:Prometheus=false" to measure what metrics cost.
   read -ra extra <<< "${HERALD_EXTRA:-}"
   [ -n "$3" ] && dkim=(--Herald:Smtp:Dkim:Keys:0:Domain=bench.example --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$3")
-  dotnet "$HERALD_DLL" serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" \
+  dotnet "$HERALD_DLL" serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" "${STORE[@]}" \
     --Herald:BounceDomain=bounces.bench.example --Herald:MessageIdDomain=bench.example \
     --Herald:DefaultSender:Address=notifications@bench.example \
     --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 --Herald:Smtp:Routes:default:Port="$2" \
     --Herald:Smtp:Routes:default:StartTls=None --Herald:Inbound:Endpoint=127.0.0.1:0 --Logging:LogLevel:Default=Warning \
     "${DIGEST[@]}" "${dkim[@]}" "${extra[@]}" >>"$4" 2>&1 &
+}
+
+# wait_healthy PID LOG: until Herald on 127.0.0.1:$HERALD_PORT answers /healthz; its log and exit if it died first.
+wait_healthy() {
+  until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do
+    kill -0 "$1" 2>/dev/null || { echo "herald did not start:" >&2; cat "$2" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+
+# run_postfix_peer: the peer. N messages of 2 KB injected by smtp-source (8 sessions) into a loopback-only Postfix
+# (../shared/bench/postfix-peer.sh, in $work/postfix, on $PF_PORT) relaying to the smtp-sink on $SINK_PORT, timed until
+# its queue is empty. Prints its line and sets pf_rate (delivered per second).
+run_postfix_peer() {
+  export PEER_DIR=$work/postfix PF_PORT SINK_PORT PF_LOG=no
+  mkdir -p "$PEER_DIR"
+  bash "$SHARED/bench/postfix-peer.sh" setup >/dev/null
+  bash "$SHARED/bench/postfix-peer.sh" start >/dev/null 2>&1
+  sleep 1
+  [ -s "$PEER_DIR/spool/pid/master.pid" ] || { echo "the peer Postfix did not start" >&2; exit 1; }
+  local start injected end
+  start=$(date +%s.%N)
+  smtp-source -l 2000 -m "$N" -s 8 -f from@example.com -t to@example.com 127.0.0.1:$PF_PORT
+  injected=$(date +%s.%N)
+  while [ "$(find "$PEER_DIR/spool/incoming" "$PEER_DIR/spool/active" "$PEER_DIR/spool/deferred" "$PEER_DIR/spool/maildrop" -type f 2>/dev/null | wc -l)" -gt 0 ]; do
+    sleep 0.05
+  done
+  end=$(date +%s.%N)
+  bash "$SHARED/bench/postfix-peer.sh" stop >/dev/null 2>&1 || true
+  pf_rate=$(echo "$N / ($end - $start)" | bc -l)
+  printf 'postfix   messages=%d accepted_per_s=%.0f delivered_per_s=%.0f end_to_end_s=%.2f\n' "$N" \
+    "$(echo "$N / ($injected - $start)" | bc -l)" "$pf_rate" "$(echo "$end - $start" | bc -l)"
 }
 
 # The bulk load is a weekly digest, a type the bench adds through configuration: a short subject and a body of about

@@ -6,9 +6,18 @@
 #   Postfix (the peer): the same N messages of 2 KB injected by smtp-source (8 sessions) into a loopback-only
 #           Postfix (../shared/bench/postfix-peer.sh) relaying to the same sink; timed until its queue is empty.
 # Usage: bench/delivery.sh [N]   (default 20000). Needs: apt-get install postfix openssl. Everything stays on 127.0.0.1.
+#   bench/delivery.sh --store postgres [N]: Postfix, Herald on SQLite and on PostgreSQL with one and two nodes, and batch
+#   against single acceptance, in one run (bench/delivery-postgres.sh).
 #   HERALD_EXTRA="--Herald:Telemetry:Prometheus=false" bench/delivery.sh: the same with more settings for Herald (here: metrics off).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --store ]; then
+  case "${2:-}" in
+    postgres) shift 2; exec bash bench/delivery-postgres.sh "$@" ;;
+    sqlite) shift 2 ;;
+    *) echo "--store: '${2:-}' is not a store; allowed: sqlite, postgres" >&2; exit 2 ;;
+  esac
+fi
 N=${1:-20000}
 SHARED=${SHARED:-../shared}
 work=$(mktemp -d /tmp/herald-bench-XXXXXX)
@@ -31,22 +40,7 @@ smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
 sleep 0.5
 
 # ---- the peer: Postfix -------------------------------------------------------------------------------
-export PEER_DIR=$work/postfix PF_PORT SINK_PORT PF_LOG=no
-mkdir -p "$PEER_DIR"
-bash "$SHARED/bench/postfix-peer.sh" setup >/dev/null
-bash "$SHARED/bench/postfix-peer.sh" start >/dev/null 2>&1
-sleep 1
-[ -s "$PEER_DIR/spool/pid/master.pid" ] || { echo "the peer Postfix did not start" >&2; exit 1; }
-queued() { find "$PEER_DIR/spool/incoming" "$PEER_DIR/spool/active" "$PEER_DIR/spool/deferred" "$PEER_DIR/spool/maildrop" -type f 2>/dev/null | wc -l; }
-start=$(date +%s.%N)
-smtp-source -l 2000 -m "$N" -s 8 -f from@example.com -t to@example.com 127.0.0.1:$PF_PORT
-injected=$(date +%s.%N)
-while [ "$(queued)" -gt 0 ]; do sleep 0.05; done
-end=$(date +%s.%N)
-bash "$SHARED/bench/postfix-peer.sh" stop >/dev/null 2>&1 || true
-pf_rate=$(echo "$N / ($end - $start)" | bc -l)
-pf_accept=$(echo "$N / ($injected - $start)" | bc -l)
-printf 'postfix   messages=%d accepted_per_s=%.0f delivered_per_s=%.0f end_to_end_s=%.2f\n' "$N" "$pf_accept" "$pf_rate" "$(echo "$end - $start" | bc -l)"
+run_postfix_peer
 
 # ---- Herald ------------------------------------------------------------------------------------------
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/dkim.pem" 2>/dev/null
@@ -55,10 +49,7 @@ run_herald() { # $1 = off|on
   [ "$1" = on ] && key=$work/dkim.pem
   herald_serve "$data" $SINK_PORT "$key" "$work/herald-$1.log"
   local pid=$!
-  until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do
-    kill -0 $pid 2>/dev/null || { echo "herald did not start:" >&2; cat "$work/herald-$1.log" >&2; exit 1; }
-    sleep 0.1
-  done
+  wait_healthy $pid "$work/herald-$1.log"
   local line
   line=$(dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url http://127.0.0.1:$HERALD_PORT --db "$data/herald.db" --messages "$N")
   local rss

@@ -9,7 +9,7 @@ using System.Text;
 internal sealed class HttpLoad(string host, int port) : IDisposable
 {
     private readonly Socket _socket = Connect(host, port);
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer = new byte[64 * 1024];
 
     public static byte[] Request(string host, string path, string json)
     {
@@ -66,6 +66,12 @@ internal sealed class HttpLoad(string host, int port) : IDisposable
 
     private int Receive(int filled)
     {
+        // A batch's answer (one result per message) can outgrow the buffer.
+        if (filled == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
         var read = _socket.Receive(_buffer, filled, _buffer.Length - filled, SocketFlags.None);
         return read > 0 ? read : throw new InvalidOperationException("Herald closed the connection");
     }

@@ -1,103 +1,68 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Text.Json;
 
-// Load generator for bench/delivery.sh: sends N messages (~2 KB each) through Herald's HTTP API as fast as it
-// accepts them, with one critical magic code every --critical-every messages, then waits until the sink has
-// every message and reads the timeline to report accept-to-sink latency of the critical ones.
+// Load generator for bench/delivery.sh and bench/delivery-postgres.sh: sends N messages (~2 KB each) through Herald's
+// HTTP API as fast as it accepts them (one per POST, or --batch B per POST /v1/messages/batch), with one critical magic
+// code every --critical-every messages, spread over one or more nodes (--url); then waits until the store (SQLite --db,
+// or PostgreSQL --pg) has every message delivered and reads the timeline to report accept-to-sink latency of the critical ones.
 var options = Args.Parse(args);
-var url = new Uri(options.Url);
-// About 0.7 KB of text in 10 lines, the body of the digest type that bench/delivery.sh configures.
+// About 0.7 KB of text in 10 lines, the body of the digest type that bench/common.sh configures.
 var summary = string.Join('\n', Enumerable.Range(1, 10).Select(n => $"{n,2}. Report {n} was submitted, reviewed and approved by the finance team.  "[..68]));
+object Body(int i) => i % options.CriticalEvery == 0
+    ? new { type = "magic-code", to = $"critical{i}@example.com", data = new { code = $"{i % 1000000:D6}", name = "Bench" } }
+    : new { type = "weekly-digest", to = $"bulk{i}@example.com", data = new { week = $"{i % 52 + 1}", summary } };
 
 // Every request is built before the clock starts: the load generator should cost as little as smtp-source does.
-var requests = new byte[options.Messages][];
-for (var i = 0; i < options.Messages; i++)
+// Request r goes to node r % nodes, so each thread (which takes requests in turn) spreads its load over every node.
+var perRequest = Math.Max(1, options.Batch);
+var requests = Enumerable.Range(0, (options.Messages + perRequest - 1) / perRequest).Select(r =>
 {
-    object body = i % options.CriticalEvery == 0
-        ? new { type = "magic-code", to = $"critical{i}@example.com", data = new { code = $"{i % 1000000:D6}", name = "Bench" } }
-        : new { type = "weekly-digest", to = $"bulk{i}@example.com", data = new { week = $"{i % 52 + 1}", summary } };
-    requests[i] = HttpLoad.Request(url.Authority, "/v1/messages", System.Text.Json.JsonSerializer.Serialize(body));
-}
+    var authority = options.Urls[r % options.Urls.Count].Authority;
+    var first = r * perRequest;
+    var count = Math.Min(perRequest, options.Messages - first);
+    return options.Batch > 0
+        ? HttpLoad.Request(authority, "/v1/messages/batch", JsonSerializer.Serialize(new { messages = Enumerable.Range(first, count).Select(Body) }))
+        : HttpLoad.Request(authority, "/v1/messages", JsonSerializer.Serialize(Body(first)));
+}).ToArray();
 
 var clock = Stopwatch.StartNew();
-var acceptedAt = TimeSpan.Zero;
 var next = -1;
 var threads = Enumerable.Range(0, options.Concurrency).Select(_ => new Thread(() =>
 {
-    using var connection = new HttpLoad(url.Host, url.Port);
-    int i;
-    while ((i = Interlocked.Increment(ref next)) < options.Messages)
+    var connections = options.Urls.Select(u => new HttpLoad(u.Host, u.Port)).ToArray();
+    int r;
+    while ((r = Interlocked.Increment(ref next)) < requests.Length)
     {
-        var (status, text) = connection.Send(requests[i]);
-        if (status != 202)
+        var (status, text) = connections[r % connections.Length].Send(requests[r]);
+        // A batch answers 200 with one result per message; the bench counts it only when none was refused.
+        var ok = options.Batch > 0 ? status == 200 && text.Contains("\"refused\":0,", StringComparison.Ordinal) : status == 202;
+        if (!ok)
         {
-            throw new InvalidOperationException($"send {i}: {status} {text}");
+            throw new InvalidOperationException($"request {r}: {status} {text[..Math.Min(text.Length, 2000)]}");
         }
     }
+
+    Array.ForEach(connections, c => c.Dispose());
 })).ToList();
 threads.ForEach(t => t.Start());
 threads.ForEach(t => t.Join());
-acceptedAt = clock.Elapsed;
+var acceptedAt = clock.Elapsed;
+var inv = CultureInfo.InvariantCulture;
 if (options.AcceptOnly)
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accepted={options.Messages} accepted_per_s={options.Messages / acceptedAt.TotalSeconds:F0}"));
+    Console.WriteLine(string.Create(inv, $"accepted={options.Messages} accepted_per_s={options.Messages / acceptedAt.TotalSeconds:F0} requests={requests.Length}"));
     return;
 }
 
-await using var db = new SqliteConnection($"Data Source={options.Database};Mode=ReadOnly;Pooling=False");
-await db.OpenAsync();
-long Pending()
-{
-    using var command = db.CreateCommand();
-    command.CommandText = "SELECT count(*) FROM messages WHERE status IN ('queued','deferred')";
-    return (long)command.ExecuteScalar()!;
-}
-
-while (Pending() > 0)
+await using var store = await Completion.OpenAsync(options.Database, options.Postgres);
+while (await store.PendingAsync() > 0)
 {
     await Task.Delay(20);
 }
 
 var deliveredAt = clock.Elapsed;
-using var latency = db.CreateCommand();
-latency.CommandText = """
-    SELECT e.time - m.created_at FROM messages m JOIN events e ON e.message_id = m.id AND e.type = 'delivered'
-    WHERE m.priority = 0 ORDER BY 1
-    """;
-var values = new List<long>();
-await using (var reader = await latency.ExecuteReaderAsync())
-{
-    while (await reader.ReadAsync())
-    {
-        values.Add(reader.GetInt64(0));
-    }
-}
-
-using var failures = db.CreateCommand();
-failures.CommandText = "SELECT count(*) FROM messages WHERE status <> 'delivered'";
-var notDelivered = (long)(await failures.ExecuteScalarAsync())!;
-
+var values = await store.CriticalLatenciesAsync();
+var notDelivered = await store.NotDeliveredAsync();
 double Percentile(double p) => values.Count == 0 ? double.NaN : values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
-var inv = CultureInfo.InvariantCulture;
 Console.WriteLine(string.Create(inv, $"messages={options.Messages} accepted_per_s={options.Messages / acceptedAt.TotalSeconds:F0} delivered_per_s={options.Messages / deliveredAt.TotalSeconds:F0} accept_s={acceptedAt.TotalSeconds:F2} end_to_end_s={deliveredAt.TotalSeconds:F2} critical={values.Count} critical_p50_ms={Percentile(0.50):F0} critical_p99_ms={Percentile(0.99):F0} not_delivered={notDelivered}"));
-
-internal sealed record Args(string Url, string Database, int Messages, int Concurrency, int CriticalEvery, bool AcceptOnly)
-{
-    public static Args Parse(string[] args)
-    {
-        string Get(string name, string fallback)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        }
-
-        return new Args(
-            Get("--url", "http://127.0.0.1:5000"),
-            Get("--db", "data/herald.db"),
-            int.Parse(Get("--messages", "20000"), CultureInfo.InvariantCulture),
-            int.Parse(Get("--concurrency", "32"), CultureInfo.InvariantCulture),
-            int.Parse(Get("--critical-every", "20"), CultureInfo.InvariantCulture),
-            args.Contains("--accept-only"));
-    }
-}

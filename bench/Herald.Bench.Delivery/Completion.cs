@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+/// <summary>
+/// Reads how far delivery got straight from Herald's store, SQLite or PostgreSQL: both schemas have the same messages
+/// and events tables with times in Unix milliseconds, so the same SQL answers on either.
+/// </summary>
+internal sealed class Completion(DbConnection connection) : IAsyncDisposable
+{
+    public static async Task<Completion> OpenAsync(string? sqlitePath, string? postgres)
+    {
+        DbConnection connection = postgres is not null
+            ? new NpgsqlConnection(postgres)
+            : new SqliteConnection($"Data Source={sqlitePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return new Completion(connection);
+    }
+
+    public Task<long> PendingAsync() => ScalarAsync("SELECT count(*) FROM messages WHERE status IN ('queued','deferred')");
+
+    public Task<long> NotDeliveredAsync() => ScalarAsync("SELECT count(*) FROM messages WHERE status <> 'delivered'");
+
+    /// <summary>Accept-to-sink milliseconds of every critical message (priority 0), sorted.</summary>
+    public async Task<List<long>> CriticalLatenciesAsync()
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT e.time - m.created_at FROM messages m JOIN events e ON e.message_id = m.id AND e.type = 'delivered'
+            WHERE m.priority = 0 ORDER BY 1
+            """;
+        var values = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetInt64(0));
+        }
+
+        return values;
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Delivery benchmark past one machine (issue 13): in one run, with the same smtp-sink and the same N messages (~2 KB,
+# one critical magic code every 20), Postfix (the peer, as bench/delivery.sh runs it), Herald on SQLite, Herald on
+# PostgreSQL with one node and with two nodes (two processes on one database, every role, on two ports; the load is
+# spread over both). Then acceptance alone (nodes with only the api role, nothing delivered) of single POSTs against
+# POST /v1/messages/batch with 500 messages per request, on PostgreSQL and on SQLite.
+#   Per Herald run: accepted/s, delivered/s end to end, critical p50/p99 while bulk saturates, peak RSS and CPU seconds
+#   per 1,000 messages of each node (utime+stime from /proc/PID/stat, from healthy until the queue is empty) and of
+#   the PostgreSQL server (postmaster and its backends).
+#   PostgreSQL: a throwaway cluster (initdb into this run's temp folder, a free port on 127.0.0.1 only), DURABLE as
+#   deployed (fsync, synchronous_commit and full_page_writes on: a 202 survives a crash), with memory and checkpoint
+#   spacing sized for a benchmark; a fresh database per run; stopped and deleted at the end.
+# Usage: bench/delivery-postgres.sh [N]   or   bench/delivery.sh --store postgres [N]   (default 20000).
+#   Needs: apt-get install postfix openssl postgresql. Everything stays on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-20000}
+BATCH=${BATCH:-500}
+SHARED=${SHARED:-../shared}
+work=$(mktemp -d /tmp/herald-bench-pg-XXXXXX)
+chmod 755 "$work" # the postfix and postgres users must reach their folders below it
+SINK_PORT=${SINK_PORT:-2620}; PF_PORT=${PF_PORT:-10035}; PORT_A=${PORT_A:-5111}; PORT_B=${PORT_B:-5112}
+PG_BIN=${PG_BIN:-$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -1)}
+[ -x "$PG_BIN/initdb" ] || { echo "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin (apt-get install postgresql)" >&2; exit 1; }
+PG_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+HZ=$(getconf CLK_TCK)
+pids=()
+# PostgreSQL refuses to run as root: as root (CI, this machine) its tools run as the postgres user.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  PEER_DIR=$work/postfix bash "$SHARED/bench/postfix-peer.sh" stop >/dev/null 2>&1 || true
+  [ -f "$work/pg/data/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" stop -w -m fast -D "$work/pg/data" >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+source bench/common.sh
+echo "building (Release)..."
+build_delivery_bench
+require_free_ports $SINK_PORT $PF_PORT $PORT_A $PORT_B
+
+mkdir "$work/pg"
+[ "$(id -u)" = 0 ] && chown postgres "$work/pg"
+as_pg "$PG_BIN/initdb" -D "$work/pg/data" -U postgres --auth=trust --locale=C -E UTF8 >/dev/null
+as_pg "$PG_BIN/pg_ctl" start -w -t 60 -D "$work/pg/data" -l "$work/pg/server.log" -o "-c listen_addresses=127.0.0.1 -p $PG_PORT \
+  -c unix_socket_directories=$work/pg -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 \
+  -c shared_buffers=512MB -c wal_buffers=16MB -c max_wal_size=4GB -c checkpoint_timeout=30min" >/dev/null
+psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAtc "$1"; }
+printf 'postgres  version=%s fsync=%s synchronous_commit=%s full_page_writes=%s\n' "$(psql_admin 'SHOW server_version')" \
+  "$(psql_admin 'SHOW fsync')" "$(psql_admin 'SHOW synchronous_commit')" "$(psql_admin 'SHOW full_page_writes')"
+databases=0
+fresh_database() { # a new empty database; its connection string in $pg_conn
+  databases=$((databases + 1))
+  psql_admin "CREATE DATABASE herald_$databases"
+  pg_conn="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=herald_$databases"
+}
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# The server's CPU: the postmaster's own and its reaped children's, and its live backends'.
+pg_ticks() {
+  local pm
+  pm=$(head -1 "$work/pg/data/postmaster.pid")
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat"
+    for c in $(cat /proc/"$pm"/task/*/children); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || true; done
+  } | awk '{s += $1} END {print s}'
+}
+per_1000() { echo "$1 / $HZ * 1000 / $N" | bc -l | xargs printf '%.2f'; }
+
+smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
+sleep 0.5
+run_postfix_peer
+
+# start_nodes LABEL COUNT: COUNT Herald nodes on the STORE settings, on PORT_A (and PORT_B), each its own data folder;
+# their pids in $nodes, their URLs in $urls, their CPU ticks once healthy in $cpu0.
+start_nodes() {
+  local i ports=($PORT_A $PORT_B)
+  nodes=(); urls=(); cpu0=()
+  for ((i = 0; i < $2; i++)); do
+    HERALD_PORT=${ports[$i]}
+    herald_serve "$work/$1-$i" $SINK_PORT "" "$work/$1-$i.log"
+    nodes+=($!); echo $! >>"$work/pids"
+    wait_healthy $! "$work/$1-$i.log"
+    urls+=("http://127.0.0.1:$HERALD_PORT")
+  done
+  for i in "${nodes[@]}"; do cpu0+=("$(ticks "$i")"); done
+}
+# stop_nodes: peak RSS and CPU per 1,000 messages of each node (joined with +) in $rss and $cpu, then kills them.
+stop_nodes() {
+  local i r=() c=()
+  for i in "${!nodes[@]}"; do
+    c+=("$(per_1000 "$(($(ticks "${nodes[$i]}") - ${cpu0[$i]}))")")
+    r+=("$(awk '/VmHWM/ {print int($2/1024)}' "/proc/${nodes[$i]}/status")")
+    kill "${nodes[$i]}"; wait "${nodes[$i]}" 2>/dev/null || true
+  done
+  rss=$(IFS=+; echo "${r[*]}"); cpu=$(IFS=+; echo "${c[*]}")
+}
+load() { # the load generator against $urls, completion read from $1 (--db FILE or --pg CONNSTR), more options after
+  dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url "$(IFS=,; echo "${urls[*]}")" "$@" --messages "$N"
+}
+
+# ---- end to end: SQLite, PostgreSQL with one node, with two nodes -----------------------------------------------
+STORE=()
+start_nodes sqlite 1
+line=$(load --db "$work/sqlite-0/herald.db")
+stop_nodes
+h_sqlite="herald    store=sqlite   nodes=1 $line peak_rss_mb=$rss cpu_s_per_1000=$cpu"
+echo "$h_sqlite"
+run_postgres() { # $1 = nodes; its line in $h
+  fresh_database
+  STORE=(--Herald:Storage:Kind=postgres --Herald:Storage:Postgres:ConnectionString="$pg_conn")
+  start_nodes "pg$1" "$1"
+  local p0 line pg_cpu
+  p0=$(pg_ticks)
+  line=$(load --pg "$pg_conn")
+  pg_cpu=$(per_1000 "$(($(pg_ticks) - p0))")
+  stop_nodes
+  h="herald    store=postgres nodes=$1 $line peak_rss_mb=$rss cpu_s_per_1000=$cpu postgres_cpu_s_per_1000=$pg_cpu"
+  echo "$h"
+}
+run_postgres 1; h_pg1=$h
+run_postgres 2; h_pg2=$h
+
+# ---- acceptance alone: single POSTs against batches, on nodes with only the api role ------------------------------
+accept() { # $1 = sqlite|postgres, $2 = label, then the load generator's options; messages per second in $rate
+  STORE=(); local store=(--db unused)
+  if [ "$1" = postgres ]; then
+    fresh_database
+    STORE=(--Herald:Storage:Kind=postgres --Herald:Storage:Postgres:ConnectionString="$pg_conn"); store=(--pg "$pg_conn")
+  fi
+  start_nodes "$2" 1
+  shift 2
+  rate=$(load "${store[@]}" "$@" --accept-only | sed -E 's/.*accepted_per_s=([0-9]+).*/\1/')
+  stop_nodes
+}
+settings=${HERALD_EXTRA:-}
+export HERALD_EXTRA="$settings --Herald:Roles=api"
+accept sqlite sq-single; sq_single=$rate
+accept sqlite sq-batch --batch "$BATCH" --concurrency 4; sq_batch=$rate
+accept postgres pg-single; pg_single=$rate
+accept postgres pg-batch --batch "$BATCH" --concurrency 4; pg_batch=$rate
+export HERALD_EXTRA="$settings"
+printf 'accept    store=sqlite   single_per_s=%d batch%d_per_s=%d ratio=%.2fx\n' "$sq_single" "$BATCH" "$sq_batch" "$(echo "$sq_batch / $sq_single" | bc -l)"
+printf 'accept    store=postgres single_per_s=%d batch%d_per_s=%d ratio=%.2fx\n' "$pg_single" "$BATCH" "$pg_batch" "$(echo "$pg_batch / $pg_single" | bc -l)"
+
+# ---- goals -------------------------------------------------------------------------------------------------------
+field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
+goal() { # $1 = what, $2 = measured, $3 = target, $4 = unit; met when measured >= target (or <= with $5 = below)
+  local met
+  if [ "${5:-}" = below ]; then met=$(echo "$2 < $3" | bc -l); else met=$(echo "$2 >= $3" | bc -l); fi
+  printf 'goal      %-58s %8.2f%s (target %s%s%s) %s\n' "$1" "$2" "$4" "$([ "${5:-}" = below ] && echo '<' || echo '>=')" "$3" "$4" \
+    "$([ "$met" = 1 ] && echo met || echo 'NOT MET')"
+}
+pf=$pf_rate
+goal "postgres 1 node delivered/s vs postfix" "$(echo "$(field delivered_per_s "$h_pg1") / $pf" | bc -l)" 2 x
+goal "postgres 2 nodes delivered/s vs postfix" "$(echo "$(field delivered_per_s "$h_pg2") / $pf" | bc -l)" 2 x
+goal "sqlite delivered/s vs postfix" "$(echo "$(field delivered_per_s "$h_sqlite") / $pf" | bc -l)" 2 x
+for h in "$h_sqlite" "$h_pg1" "$h_pg2"; do
+  goal "critical p99 while bulk saturates, $(sed -E 's/herald +(store=[a-z]+) +(nodes=[0-9]).*/\1 \2/' <<<"$h")" "$(field critical_p99_ms "$h")" 50 " ms" below
+done
+goal "postgres 2 nodes delivered/s vs 1 node" "$(echo "$(field delivered_per_s "$h_pg2") / $(field delivered_per_s "$h_pg1")" | bc -l)" 1 x
+goal "postgres batch acceptance vs single" "$(echo "$pg_batch / $pg_single" | bc -l)" 3 x
+goal "sqlite batch acceptance vs single" "$(echo "$sq_batch / $sq_single" | bc -l)" 3 x
