@@ -12,6 +12,8 @@
 #   spacing sized for a benchmark; a fresh database per run; stopped and deleted at the end.
 # Usage: bench/delivery-postgres.sh [N]   or   bench/delivery.sh --store postgres [N]   (default 20000).
 #   Needs: apt-get install postfix openssl postgresql. Everything stays on 127.0.0.1.
+#   PG_CONNECTION_EXTRA=";No Reset On Close=true": more Npgsql settings for every node's connection string.
+#   PG_STATEMENTS=1: also print the statements that took PostgreSQL's time in the one-node run (pg_stat_statements).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20000}
@@ -45,7 +47,8 @@ mkdir "$work/pg"
 as_pg "$PG_BIN/initdb" -D "$work/pg/data" -U postgres --auth=trust --locale=C -E UTF8 >/dev/null
 as_pg "$PG_BIN/pg_ctl" start -w -t 60 -D "$work/pg/data" -l "$work/pg/server.log" -o "-c listen_addresses=127.0.0.1 -p $PG_PORT \
   -c unix_socket_directories=$work/pg -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 \
-  -c shared_buffers=512MB -c wal_buffers=16MB -c max_wal_size=4GB -c checkpoint_timeout=30min" >/dev/null
+  -c shared_buffers=512MB -c wal_buffers=16MB -c max_wal_size=4GB -c checkpoint_timeout=30min \
+  ${PG_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements}" >/dev/null
 psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAtc "$1"; }
 printf 'postgres  version=%s fsync=%s synchronous_commit=%s full_page_writes=%s\n' "$(psql_admin 'SHOW server_version')" \
   "$(psql_admin 'SHOW fsync')" "$(psql_admin 'SHOW synchronous_commit')" "$(psql_admin 'SHOW full_page_writes')"
@@ -53,7 +56,7 @@ databases=0
 fresh_database() { # a new empty database; its connection string in $pg_conn
   databases=$((databases + 1))
   psql_admin "CREATE DATABASE herald_$databases"
-  pg_conn="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=herald_$databases"
+  pg_conn="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=herald_$databases${PG_CONNECTION_EXTRA:-}"
 }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # The server's CPU: the postmaster's own and its reaped children's, and its live backends'.
@@ -118,6 +121,11 @@ run_postgres() { # $1 = nodes; its line in $h
   echo "$h"
 }
 run_postgres 1; h_pg1=$h
+if [ -n "${PG_STATEMENTS:-}" ]; then
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "herald_$databases" -qAt -F ' | ' -c "CREATE EXTENSION pg_stat_statements" -c \
+    "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) FROM pg_stat_statements
+     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 12" | sed 's/^/statement /'
+fi
 run_postgres 2; h_pg2=$h
 
 # ---- acceptance alone: single POSTs against batches, on nodes with only the api role ------------------------------
