@@ -13,7 +13,8 @@
 # Usage: bench/delivery-postgres.sh [N]   or   bench/delivery.sh --store postgres [N]   (default 20000).
 #   Needs: apt-get install postfix openssl postgresql. Everything stays on 127.0.0.1.
 #   PG_CONNECTION_EXTRA=";No Reset On Close=true": more Npgsql settings for every node's connection string.
-#   PG_STATEMENTS=1: also print the statements that took PostgreSQL's time in the one-node run (pg_stat_statements).
+#   PG_STATEMENTS=1: also print the statements that took PostgreSQL's time in the one-node run and in the batch
+#   acceptance run (pg_stat_statements).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20000}
@@ -121,11 +122,13 @@ run_postgres() { # $1 = nodes; its line in $h
   echo "$h"
 }
 run_postgres 1; h_pg1=$h
-if [ -n "${PG_STATEMENTS:-}" ]; then
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "herald_$databases" -qAt -F ' | ' -c "CREATE EXTENSION pg_stat_statements" -c \
+statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on the last fresh database, labelled $1
+  [ -n "${PG_STATEMENTS:-}" ] || return 0
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "herald_$databases" -qAt -F ' | ' -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c \
     "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) FROM pg_stat_statements
-     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 12" | sed 's/^/statement /'
-fi
+     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 12" | sed "s/^/statement $1 /"
+}
+statements postgres-1-node
 run_postgres 2; h_pg2=$h
 
 # ---- acceptance alone: single POSTs against batches, on nodes with only the api role ------------------------------
@@ -146,6 +149,7 @@ accept sqlite sq-single; sq_single=$rate
 accept sqlite sq-batch --batch "$BATCH" --concurrency 4; sq_batch=$rate
 accept postgres pg-single; pg_single=$rate
 accept postgres pg-batch --batch "$BATCH" --concurrency 4; pg_batch=$rate
+statements postgres-batch
 export HERALD_EXTRA="$settings"
 printf 'accept    store=sqlite   single_per_s=%d batch%d_per_s=%d ratio=%.2fx\n' "$sq_single" "$BATCH" "$sq_batch" "$(echo "$sq_batch / $sq_single" | bc -l)"
 printf 'accept    store=postgres single_per_s=%d batch%d_per_s=%d ratio=%.2fx\n' "$pg_single" "$BATCH" "$pg_batch" "$(echo "$pg_batch / $pg_single" | bc -l)"
