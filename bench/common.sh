@@ -41,7 +41,8 @@ herald_serve() {
 }
 
 # The bulk load is a weekly digest, a type the bench adds through configuration: a short subject and a body of about
-# 0.7 KB of text, plus its HTML: 2.2 KB on the wire, like smtp-source's 2,000 bytes. (Until 2026-11 the bench put the
+# 0.7 KB of text, plus its HTML, in the shipped layout: 5.6 KB on the wire (2.2 KB before the layout; delivery.sh gives
+# smtp-source the same size). (Until 2026-11 the bench put the
 # filler in report-submitted's report name, making a 1.4 KB Subject that MimeKit folds into twenty encoded lines: no
 # real notification looks like that, and folding it was 7 % of the delivery CPU.)
 T=--Herald:Catalogue:weekly-digest
