@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Delivery benchmark past one machine (issue 13): in one run, with the same smtp-sink and the same N messages (~2 KB,
-# one critical magic code every 20), Postfix (the peer, as bench/delivery.sh runs it), Herald on SQLite, Herald on
-# PostgreSQL with one node and with two nodes (two processes on one database, every role, on two ports; the load is
-# spread over both). Then acceptance alone (nodes with only the api role, nothing delivered) of single POSTs against
+# Delivery benchmark past one machine (issue 13): in one run, with the same smtp-sink and the same N messages (5.6 KB
+# in the shipped layout, one critical magic code every 20), Postfix (the peer, as bench/delivery.sh runs it, carrying
+# as many bytes: PF_SIZE), Herald on SQLite, Herald on PostgreSQL with one node and with two nodes (two processes on
+# one database, every role, on two ports; the load is spread over both). Then acceptance alone (nodes with only the api role, nothing delivered) of single POSTs against
 # POST /v1/messages/batch with 500 messages per request, on PostgreSQL and on SQLite.
 #   Per Herald run: accepted/s, delivered/s end to end, critical p50/p99 while bulk saturates, peak RSS and CPU seconds
 #   per 1,000 messages of each node (utime+stime from /proc/PID/stat, from healthy until the queue is empty) and of
@@ -18,6 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20000}
+PF_SIZE=${PF_SIZE:-5400} # what Herald's digest weighs on the wire; see bench/delivery.sh
 BATCH=${BATCH:-500}
 SHARED=${SHARED:-../shared}
 work=$(mktemp -d /tmp/herald-bench-pg-XXXXXX)

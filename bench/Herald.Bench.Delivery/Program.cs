@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
-// Load generator for bench/delivery.sh and bench/delivery-postgres.sh: sends N messages (~2 KB each) through Herald's
+// Load generator for bench/delivery.sh and bench/delivery-postgres.sh: sends N messages (5.6 KB each in the shipped layout) through Herald's
 // HTTP API as fast as it accepts them (one per POST, or --batch B per POST /v1/messages/batch), with one critical magic
 // code every --critical-every messages, spread over one or more nodes (--url); then waits until the store (SQLite --db,
 // or PostgreSQL --pg) has every message delivered and reads the timeline to report accept-to-sink latency of the critical ones.
