@@ -86,7 +86,10 @@ startup() {
   done
   echo $((sum / n / 1000000))
 }
-one="$(ls "$maildir"/*.eml | head -1)"
+# The first email by glob, not `ls | head -1`: under `set -o pipefail` head's early exit kills ls with SIGPIPE and the
+# script stopped there with status 141.
+emails=("$maildir"/*.eml)
+one="${emails[0]}"
 h_explain="$(startup "$herald" explain "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown")"
 h_one="$(startup "$herald" classify "$one")"
 echo "herald one-shot (mean of 10): explain \"550 5.1.1 ...\" $h_explain ms; classify ONE.eml $h_one ms"
