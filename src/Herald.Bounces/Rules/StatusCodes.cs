@@ -132,13 +132,15 @@ internal static partial class StatusCodes
         return m.Success && !IsVersion(text, m.Groups[1].Index, m.Groups[1].Length) ? m.Groups[1].Value : "";
     }
 
+    // SearchValues: string.Contains with OrdinalIgnoreCase is a scalar loop under invariant globalization (EmailPipeline).
+    private static readonly System.Buffers.SearchValues<string> RetryTimeouts = System.Buffers.SearchValues.Create(
+        ["retry timeout exceeded", "technical details of temporary failure", "failing for a long time"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when the text reads as a temporary failure: a 4xx reply in it, or a retry timeout.</summary>
     public static bool LooksTemporary(string text)
     {
         // Exim's retry timeouts are temporary failures that ran out of time.
-        if (text.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("technical details of temporary failure", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("failing for a long time", StringComparison.OrdinalIgnoreCase))
+        if (text.AsSpan().ContainsAny(RetryTimeouts))
         {
             return true;
         }
