@@ -66,13 +66,20 @@ public sealed class DeliveryPipeline(
             return Final(job, failure!, started, attempted: false);
         }
 
-        foreach (var enricher in _enrichers)
+        SmtpSendResult result;
+        // MimeKit's parts own finalizable content streams: disposed here, not left to the finalizer thread, they die
+        // young (a sampled profile of bench/delivery.sh found MimeContent.Finalize at up to 7 % of Herald's CPU).
+        using (mime)
         {
-            await enricher.EnrichAsync(mime, message, type, cancellationToken);
+            foreach (var enricher in _enrichers)
+            {
+                await enricher.EnrichAsync(mime, message, type, cancellationToken);
+            }
+
+            signer.Sign(mime);
+            result = await transport.SendAsync(new OutgoingEmail(message.Route, message.ReturnPath, message.To, mime, message.Priority), cancellationToken);
         }
 
-        signer.Sign(mime);
-        var result = await transport.SendAsync(new OutgoingEmail(message.Route, message.ReturnPath, message.To, mime, message.Priority), cancellationToken);
         var finished = time.GetUtcNow();
         var outcome = OutcomePolicy.Decide(result, job.Attempt, finished, message.ExpiresAt, _jitter(), message.To);
         return Final(job, outcome, started, attempted: true, finished);

@@ -88,8 +88,8 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
     public async Task RecordOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, CancellationToken cancellationToken)
     {
         if (outcome is DeliveryOutcome.Delivered && !outbox.Wants("delivered")
-            && await store.GetAsync(message.To, cancellationToken) is { Problem: null, SoftFailures: 0, PendingProbeId: null }
-            && (await store.IncidentsAsync(AddressLedger.DomainOf(message.To), IncidentState.Open, 1, cancellationToken)).Count == 0)
+            && await store.GetWithDomainAsync(message.To, cancellationToken) is
+            { Ledger: { Problem: null, SoftFailures: 0, PendingProbeId: null }, DomainIncidentOpen: false })
         {
             // The common case: nothing to clear, no incident of the domain to close and nobody to tell. Reads instead of
             // a write on every delivery keep the single writer free for the queue (measured: one writer operation fewer per message).

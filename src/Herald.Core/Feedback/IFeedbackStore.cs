@@ -9,6 +9,12 @@ public interface IFeedbackStore
     /// <summary>The ledger of an address (compared case-insensitively); an empty ledger when Herald knows nothing of it.</summary>
     Task<AddressLedger> GetAsync(string address, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ledger of an address and whether its domain has an open incident, read together (one round trip): what every
+    /// delivered message is checked against before anything is written.
+    /// </summary>
+    Task<LedgerWithDomain> GetWithDomainAsync(string address, CancellationToken cancellationToken);
+
     /// <summary>The address's history, oldest first.</summary>
     Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string address, CancellationToken cancellationToken);
 

@@ -21,6 +21,16 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
             return json is null ? AddressLedger.Empty(address) : LedgerJson.Read(json);
         }, cancellationToken);
 
+    public Task<LedgerWithDomain> GetWithDomainAsync(string address, CancellationToken cancellationToken) =>
+        store.ReadAsync(async c =>
+        {
+            var (json, open) = await c.QuerySingleAsync<(string?, bool)>(new CommandDefinition(
+                "SELECT (SELECT ledger_json FROM address_ledger WHERE address = @a), " +
+                $"EXISTS (SELECT 1 FROM domain_incidents WHERE domain = @d AND {IncidentWrites.StateSql(IncidentState.Open)})",
+                new { a = address.ToLowerInvariant(), d = AddressLedger.DomainOf(address) }, cancellationToken: cancellationToken));
+            return new LedgerWithDomain(json is null ? AddressLedger.Empty(address) : LedgerJson.Read(json), open);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string address, CancellationToken cancellationToken) =>
         store.ReadAsync<IReadOnlyList<LedgerEntry>>(async c =>
         {

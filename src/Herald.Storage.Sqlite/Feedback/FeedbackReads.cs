@@ -17,6 +17,20 @@ internal sealed class FeedbackReads(string path)
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? LedgerJson.Read(json) : AddressLedger.Empty(address);
     }
 
+    public async Task<LedgerWithDomain> LedgerWithDomainAsync(string address, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT ledger_json FROM address_ledger WHERE address = $a), " +
+            $"EXISTS (SELECT 1 FROM domain_incidents WHERE domain = $d AND {IncidentRows.StateSql(IncidentState.Open)})";
+        command.Parameters.AddWithValue("$a", address.ToLowerInvariant());
+        command.Parameters.AddWithValue("$d", AddressLedger.DomainOf(address));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        await r.ReadAsync(cancellationToken);
+        var ledger = r.IsDBNull(0) ? AddressLedger.Empty(address) : LedgerJson.Read(r.GetString(0));
+        return new LedgerWithDomain(ledger, r.GetInt64(1) == 1);
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string address, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

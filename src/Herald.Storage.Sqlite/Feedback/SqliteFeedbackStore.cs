@@ -18,6 +18,12 @@ public sealed class SqliteFeedbackStore(SqliteStore store) : IFeedbackStore
         return await _reads.LedgerAsync(address, cancellationToken);
     }
 
+    public async Task<LedgerWithDomain> GetWithDomainAsync(string address, CancellationToken cancellationToken)
+    {
+        await store.OpenAsync(cancellationToken);
+        return await _reads.LedgerWithDomainAsync(address, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string address, CancellationToken cancellationToken)
     {
         await store.OpenAsync(cancellationToken);

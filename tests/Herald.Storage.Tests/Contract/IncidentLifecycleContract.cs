@@ -113,6 +113,29 @@ public abstract class IncidentLifecycleContract : StoreContract
         (await EventsAsync()).ShouldBe([$"incident.opened:{incident.Id}", $"incident.closed:{incident.Id}:delivered"]);
     }
 
+    [Fact]
+    [Covers(nameof(IFeedbackStore.GetWithDomainAsync))]
+    public async Task A_ledger_is_read_with_whether_its_domain_has_an_open_incident_until_a_delivery_closes_it()
+    {
+        var fresh = await Feedback.GetWithDomainAsync("New@Corp.example", None);
+        (fresh.Ledger.Address, fresh.Ledger.SoftFailures, fresh.DomainIncidentOpen).ShouldBe(("new@corp.example", 0, false));
+
+        await Feedback.UpdateAsync(new LedgerUpdate<bool>("streak@corp.example",
+            (ledger, _) => (LedgerDecision.Unchanged(ledger with { SoftFailures = 2, SoftFailuresSince = T0 }), true), null, [], _ => []), None);
+        foreach (var (address, minutes) in new[] { ("a", 0), ("b", 10), ("c", 20) })
+        {
+            await Feedback.UpdateAsync(Hit(address + "@corp.example", T0.AddMinutes(minutes)), None);
+        }
+
+        var streak = await Feedback.GetWithDomainAsync("streak@corp.example", None);
+        (streak.Ledger.SoftFailures, streak.DomainIncidentOpen).ShouldBe((2, true));
+        (await Feedback.GetWithDomainAsync("z@CORP.EXAMPLE", None)).DomainIncidentOpen.ShouldBeTrue("the domain is compared case-insensitively");
+        (await Feedback.GetWithDomainAsync("z@other.example", None)).DomainIncidentOpen.ShouldBeFalse();
+
+        await Feedback.UpdateAsync(Delivered("z@corp.example", T0.AddMinutes(40)), None);
+        (await Feedback.GetWithDomainAsync("z@corp.example", None)).DomainIncidentOpen.ShouldBeFalse("a closed incident is not open");
+    }
+
     /// <summary>A block hit at corp.example (three addresses make an incident); the result is the incident it belongs to.</summary>
     private static LedgerUpdate<string?> Hit(string address, DateTimeOffset at) =>
         new LedgerUpdate<string?>(address, (ledger, incident) => (LedgerDecision.Unchanged(ledger), incident),
