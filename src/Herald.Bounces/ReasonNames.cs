@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Herald.Bounces;
 
 /// <summary>Lowercase Sisimai names of <see cref="Reason"/> values ("userunknown", "mailboxfull", ...).</summary>
@@ -7,8 +5,9 @@ public static class ReasonNames
 {
     private static readonly string[] Names = [.. Enum.GetValues<Reason>().Select(r => r.ToString().ToLowerInvariant())];
 
-    private static readonly FrozenDictionary<string, Reason> ByName =
-        Enum.GetValues<Reason>().ToFrozenDictionary(r => Names[(int)r], StringComparer.Ordinal);
+    // A plain dictionary: a frozen one JIT-compiles large generic code at start-up (Rules/StatusCodes).
+    private static readonly Dictionary<string, Reason> ByName =
+        Enum.GetValues<Reason>().ToDictionary(r => Names[(int)r], StringComparer.Ordinal);
 
     public static string Name(this Reason reason) => Names[(int)reason];
 

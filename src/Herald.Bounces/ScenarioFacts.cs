@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Herald.Bounces;
 
 /// <summary>
@@ -18,7 +16,9 @@ namespace Herald.Bounces;
 /// </param>
 public sealed record ScenarioFacts(Scenario Scenario, bool Hard, Fault Fault, bool RetryPermanentReply)
 {
-    private static readonly FrozenDictionary<Scenario, ScenarioFacts> Table = new ScenarioFacts[]
+    // Indexed by the enum's value (checked below): no dictionary to build, whose generic code the precompiled image
+    // lacks and a one-shot command would JIT-compile first (issue 14, start-up).
+    private static readonly ScenarioFacts[] Table = Indexed(new ScenarioFacts[]
     {
         new(Scenario.Unknown, Hard: false, Fault.Nobody, RetryPermanentReply: false),
         new(Scenario.MailboxDoesNotExist, Hard: true, Fault.Address, RetryPermanentReply: false),
@@ -35,10 +35,21 @@ public sealed record ScenarioFacts(Scenario Scenario, bool Hard, Fault Fault, bo
         new(Scenario.MessageTooLarge, Hard: false, Fault.Sender, RetryPermanentReply: false),
         new(Scenario.ServerUnreachable, Hard: false, Fault.Nobody, RetryPermanentReply: false),
         new(Scenario.Complaint, Hard: false, Fault.Address, RetryPermanentReply: false),
-    }.ToFrozenDictionary(f => f.Scenario);
+    });
 
     /// <summary>The facts of <paramref name="scenario"/>.</summary>
-    public static ScenarioFacts Of(Scenario scenario) => Table[scenario];
+    public static ScenarioFacts Of(Scenario scenario) => Table[(int)scenario];
+
+    private static ScenarioFacts[] Indexed(ScenarioFacts[] facts)
+    {
+        var table = new ScenarioFacts[facts.Length];
+        foreach (var f in facts)
+        {
+            table[(int)f.Scenario] = f;
+        }
+
+        return Array.TrueForAll(table, f => f is not null) ? table : throw new InvalidOperationException("a scenario without facts");
+    }
 
     /// <summary>A block that can hit every address of a domain at once (a domain incident, not one address's problem).</summary>
     public bool IsBlock => Fault == Fault.Block;

@@ -13,14 +13,16 @@ internal static class ArfReader
     private const string HotmailRecipient = "X-HmXmrOriginalRecipient";
 
     // Apple Mail's "Unsubscribe" sends a plain message on the recipient's behalf: an opt-out, not an auto-reply.
-    private const string AppleUnsubscribe = "sent this email to unsubscribe from";
+    // SearchValues: string.Contains with OrdinalIgnoreCase is a scalar loop under invariant globalization (EmailPipeline).
+    private static readonly System.Buffers.SearchValues<string> AppleUnsubscribe =
+        System.Buffers.SearchValues.Create(["sent this email to unsubscribe from"], StringComparison.OrdinalIgnoreCase);
 
     public static bool IsComplaint(ParsedMail mail) =>
         mail.FeedbackReports.Count > 0 || mail.ReportType == "feedback-report" || mail.Original?.Contains(HotmailRecipient) == true
         || mail.Headers[HotmailRecipient] is not null || IsUnsubscribe(mail);
 
     private static bool IsUnsubscribe(ParsedMail mail) =>
-        mail.Text.Length < 4096 && mail.Text.ToString().Contains(AppleUnsubscribe, StringComparison.OrdinalIgnoreCase);
+        mail.Text.Length < 4096 && mail.Text.ToString().AsSpan().ContainsAny(AppleUnsubscribe);
 
     public static List<Fact> Read(ParsedMail mail)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Reflection;
 
 namespace Herald.Bounces.Rules;
@@ -11,7 +10,8 @@ namespace Herald.Bounces.Rules;
 /// </summary>
 internal static class PhraseTable
 {
-    private static readonly FrozenDictionary<string, int> Keys;
+    // A plain dictionary: a frozen one JIT-compiles large generic code at start-up (StatusCodes).
+    private static readonly Dictionary<string, int> Keys;
     private static readonly string[][][] AlignedByKey;
     private static readonly PhraseAutomaton Automaton;
     private static readonly int[] KeyOfReason;
@@ -53,7 +53,7 @@ internal static class PhraseTable
             throw new InvalidOperationException("more than 64 keys in reason-phrases.tsv");
         }
 
-        Keys = keys.ToFrozenDictionary(StringComparer.Ordinal);
+        Keys = keys;
         AlignedByKey = [.. aligned.Select(a => a.ToArray())];
         Automaton = new PhraseAutomaton(singles);
         KeyOfReason = [.. Enum.GetValues<Reason>().Select(r => keys.TryGetValue(r.Name(), out var k) ? k : -1)];

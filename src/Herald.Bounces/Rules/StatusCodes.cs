@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Herald.Bounces.Rules;
@@ -8,7 +7,9 @@ internal static partial class StatusCodes
 {
     // RFC 3463 / IANA registry subjects mapped to the reason they most often mean in practice (same reading as
     // Sisimai's smtp/status table, e.g. 5.7.1 is "security or policy", 5.2.1 "mailbox disabled" is filtered).
-    private static readonly FrozenDictionary<string, Reason> Names = new Dictionary<string, Reason>
+    // Plain dictionaries, not frozen ones: building a FrozenDictionary JIT-compiles large generic code the precompiled
+    // image lacks, which a one-shot `herald explain` paid at start-up (issue 14); lookups here are few per email.
+    private static readonly Dictionary<string, Reason> Names = new(StringComparer.Ordinal)
     {
         ["2.1.5"] = Reason.Delivered,
         ["4.1.6"] = Reason.HasMoved, ["4.1.7"] = Reason.Rejected, ["4.1.8"] = Reason.Rejected,
@@ -46,11 +47,11 @@ internal static partial class StatusCodes
         ["5.7.22"] = Reason.AuthFailure, ["5.7.23"] = Reason.AuthFailure, ["5.7.24"] = Reason.AuthFailure,
         ["5.7.25"] = Reason.RequirePtr, ["5.7.26"] = Reason.AuthFailure, ["5.7.27"] = Reason.NotAccept,
         ["5.7.28"] = Reason.SpamDetected, ["5.7.29"] = Reason.AuthFailure, ["5.7.30"] = Reason.FailedStartTls,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     // Where no status code was given, the record carries a code that names the reason (Sisimai's
     // "5.0.9xx" convention) so that downstream tables can still group by status.
-    private static readonly FrozenDictionary<Reason, int> Internal = new Dictionary<Reason, int>
+    private static readonly Dictionary<Reason, int> Internal = new()
     {
         [Reason.AuthFailure] = 926, [Reason.BadReputation] = 975, [Reason.Blocked] = 971,
         [Reason.ContentError] = 960, [Reason.ExceedLimit] = 923, [Reason.Expired] = 947,
@@ -63,7 +64,7 @@ internal static partial class StatusCodes
         [Reason.Suppressed] = 903, [Reason.Suspend] = 921, [Reason.SystemError] = 930,
         [Reason.SystemFull] = 931, [Reason.SyntaxError] = 902, [Reason.TooManyConn] = 945,
         [Reason.UserUnknown] = 911, [Reason.Undefined] = 900, [Reason.VirusDetected] = 981,
-    }.ToFrozenDictionary();
+    };
 
     public static Reason? NameOf(string status) =>
         status.Length >= 5 && Names.TryGetValue(status, out var reason) ? reason : null;
@@ -132,13 +133,15 @@ internal static partial class StatusCodes
         return m.Success && !IsVersion(text, m.Groups[1].Index, m.Groups[1].Length) ? m.Groups[1].Value : "";
     }
 
+    // SearchValues: string.Contains with OrdinalIgnoreCase is a scalar loop under invariant globalization (EmailPipeline).
+    private static readonly System.Buffers.SearchValues<string> RetryTimeouts = System.Buffers.SearchValues.Create(
+        ["retry timeout exceeded", "technical details of temporary failure", "failing for a long time"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when the text reads as a temporary failure: a 4xx reply in it, or a retry timeout.</summary>
     public static bool LooksTemporary(string text)
     {
         // Exim's retry timeouts are temporary failures that ran out of time.
-        if (text.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("technical details of temporary failure", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("failing for a long time", StringComparison.OrdinalIgnoreCase))
+        if (text.AsSpan().ContainsAny(RetryTimeouts))
         {
             return true;
         }

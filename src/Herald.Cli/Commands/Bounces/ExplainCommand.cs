@@ -11,7 +11,11 @@ namespace Herald.Cli.Commands.Bounces;
 /// </summary>
 internal static class ExplainCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
+    // Built on first use, not with the class: only --json needs it, and building it loads System.Text.Json, which a
+    // one-shot `herald explain "..."` or any other command would otherwise pay at start-up (issue 14).
+    private static JsonSerializerOptions? _json;
+
+    private static JsonSerializerOptions Json => _json ??= new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -66,7 +70,7 @@ internal static class ExplainCommand
 
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(report, Json));
+                output.WriteLine(ToJson(report));
             }
             else
             {
@@ -77,6 +81,10 @@ internal static class ExplainCommand
         });
         return command;
     }
+
+    // A method of its own, so that the precompiled action does not resolve System.Text.Json types when it starts.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string ToJson(BounceReport report) => JsonSerializer.Serialize(report, Json);
 
     private static string ActorText(BounceRecord r) => r.Actor switch
     {
