@@ -28,10 +28,36 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         ArgumentException.ThrowIfNullOrWhiteSpace(options.NodeId);
         _options = options;
         TimeProvider = timeProvider;
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _dataSource = NpgsqlDataSource.Create(WithAutoPrepare(options.ConnectionString));
     }
 
+    /// <summary>How many statements each connection keeps prepared (Npgsql's auto-prepare), unless the connection string says.</summary>
+    internal const int AutoPrepared = 64;
+
     internal TimeProvider TimeProvider { get; }
+
+    /// <summary>
+    /// Npgsql prepares a statement on a connection once it has run there five times (its default), so PostgreSQL parses
+    /// and plans it once instead of every time. Measured with bench/delivery.sh --store postgres on 2026-11-30: at 2,000
+    /// messages (Min Usages 2) PostgreSQL's CPU per 1,000 messages fell 3.2 -> 2.2 s and Herald's 3.3 -> 2.6 s; at 20,000
+    /// the delivery run moved within noise (2.62 -> 2.54 s) and batch acceptance rose 2,283 -> 2,831 messages/s. Safe
+    /// across another node's migration because every statement names its columns: PostgreSQL re-plans a prepared
+    /// statement after ALTER TABLE, and fails only when its result type changes ("cached plan must not change result
+    /// type", a SELECT * over an altered table). An operator's own setting wins, e.g. Max Auto Prepare=0 behind PgBouncer
+    /// in transaction mode.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        // NpgsqlConnectionStringBuilder answers ContainsKey for every keyword it knows; the plain builder keeps only
+        // the keys given, as written ("Max Auto Prepare" or "MaxAutoPrepare", any case).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>();
+        if (given.Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPrepared }.ConnectionString;
+    }
 
     internal string NodeId => _options.NodeId;
 
