@@ -14,6 +14,7 @@ internal sealed class WebhookOutboxFactory(IOptions<FeedbackOptions> options) : 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new MillisecondTimes() },
     };
 
     /// <summary>Whether any configured endpoint subscribes to events of this type.</summary>
