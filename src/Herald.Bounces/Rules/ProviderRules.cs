@@ -14,9 +14,13 @@ internal static class ProviderRules
     private sealed record Rule(string Scope, char Class, Reason Reason, string[] Parts);
 
     private static readonly List<(string Provider, string Suffix)> Hosts = [];
-    // Built on first use: a non-backtracking regex costs tens of milliseconds to construct, and a one-shot
-    // `herald explain` for a provider without labels should not pay for them (issue 14, start-up).
+    // Built on first use, so a one-shot `herald explain` for a provider without labels does not pay for them. The
+    // interpreter, not RegexOptions.NonBacktracking: the non-backtracking engine's generic code is not in the
+    // framework's precompiled image, and a `herald classify` batch JIT-compiled 126 of its methods at full optimisation
+    // (DOTNET_JitDisasmSummary=1), about a third of the batch's fixed cost. The four label patterns have no nested
+    // quantifier and read at most 4,096 characters, and the timeout bounds what a hostile text could make them do.
     private static readonly Dictionary<string, (Lazy<Regex> Pattern, bool StatusWins)> Labels = new(StringComparer.Ordinal);
+    private static readonly TimeSpan LabelTimeout = TimeSpan.FromMilliseconds(200);
     private static readonly Dictionary<(string, string), Reason> Codes = [];
     private static readonly List<Rule> Rules = [];
     private static System.Buffers.SearchValues<string>? _anywhereFirstParts;
@@ -41,7 +45,7 @@ internal static class ProviderRules
                     break;
                 case "label":
                     var pattern = c[2];
-                    Labels[c[1]] = (new Lazy<Regex>(() => new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)),
+                    Labels[c[1]] = (new Lazy<Regex>(() => new Regex(pattern, RegexOptions.CultureInvariant, LabelTimeout)),
                         c.Length > 3 && c[3] == "status");
                     break;
                 case "code":
@@ -54,6 +58,28 @@ internal static class ProviderRules
         }
     }
 
+    /// <summary>The reason of the first of the provider's labels in the text that it documents; null when none is.</summary>
+    private static Reason? LabelCode(Regex pattern, string provider, string lowered)
+    {
+        var text = lowered.Length > 4096 ? lowered[..4096] : lowered;
+        try
+        {
+            for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
+            {
+                if (Codes.TryGetValue((provider, m.Groups[1].Value), out var byCode))
+                {
+                    return byCode;
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Text built to make the pattern backtrack is no provider's label: read it without one.
+        }
+
+        return null;
+    }
+
     /// <summary>The provider's reason, and whether it is final (a generic status reason may still be refined).</summary>
     public static (Reason Reason, bool Final)? Find(Fact fact, string lowered)
     {
@@ -64,20 +90,13 @@ internal static class ProviderRules
 
         var provider = Provider(fact);
         var cls = fact.Status.Length > 0 ? fact.Status[0] : fact.ReplyCode.Length > 0 ? fact.ReplyCode[0] : ' ';
-        if (provider is not null && Labels.TryGetValue(provider, out var label))
+        if (provider is not null && Labels.TryGetValue(provider, out var label) && LabelCode(label.Pattern.Value, provider, lowered) is { } byCode)
         {
-            var text = lowered.Length > 4096 ? lowered[..4096] : lowered;
-            for (var m = label.Pattern.Value.Match(text); m.Success; m = m.NextMatch())
-            {
-                if (Codes.TryGetValue((provider, m.Groups[1].Value), out var byCode))
-                {
-                    // Gmail: a specific status code in the relayed reply says more than the session state.
-                    var byStatus = StatusCodes.NameOf(fact.Status);
-                    return label.StatusWins && byStatus is { } specific && !fact.Status.Contains(".0", StringComparison.Ordinal)
-                        ? (specific, specific is not (Reason.SecurityError or Reason.SystemError or Reason.Expired or Reason.NetworkError))
-                        : (byCode, true);
-                }
-            }
+            // Gmail: a specific status code in the relayed reply says more than the session state.
+            var byStatus = StatusCodes.NameOf(fact.Status);
+            return label.StatusWins && byStatus is { } specific && !fact.Status.Contains(".0", StringComparison.Ordinal)
+                ? (specific, specific is not (Reason.SecurityError or Reason.SystemError or Reason.Expired or Reason.NetworkError))
+                : (byCode, true);
         }
 
         foreach (var pass in new[] { provider, "*" })
