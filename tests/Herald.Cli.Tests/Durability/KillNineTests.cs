@@ -37,7 +37,7 @@ public sealed class KillNineTests : IDisposable
         await herald.StartAsync(http);
 
         var acknowledged = new ConcurrentDictionary<string, string>(); // idempotency key -> message id
-        var sending = Task.Run(() => SendAllAsync(http, herald.Url, acknowledged));
+        var sending = Task.Run(() => CarefulClient.SendAllAsync(http, [herald.Url], Messages, acknowledged));
         var kills = 0;
         while (kills < Kills)
         {
@@ -66,33 +66,6 @@ public sealed class KillNineTests : IDisposable
         (await ScalarAsync("SELECT count(*) FROM messages WHERE status <> 'delivered'")).ShouldBe(0);
         (await ScalarAsync("SELECT count(*) FROM messages")).ShouldBe(Messages);
     }
-
-    /// <summary>Sends every message until it is acknowledged; retries reuse the idempotency key, as a careful client does.</summary>
-    private static async Task SendAllAsync(HttpClient http, string url, ConcurrentDictionary<string, string> acknowledged) =>
-        await Parallel.ForEachAsync(Enumerable.Range(0, Messages), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-        {
-            var key = $"crash-{i}";
-            var body = new { type = "report-submitted", to = $"user{i}@example.com", data = new { report = $"Report {i}", submitter = "Bo" }, idempotencyKey = key };
-            while (true)
-            {
-                try
-                {
-                    using var response = await http.PostAsJsonAsync($"{url}/v1/messages", body, ct);
-                    if (response.StatusCode == HttpStatusCode.Accepted)
-                    {
-                        var json = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-                        acknowledged[key] = json.GetProperty("id").GetString()!;
-                        return;
-                    }
-
-                    throw new InvalidOperationException($"unexpected {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    await Task.Delay(50, ct); // the server is down or was killed mid-request: not acknowledged, try again
-                }
-            }
-        });
 
     private async Task WaitUntilAllFinalAsync(TimeSpan timeout)
     {

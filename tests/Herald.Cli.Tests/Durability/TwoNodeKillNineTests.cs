@@ -35,7 +35,7 @@ public sealed class TwoNodeKillNineTests(ITestOutputHelper output) : IDisposable
         await b.StartAsync(http);
 
         var acknowledged = new ConcurrentDictionary<string, string>(); // idempotency key -> message id
-        var sending = Task.Run(() => SendAllAsync(http, [a.Url, b.Url], acknowledged));
+        var sending = Task.Run(() => CarefulClient.SendAllAsync(http, [a.Url, b.Url], Messages, acknowledged));
         for (var kill = 0; kill < Kills; kill++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(800 + Random.Shared.Next(1200)));
@@ -63,36 +63,6 @@ public sealed class TwoNodeKillNineTests(ITestOutputHelper output) : IDisposable
         (await postgres.ScalarAsync("SELECT count(*) FROM messages WHERE status <> 'delivered'")).ShouldBe(0);
         (await postgres.ScalarAsync("SELECT count(*) FROM messages")).ShouldBe(Messages);
     }
-
-    /// <summary>
-    /// Sends every message until it is acknowledged, half to each node; a failed call is retried on the other node with
-    /// the same idempotency key, as a client behind a load balancer does.
-    /// </summary>
-    private static async Task SendAllAsync(HttpClient http, string[] nodes, ConcurrentDictionary<string, string> acknowledged) =>
-        await Parallel.ForEachAsync(Enumerable.Range(0, Messages), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-        {
-            var key = $"crash-{i}";
-            var body = new { type = "report-submitted", to = $"user{i}@example.com", data = new { report = $"Report {i}", submitter = "Bo" }, idempotencyKey = key };
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    using var response = await http.PostAsJsonAsync($"{nodes[(i + attempt) % nodes.Length]}/v1/messages", body, ct);
-                    if (response.StatusCode == HttpStatusCode.Accepted)
-                    {
-                        var json = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-                        acknowledged[key] = json.GetProperty("id").GetString()!;
-                        return;
-                    }
-
-                    throw new InvalidOperationException($"unexpected {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    await Task.Delay(50, ct); // that node is down or was killed mid-request: not acknowledged, try the other
-                }
-            }
-        });
 
     private static async Task WaitUntilAllFinalAsync(PostgresForNodes postgres, TimeSpan timeout)
     {
