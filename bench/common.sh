@@ -51,6 +51,9 @@ wait_healthy() {
   done
 }
 
+# ticks PID: the process's CPU so far, user plus system, in clock ticks (getconf CLK_TCK per second).
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 # run_postfix_peer: the peer. N messages of PF_SIZE bytes injected by smtp-source (8 sessions) into a loopback-only Postfix
 # (../shared/bench/postfix-peer.sh, in $work/postfix, on $PF_PORT) relaying to the smtp-sink on $SINK_PORT, timed until
 # its queue is empty. Prints its line and sets pf_rate (delivered per second).

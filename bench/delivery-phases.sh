@@ -23,7 +23,6 @@ if [ "$DKIM" = on ]; then
   key=$work/dkim.pem
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null
 fi
-cpu() { awk '{print $14+$15}' "/proc/$1/stat"; } # clock ticks (1/100 s)
 start_herald() { # $1 = relay port
   herald_serve "$work/data" "$1" "$key" "$work/herald.log"
   herald=$!; pids+=($herald)
@@ -37,10 +36,10 @@ held = []
 while True: held.append(s.accept()[0])" & pids+=($!)
 start_herald $MUTE_PORT
 until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do sleep 0.1; done
-c0=$(cpu $herald)
+c0=$(ticks $herald)
 dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url http://127.0.0.1:$HERALD_PORT \
   --db "$work/data/herald.db" --messages "$N" --accept-only >/dev/null
-c1=$(cpu $herald)
+c1=$(ticks $herald)
 kill $herald; wait $herald 2>/dev/null || true
 printf 'accept    dkim=%s messages=%d herald_cpu_ms_per_message=%.3f\n' "$DKIM" "$N" "$(echo "($c1 - $c0) * 10 / $N" | bc -l)"
 
@@ -48,11 +47,11 @@ printf 'accept    dkim=%s messages=%d herald_cpu_ms_per_message=%.3f\n' "$DKIM" 
 smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
 sleep 0.3
 start_herald $SINK_PORT
-c0=$(cpu $herald)
+c0=$(ticks $herald)
 queued() { sqlite3 "file:$work/data/herald.db?mode=ro" "SELECT count(*) FROM messages WHERE status = 'queued'" 2>/dev/null || echo 1; }
 sleep 0.5
 while [ "$(queued)" != 0 ]; do sleep 0.05; done
-c1=$(cpu $herald)
+c1=$(ticks $herald)
 rate=$(sqlite3 "file:$work/data/herald.db?mode=ro" "SELECT count(*) * 1000 / (max(time) - min(time)) FROM events WHERE type = 'delivered'")
 printf 'deliver   dkim=%s messages=%d herald_cpu_ms_per_message=%.3f delivered_per_s=%d (first to last delivery)\n' \
   "$DKIM" "$N" "$(echo "($c1 - $c0) * 10 / $N" | bc -l)" "$rate"

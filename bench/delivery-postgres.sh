@@ -60,7 +60,6 @@ fresh_database() { # a new empty database; its connection string in $pg_conn
   psql_admin "CREATE DATABASE herald_$databases"
   pg_conn="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=herald_$databases${PG_CONNECTION_EXTRA:-}"
 }
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # The server's CPU: the postmaster's own and its reaped children's, and its live backends'.
 pg_ticks() {
   local pm

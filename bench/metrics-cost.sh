@@ -21,17 +21,14 @@ sleep 0.3
 tck=$(getconf CLK_TCK)
 
 run() { # $1 = on|off
-  local data=$work/herald-$1-$2 pid line u0 s0 u1 s1
+  local data=$work/herald-$1-$2 pid line t0 t1
   HERALD_EXTRA=""; [ "$1" = off ] && HERALD_EXTRA="--Herald:Telemetry:Prometheus=false"
   herald_serve "$data" $SINK_PORT "" "$work/herald.log"; pid=$!
-  until curl -sf http://127.0.0.1:$HERALD_PORT/healthz >/dev/null; do
-    kill -0 $pid 2>/dev/null || { echo "herald did not start:" >&2; cat "$work/herald.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  read -r u0 s0 <<<"$(awk '{print $14, $15}' /proc/$pid/stat)"
+  wait_healthy $pid "$work/herald.log"
+  t0=$(ticks $pid)
   line=$(dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url http://127.0.0.1:$HERALD_PORT --db "$data/herald.db" --messages "$N")
-  read -r u1 s1 <<<"$(awk '{print $14, $15}' /proc/$pid/stat)"
+  t1=$(ticks $pid)
   kill $pid; wait $pid 2>/dev/null || true
-  printf 'metrics=%-3s %s cpu_ms_per_message=%.3f\n' "$1" "$line" "$(echo "($u1 - $u0 + $s1 - $s0) / $tck * 1000 / $N" | bc -l)"
+  printf 'metrics=%-3s %s cpu_ms_per_message=%.3f\n' "$1" "$line" "$(echo "($t1 - $t0) / $tck * 1000 / $N" | bc -l)"
 }
 for pair in $(seq "$PAIRS"); do run on "$pair"; run off "$pair"; done
