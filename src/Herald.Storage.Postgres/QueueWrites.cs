@@ -10,15 +10,18 @@ internal static class QueueWrites
 {
     /// <summary>
     /// Due jobs in (priority, due time) order, locked with SKIP LOCKED: two nodes claiming at once each take rows the
-    /// other has not locked, instead of waiting for each other or claiming the same job. The token is a random UUID
-    /// (gen_random_uuid, a CSPRNG), one per row.
+    /// other has not locked, instead of waiting for each other or claiming the same job. Free jobs come from
+    /// ix_messages_claimable, which holds no leased row (migration 0006), jobs whose lease expired from ix_messages_leased;
+    /// the best of both are taken. The token is a random UUID (gen_random_uuid, a CSPRNG), one per row.
     /// </summary>
     private const string ClaimSql =
-        "WITH due AS (SELECT id FROM messages WHERE status IN ('queued', 'deferred') AND priority <= @lowest " +
-        "AND next_attempt_at <= @now AND (lease_token IS NULL OR lease_expires_at <= @now) " +
-        "ORDER BY priority, next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED) " +
+        "WITH free AS (SELECT id, priority, next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND lease_token IS NULL " +
+        "AND priority <= @lowest AND next_attempt_at <= @now ORDER BY priority, next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED), " +
+        "expired AS (SELECT id, priority, next_attempt_at FROM messages WHERE lease_token IS NOT NULL AND lease_expires_at <= @now " +
+        "AND status IN ('queued', 'deferred') AND priority <= @lowest AND next_attempt_at <= @now LIMIT @max FOR UPDATE SKIP LOCKED), " +
+        "chosen AS (SELECT id FROM (SELECT * FROM free UNION ALL SELECT * FROM expired) due ORDER BY priority, next_attempt_at LIMIT @max) " +
         "UPDATE messages m SET lease_owner = @owner, lease_node = @node, lease_token = replace(gen_random_uuid()::text, '-', ''), " +
-        "lease_expires_at = @expires, attempts = m.attempts + 1, version = m.version + 1 FROM due WHERE m.id = due.id " +
+        "lease_expires_at = @expires, attempts = m.attempts + 1, version = m.version + 1 FROM chosen WHERE m.id = chosen.id " +
         "RETURNING m.id, m.type, m.category, m.priority, m.to_address, m.data_json, m.secret_fields, m.idempotency_key, m.request_hash, " +
         "m.created_at, m.expires_at, m.message_id_header, m.return_path, m.route, m.status, m.attempts, m.next_attempt_at, m.updated_at, " +
         "m.lease_token, m.lease_expires_at";
