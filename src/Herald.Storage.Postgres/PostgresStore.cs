@@ -155,16 +155,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     }
 
     public Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
-        WriteAsync(async (c, tx) =>
-        {
-            var result = await EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince);
-            if (result is EnqueueResult.Created)
-            {
-                await EnqueueWrites.NotifyAsync(c, tx);
-            }
-
-            return result;
-        }, durable: true, cancellationToken);
+        WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince, notify: true), durable: true, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>One transaction, so one WAL flush for the whole batch, and one wake-up for the other nodes.</remarks>
