@@ -24,9 +24,11 @@ internal static class EnqueueWrites
 
     private const string NotifySql = "SELECT pg_notify('" + PostgresStoreOptions.WakeChannel + "', '')";
 
+    /// <param name="tx">The caller's transaction; null only for a message with neither an idempotency key nor a rate limit,
+    /// which reads nothing first and writes in one batch (PostgresStore.WriteStatementAsync).</param>
     /// <param name="notify">Wake the delivery lanes when the message is queued (a batch wakes them once, its caller).</param>
     public static async Task<EnqueueResult> RunAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool notify)
+        NpgsqlConnection c, NpgsqlTransaction? tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool notify)
     {
         if (accepted.MessageId != m.Id)
         {
@@ -36,8 +38,9 @@ internal static class EnqueueWrites
         var toLower = m.To.ToLowerInvariant();
         if (m.IdempotencyKey is { } key)
         {
-            await LockAsync(c, tx, KeyLock(key));
-            if (await FindByKeyAsync(c, tx, key, idempotencySince) is { } existing)
+            var locked = tx ?? throw new ArgumentNullException(nameof(tx), "an idempotency key is locked and looked up inside a transaction");
+            await LockAsync(c, locked, KeyLock(key));
+            if (await FindByKeyAsync(c, locked, key, idempotencySince) is { } existing)
             {
                 return RequestHashes.SameRequest(existing.RequestHash, m.RequestHash)
                     ? new EnqueueResult.Duplicate(existing)
@@ -48,8 +51,9 @@ internal static class EnqueueWrites
         DateTimeOffset? retryAt = null;
         if (m.RateLimit is { } limit)
         {
-            await LockAsync(c, tx, RateLock(m));
-            retryAt = await OverLimitUntilAsync(c, tx, m, toLower, limit);
+            var locked = tx ?? throw new ArgumentNullException(nameof(tx), "a rate limit is locked and counted inside a transaction");
+            await LockAsync(c, locked, RateLock(m));
+            retryAt = await OverLimitUntilAsync(c, locked, m, toLower, limit);
         }
 
         var throttled = retryAt is not null;

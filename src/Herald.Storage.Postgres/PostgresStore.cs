@@ -155,7 +155,11 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     }
 
     public Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
-        WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince, notify: true), durable: true, cancellationToken);
+        // Without an idempotency key or a rate limit nothing is read first: the row, its events and the wake-up are one
+        // batch, its own implicit transaction, in one round trip.
+        message.IdempotencyKey is null && message.RateLimit is null
+            ? WriteStatementAsync(c => EnqueueWrites.RunAsync(c, null, message, accepted, idempotencySince, notify: true), durable: true, cancellationToken)
+            : WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince, notify: true), durable: true, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>One transaction, so one WAL flush for the whole batch, and one wake-up for the other nodes.</remarks>
@@ -176,10 +180,10 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     public Task<IReadOnlyList<DeliveryJob>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
         request.Max <= 0
             ? Task.FromResult<IReadOnlyList<DeliveryJob>>([])
-            : WriteAsync((c, tx) => QueueWrites.ClaimAsync(c, tx, request, NodeId), durable: false, cancellationToken);
+            : WriteStatementAsync(c => QueueWrites.ClaimAsync(c, request, NodeId), durable: false, cancellationToken);
 
     public Task<bool> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken) =>
-        WriteAsync((c, tx) => QueueWrites.CompleteAsync(c, tx, job, transition, TimeProvider), durable: false, cancellationToken);
+        WriteStatementAsync(c => QueueWrites.CompleteAsync(c, job, transition, TimeProvider), durable: false, cancellationToken);
 
     public Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken) =>
         ReadAsync(c => QueueWrites.NextDueAtAsync(c, lowestPriority, cancellationToken), cancellationToken);
@@ -276,6 +280,25 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
             await using var tx = await c.BeginTransactionAsync(cancellationToken);
             var result = await work(c, tx);
             await tx.CommitAsync(cancellationToken);
+            if (durable)
+            {
+                Volatile.Write(ref _fault, null);
+            }
+
+            return result;
+        });
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, one statement or one batch, outside an explicit transaction: PostgreSQL runs what
+    /// comes before the protocol's Sync as one implicit transaction, so it is as atomic as <see cref="WriteAsync{T}"/>
+    /// without the COMMIT's round trip (docs/storage.md: a claim, an outcome and a plain enqueue each took two).
+    /// </summary>
+    internal Task<T> WriteStatementAsync<T>(Func<NpgsqlConnection, Task<T>> work, bool durable, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await OpenAsync(cancellationToken);
+            await using var c = await (durable ? _dataSource : _bookkeeping).OpenConnectionAsync(cancellationToken);
+            var result = await work(c);
             if (durable)
             {
                 Volatile.Write(ref _fault, null);
