@@ -1,12 +1,16 @@
 using Dapper;
+using Herald.Core.Events;
 using Herald.Storage.Postgres;
+using Npgsql;
+using static Herald.Storage.Tests.Contract.TestMessages;
 
 namespace Herald.Storage.Postgres.Tests;
 
 /// <summary>
 /// Pooled connections are not reset (PostgresStore.WithDefaults), so no session state may reach the pool: the queue's
 /// bookkeeping commits without waiting for the WAL flush by its own connections' settings, durable writes wait for it, and
-/// the LISTEN for wake-ups stays on a connection of its own.
+/// the LISTEN for wake-ups stays on a connection of its own. A write of one round trip, without BEGIN and COMMIT, is
+/// still all or nothing.
 /// </summary>
 public sealed class PostgresConnectionStateTests : IAsyncLifetime
 {
@@ -48,5 +52,19 @@ public sealed class PostgresConnectionStateTests : IAsyncLifetime
         {
             (await store.ReadAsync(c => c.QueryAsync<string>("SELECT pg_listening_channels()"), CancellationToken.None)).ShouldBeEmpty();
         }
+    }
+
+    [Fact]
+    public async Task An_enqueue_sent_as_one_batch_stores_nothing_when_its_last_statement_fails()
+    {
+        var store = await _database.OpenStoreAsync("node-a");
+        var message = New("msg_nul");
+        // PostgreSQL refuses a NUL in text: the events, the batch's second statement, fail after the row was inserted.
+        var refused = new DeliveryEvent(message.Id, message.CreatedAt, EventType.Accepted, Detail: "a\0b");
+        await Should.ThrowAsync<Exception>(() => store.EnqueueAsync(message, refused, T0.AddDays(-1), CancellationToken.None));
+
+        (await store.GetAsync("msg_nul", CancellationToken.None)).ShouldBeNull();
+        await store.EnqueueAsync(New("msg_after"));
+        (await store.GetAsync("msg_after", CancellationToken.None)).ShouldNotBeNull();
     }
 }
