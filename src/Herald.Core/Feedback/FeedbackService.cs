@@ -23,12 +23,13 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
     public async Task<Suspension?> SuspensionAsync(string address, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if ((await store.GetAsync(address, cancellationToken)).SuspensionAt(now) is { } s)
+        if (erased is null)
         {
-            return s;
+            return (await store.GetAsync(address, cancellationToken)).SuspensionAt(now);
         }
 
-        return erased is null ? null : (await erased.Store.ErasedSuppressionAsync(erased.Fingerprint.Of(address), cancellationToken))?.SuspensionAt(now);
+        var (ledger, kept) = await erased.Store.LedgerAndKeptAsync(address, erased.Fingerprint.Of(address), cancellationToken);
+        return ledger.SuspensionAt(now) ?? kept?.SuspensionAt(now);
     }
 
     /// <summary>

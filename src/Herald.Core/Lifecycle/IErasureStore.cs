@@ -11,6 +11,10 @@ public interface IErasureStore
     /// </summary>
     Task<ErasureReceipt> EraseAsync(Erasure erasure, CancellationToken cancellationToken);
 
-    /// <summary>The suppression kept for an erased address, by its fingerprint; null when there is none.</summary>
-    Task<ErasedSuppression?> ErasedSuppressionAsync(string fingerprint, CancellationToken cancellationToken);
+    /// <summary>
+    /// The ledger of <paramref name="address"/> (empty when Herald knows nothing of it) and the suppression kept for an
+    /// erased address under <paramref name="fingerprint"/>, in one read: every message is checked against both at intake
+    /// and again before it is sent, and on PostgreSQL each read is a round trip.
+    /// </summary>
+    Task<LedgerAndKept> LedgerAndKeptAsync(string address, string fingerprint, CancellationToken cancellationToken);
 }

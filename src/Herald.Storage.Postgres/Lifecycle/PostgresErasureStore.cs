@@ -52,11 +52,14 @@ public sealed class PostgresErasureStore(PostgresStore store) : IErasureStore
             return new ErasureReceipt(erasure.Id, erasure.At, erasure.Addresses.Count, messages, kept);
         }, durable: true, cancellationToken);
 
-    public Task<ErasedSuppression?> ErasedSuppressionAsync(string fingerprint, CancellationToken cancellationToken) =>
+    public Task<LedgerAndKept> LedgerAndKeptAsync(string address, string fingerprint, CancellationToken cancellationToken) =>
         store.ReadAsync(async c =>
         {
-            var row = await c.QuerySingleOrDefaultAsync<(string Reason, long Since, long? Expires)?>(new CommandDefinition(
-                "SELECT reason, since, expires_at FROM erased_suppressions WHERE fingerprint = @f", new { f = fingerprint }, cancellationToken: cancellationToken));
-            return row is { } r ? new ErasedSuppression(Enum.Parse<SuppressionReason>(r.Reason), UnixMs.To(r.Since), UnixMs.To(r.Expires)) : null;
+            var row = await c.QuerySingleAsync<(string? Ledger, string? Reason, long? Since, long? Expires)>(new CommandDefinition(
+                "SELECT l.ledger_json, e.reason, e.since, e.expires_at FROM (SELECT 1) AS one " +
+                "LEFT JOIN address_ledger l ON l.address = @a LEFT JOIN erased_suppressions e ON e.fingerprint = @f",
+                new { a = address.ToLowerInvariant(), f = fingerprint }, cancellationToken: cancellationToken));
+            return new LedgerAndKept(row.Ledger is null ? AddressLedger.Empty(address) : LedgerJson.Read(row.Ledger),
+                row.Reason is null ? null : new ErasedSuppression(Enum.Parse<SuppressionReason>(row.Reason), UnixMs.To(row.Since!.Value), UnixMs.To(row.Expires)));
         }, cancellationToken);
 }

@@ -55,9 +55,10 @@ internal static class ErasureRows
         return new ErasureReceipt(erasure.Id, erasure.At, erasure.Addresses.Count, messages, kept);
     }
 
-    public static ErasedSuppression? Read(SqliteDataReader r) =>
-        r.Read()
-            ? new ErasedSuppression(Enum.Parse<Herald.Core.Feedback.SuppressionReason>(r.GetString(0)), UnixMs.To(r.GetInt64(1)),
-                r.IsDBNull(2) ? null : UnixMs.To(r.GetInt64(2)))
-            : null;
+    /// <summary>The kept suppression in the reader's current row, its three columns from <paramref name="first"/>; null when none.</summary>
+    public static ErasedSuppression? Kept(SqliteDataReader r, int first) =>
+        r.IsDBNull(first)
+            ? null
+            : new ErasedSuppression(Enum.Parse<Herald.Core.Feedback.SuppressionReason>(r.GetString(first)), UnixMs.To(r.GetInt64(first + 1)),
+                r.IsDBNull(first + 2) ? null : UnixMs.To(r.GetInt64(first + 2)));
 }

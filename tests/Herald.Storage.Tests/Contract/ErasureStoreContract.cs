@@ -54,7 +54,7 @@ public abstract class ErasureStoreContract : StoreContract
     }
 
     [Fact]
-    [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.ErasedSuppressionAsync))]
+    [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.LedgerAndKeptAsync))]
     public async Task A_suppression_the_policy_keeps_survives_under_the_fingerprint_alone()
     {
         await Feedback.UpdateAsync(TestFeedback.Change(Alice, T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
@@ -62,13 +62,13 @@ public abstract class ErasureStoreContract : StoreContract
         var receipt = await Erasure.EraseAsync(Of(null, Alice) with { Keep = l => SuppressionPolicy.SurvivingErasure(l, T0) }, None);
 
         receipt.SuppressionsKept.ShouldBe(1);
-        (await Erasure.ErasedSuppressionAsync("fp:" + Alice, None)).ShouldBe(new ErasedSuppression(SuppressionReason.HardBounce, T0, null));
-        (await Erasure.ErasedSuppressionAsync("fp:" + Bob, None)).ShouldBeNull();
+        (await Erasure.LedgerAndKeptAsync(Alice, "fp:" + Alice, None)).Kept.ShouldBe(new ErasedSuppression(SuppressionReason.HardBounce, T0, null));
+        (await Erasure.LedgerAndKeptAsync(Bob, "fp:" + Bob, None)).Kept.ShouldBeNull();
         (await Feedback.GetAsync(Alice, None)).Suspension.ShouldBeNull("the ledger row, which names the address, is gone");
     }
 
     [Fact]
-    [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.ErasedSuppressionAsync))]
+    [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.LedgerAndKeptAsync))]
     public async Task A_suppression_the_policy_does_not_keep_is_forgotten()
     {
         await Feedback.UpdateAsync(TestFeedback.Change(Alice, T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
@@ -76,7 +76,25 @@ public abstract class ErasureStoreContract : StoreContract
         var receipt = await Erasure.EraseAsync(Of(null, Alice), None);
 
         receipt.SuppressionsKept.ShouldBe(0);
-        (await Erasure.ErasedSuppressionAsync("fp:" + Alice, None)).ShouldBeNull();
+        (await Erasure.LedgerAndKeptAsync(Alice, "fp:" + Alice, None)).Kept.ShouldBeNull();
+    }
+
+    [Fact]
+    [Covers(nameof(IErasureStore.LedgerAndKeptAsync))]
+    public async Task The_ledger_and_the_suppression_kept_at_erasure_are_read_together()
+    {
+        await Feedback.UpdateAsync(TestFeedback.Change(Alice, T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
+        await Erasure.EraseAsync(Of(null, Alice) with { Keep = l => SuppressionPolicy.SurvivingErasure(l, T0) }, None);
+        // The address is used again after the erasure: a new ledger, beside what the erasure kept.
+        await Feedback.UpdateAsync(TestFeedback.Change("ALICE@example.test", T0.AddDays(1), l => l with { Suspension = TestFeedback.HardBounce(T0.AddDays(1)) }), None);
+
+        var both = await Erasure.LedgerAndKeptAsync("Alice@Example.test", "fp:" + Alice, None);
+        both.Ledger.Suspension.ShouldNotBeNull().Since.ShouldBe(T0.AddDays(1));
+        both.Kept.ShouldBe(new ErasedSuppression(SuppressionReason.HardBounce, T0, null));
+
+        var neither = await Erasure.LedgerAndKeptAsync(Bob, "fp:" + Bob, None);
+        neither.Ledger.ShouldBe(AddressLedger.Empty(Bob));
+        neither.Kept.ShouldBeNull();
     }
 
     [Fact]
