@@ -91,13 +91,13 @@ internal static class ClassifyCommand
                 var report = BounceClassifier.ClassifyText(block);
                 if (report.Records.Count == 0)
                 {
-                    output.WriteLine($"{index}\t\t\t\t{report.Kind}\t\t\t0");
+                    output.WriteLine($"{index.ToString(CultureInfo.InvariantCulture)}\t\t\t\t{report.Kind.ToString()}\t\t\t0");
                     continue;
                 }
 
                 // One line per block: the first record, and how many the text named (a pasted whole email may name several).
                 var r = report.Records[0];
-                output.WriteLine($"{index}\t{Clean(r.Recipient)}\t{r.Reason.Name()}\t{r.Status}\t{r.Action}\t{r.Scenario}\t{r.Suppress}\t{report.Records.Count}");
+                output.WriteLine($"{index.ToString(CultureInfo.InvariantCulture)}\t{Clean(r.Recipient)}\t{r.Reason.Name()}\t{r.Status}\t{r.Action}\t{r.Scenario.ToString()}\t{r.Suppress.ToString()}\t{report.Records.Count.ToString(CultureInfo.InvariantCulture)}");
             }
         }
 
