@@ -13,6 +13,8 @@
 # Usage: bench/delivery-postgres.sh [N]   or   bench/delivery.sh --store postgres [N]   (default 20000).
 #   Needs: apt-get install postfix openssl postgresql. Everything stays on 127.0.0.1.
 #   PG_CONNECTION_EXTRA=";No Reset On Close=true": more Npgsql settings for every node's connection string.
+#   PG_ONLY=1: only the one-node PostgreSQL run (no Postfix, SQLite, two nodes or acceptance runs): for iterating on
+#   the store; no goals are printed.
 #   PG_STATEMENTS=1: also print the statements that took PostgreSQL's time in the one-node run and in the batch
 #   acceptance run (pg_stat_statements).
 set -euo pipefail
@@ -72,7 +74,7 @@ per_1000() { echo "$1 / $HZ * 1000 / $N" | bc -l | xargs printf '%.2f'; }
 
 smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
 sleep 0.5
-run_postfix_peer
+[ -n "${PG_ONLY:-}" ] || run_postfix_peer
 
 # start_nodes LABEL COUNT: COUNT Herald nodes on the STORE settings, on PORT_A (and PORT_B), each its own data folder;
 # their pids in $nodes, their URLs in $urls, their CPU ticks once healthy in $cpu0.
@@ -104,11 +106,13 @@ load() { # the load generator against $urls, completion read from $1 (--db FILE 
 
 # ---- end to end: SQLite, PostgreSQL with one node, with two nodes -----------------------------------------------
 STORE=()
-start_nodes sqlite 1
-line=$(load --db "$work/sqlite-0/herald.db")
-stop_nodes
-h_sqlite="herald    store=sqlite   nodes=1 $line peak_rss_mb=$rss cpu_s_per_1000=$cpu"
-echo "$h_sqlite"
+if [ -z "${PG_ONLY:-}" ]; then
+  start_nodes sqlite 1
+  line=$(load --db "$work/sqlite-0/herald.db")
+  stop_nodes
+  h_sqlite="herald    store=sqlite   nodes=1 $line peak_rss_mb=$rss cpu_s_per_1000=$cpu"
+  echo "$h_sqlite"
+fi
 run_postgres() { # $1 = nodes; its line in $h
   fresh_database
   STORE=(--Herald:Storage:Kind=postgres --Herald:Storage:Postgres:ConnectionString="$pg_conn")
@@ -129,6 +133,7 @@ statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on
      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 12" | sed "s/^/statement $1 /"
 }
 statements postgres-1-node
+[ -z "${PG_ONLY:-}" ] || exit 0
 run_postgres 2; h_pg2=$h
 
 # ---- acceptance alone: single POSTs against batches, on nodes with only the api role ------------------------------

@@ -20,11 +20,13 @@ internal static class EnqueueWrites
     private const string Insert =
         "INSERT INTO messages (id, type, category, priority, to_address, to_address_lower, data_json, secret_fields, " +
         "idempotency_key, request_hash, created_at, expires_at, message_id_header, return_path, route, status, attempts, " +
-        "next_attempt_at, updated_at, version) VALUES (@id, @type, @category, @priority, @to, @toLower, @data, @secrets, @key, " +
-        "@hash, @created, @expires, @mid, @returnPath, @route, @status, 0, @created, @created, 1)";
+        "next_attempt_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, $11, $11, 1)";
 
+    private const string NotifySql = "SELECT pg_notify('" + PostgresStoreOptions.WakeChannel + "', '')";
+
+    /// <param name="notify">Wake the delivery lanes when the message is queued (a batch wakes them once, its caller).</param>
     public static async Task<EnqueueResult> RunAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince)
+        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool notify)
     {
         if (accepted.MessageId != m.Id)
         {
@@ -51,34 +53,36 @@ internal static class EnqueueWrites
         }
 
         var throttled = retryAt is not null;
-        await c.ExecuteAsync(Insert, new
+        IReadOnlyList<DeliveryEvent> events = retryAt is { } until
+            ? [accepted, new DeliveryEvent(m.Id, m.CreatedAt, EventType.Throttled, Detail: m.RateLimit!.Refusal(m.Type, until))]
+            : [accepted];
+        // The row, its events and the wake-up in one round trip.
+        await using var batch = new NpgsqlBatch(c, tx);
+        var insert = new NpgsqlBatchCommand(Insert);
+        object?[] values =
+        [
+            m.Id, m.Type, m.Category, (int)m.Priority, m.To, toLower, throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson,
+            MessageRows.WriteSecretFields(m.SecretFields), m.IdempotencyKey, m.RequestHash, UnixMs.From(m.CreatedAt), UnixMs.From(m.ExpiresAt),
+            m.MessageIdHeader, m.ReturnPath, m.Route, throttled ? "throttled" : "queued",
+        ];
+        foreach (var value in values)
         {
-            id = m.Id,
-            type = m.Type,
-            category = m.Category,
-            priority = (int)m.Priority,
-            to = m.To,
-            toLower,
-            data = throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson,
-            secrets = MessageRows.WriteSecretFields(m.SecretFields),
-            key = m.IdempotencyKey,
-            hash = m.RequestHash,
-            created = UnixMs.From(m.CreatedAt),
-            expires = UnixMs.From(m.ExpiresAt),
-            mid = m.MessageIdHeader,
-            returnPath = m.ReturnPath,
-            route = m.Route,
-            status = throttled ? "throttled" : "queued",
-        }, tx);
-        if (retryAt is { } until)
-        {
-            await EventRows.InsertAsync(c, tx,
-                [accepted, new DeliveryEvent(m.Id, m.CreatedAt, EventType.Throttled, Detail: m.RateLimit!.Refusal(m.Type, until))]);
-            return new EnqueueResult.Throttled(MessageRows.FromNew(m) with { Status = MessageStatus.Throttled }, until);
+            insert.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
 
-        await EventRows.InsertAsync(c, tx, accepted);
-        return new EnqueueResult.Created(MessageRows.FromNew(m));
+        batch.BatchCommands.Add(insert);
+        var inserted = new NpgsqlBatchCommand(EventRows.InsertSql(1));
+        EventRows.AddParameters(inserted.Parameters, events);
+        batch.BatchCommands.Add(inserted);
+        if (notify && !throttled)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
+        }
+
+        await batch.ExecuteNonQueryAsync();
+        return retryAt is { } at
+            ? new EnqueueResult.Throttled(MessageRows.FromNew(m) with { Status = MessageStatus.Throttled }, at)
+            : new EnqueueResult.Created(MessageRows.FromNew(m));
     }
 
     /// <summary>
@@ -88,7 +92,7 @@ internal static class EnqueueWrites
     public static async Task<EnqueueResult> RunSuppressedAsync(NpgsqlConnection c, NpgsqlTransaction tx, NewMessage message, DeliveryEvent accepted,
         DeliveryEvent suppressed, DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox)
     {
-        var result = await RunAsync(c, tx, message, accepted, idempotencySince);
+        var result = await RunAsync(c, tx, message, accepted, idempotencySince, notify: false);
         if (result is not EnqueueResult.Created created)
         {
             return result;
@@ -123,15 +127,14 @@ internal static class EnqueueWrites
             var item = items[i];
             results[i] = item.Suppressed is { } s
                 ? await RunSuppressedAsync(c, tx, item.Message, item.Accepted, s.Event, idempotencySince, s.Outbox)
-                : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince);
+                : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince, notify: false);
         }
 
         return results;
     }
 
     /// <summary>Wakes the delivery lanes of every node LISTENing; PostgreSQL delivers it only if the transaction commits.</summary>
-    public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx) =>
-        c.ExecuteAsync("SELECT pg_notify('" + PostgresStoreOptions.WakeChannel + "', '')", transaction: tx);
+    public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx) => c.ExecuteAsync(NotifySql, transaction: tx);
 
     private static string KeyLock(string key) => "key:" + key;
 

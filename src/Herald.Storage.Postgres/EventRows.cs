@@ -11,10 +11,40 @@ internal static class EventRows
     public const string Columns =
         "message_id, time, type, attempt, route, remote_host, smtp_code, enhanced_status, reply, next_attempt_at, duration_ms, detail";
 
+    /// <summary>
+    /// One INSERT for any number of events: each column is one array parameter ($first to $first+11), unnested in the
+    /// list's order (WITH ORDINALITY ... ORDER BY), so seq follows the list. One statement instead of one per event:
+    /// a delivered message has three. <paramref name="where"/> may make the insert conditional.
+    /// </summary>
+    public static string InsertSql(int first, string where = "") =>
+        "INSERT INTO events (" + Columns + ") SELECT " + Columns + " FROM unnest(" +
+        string.Join(", ", Types.Select((type, i) => $"${first + i}::{type}[]")) + ") WITH ORDINALITY AS e(" + Columns + ", ord) " +
+        where + " ORDER BY ord";
+
+    private static readonly string[] Types =
+        ["text", "bigint", "text", "integer", "text", "text", "integer", "text", "text", "bigint", "bigint", "text"];
+
+    /// <summary>The twelve array parameters of <see cref="InsertSql"/>, in its order.</summary>
+    public static void AddParameters(NpgsqlParameterCollection parameters, IReadOnlyList<DeliveryEvent> events)
+    {
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.MessageId).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => UnixMs.From(e.Time)).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Type.ToWire()).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Attempt).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Route).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.RemoteHost).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.SmtpCode).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EnhancedStatus).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Reply).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => UnixMs.From(e.NextAttemptAt)).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.DurationMs).ToArray() });
+        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Detail).ToArray() });
+    }
+
     public static Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeliveryEvent e) =>
         InsertAsync(c, tx, [e]);
 
-    /// <summary>Inserts the events in order (their seq follows it): one round trip for the whole list.</summary>
+    /// <summary>Inserts the events in order (their seq follows it): one statement for the whole list.</summary>
     public static async Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<DeliveryEvent> events)
     {
         if (events.Count == 0)
@@ -22,27 +52,10 @@ internal static class EventRows
             return;
         }
 
-        await using var batch = new NpgsqlBatch(c, tx);
-        foreach (var e in events)
-        {
-            var command = new NpgsqlBatchCommand(
-                "INSERT INTO events (" + Columns + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
-            foreach (var value in Values(e))
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-            }
-
-            batch.BatchCommands.Add(command);
-        }
-
-        await batch.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand(InsertSql(1), c, tx);
+        AddParameters(command.Parameters, events);
+        await command.ExecuteNonQueryAsync();
     }
-
-    private static object?[] Values(DeliveryEvent e) =>
-    [
-        e.MessageId, UnixMs.From(e.Time), e.Type.ToWire(), e.Attempt, e.Route, e.RemoteHost, e.SmtpCode, e.EnhancedStatus,
-        e.Reply, UnixMs.From(e.NextAttemptAt), e.DurationMs, e.Detail,
-    ];
 
     public static DeliveryEvent Read(DbDataReader r) => new(
         MessageId: r.GetString(0),

@@ -18,6 +18,12 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
 {
     private readonly PostgresStoreOptions _options;
     private readonly NpgsqlDataSource _dataSource;
+
+    /// <summary>The queue's own bookkeeping (claims, outcomes): the same database, commits that do not wait for the WAL flush.</summary>
+    private readonly NpgsqlDataSource _bookkeeping;
+
+    /// <summary>LISTEN is session state: its connection is its own, never returned to the pool the other statements use.</summary>
+    private readonly NpgsqlDataSource _listening;
     private readonly SemaphoreSlim _opening = new(1, 1);
     private volatile bool _open;
     private StorageFaultException? _fault;
@@ -28,7 +34,10 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         ArgumentException.ThrowIfNullOrWhiteSpace(options.NodeId);
         _options = options;
         TimeProvider = timeProvider;
-        _dataSource = NpgsqlDataSource.Create(WithAutoPrepare(options.ConnectionString));
+        var connectionString = WithDefaults(options.ConnectionString);
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _bookkeeping = NpgsqlDataSource.Create(WithoutWaitingForFlush(connectionString));
+        _listening = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
     }
 
     /// <summary>How many statements each connection keeps prepared (Npgsql's auto-prepare), unless the connection string says.</summary>
@@ -37,26 +46,53 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     internal TimeProvider TimeProvider { get; }
 
     /// <summary>
-    /// Npgsql prepares a statement on a connection once it has run there five times (its default), so PostgreSQL parses
-    /// and plans it once instead of every time. Measured with bench/delivery.sh --store postgres on 2026-11-30: at 2,000
-    /// messages (Min Usages 2) PostgreSQL's CPU per 1,000 messages fell 3.2 -> 2.2 s and Herald's 3.3 -> 2.6 s; at 20,000
-    /// the delivery run moved within noise (2.62 -> 2.54 s) and batch acceptance rose 2,283 -> 2,831 messages/s. Safe
-    /// across another node's migration because every statement names its columns: PostgreSQL re-plans a prepared
+    /// The connection string with this store's defaults, each unless the operator's connection string sets it:
+    /// <list type="bullet">
+    /// <item>Npgsql prepares a statement on a connection once it has run there five times (its default), so PostgreSQL
+    /// parses and plans it once instead of every time. Measured with bench/delivery.sh --store postgres on 2026-11-30: at
+    /// 2,000 messages (Min Usages 2) PostgreSQL's CPU per 1,000 messages fell 3.2 -> 2.2 s and Herald's 3.3 -> 2.6 s; at
+    /// 20,000 the delivery run moved within noise (2.62 -> 2.54 s) and batch acceptance rose 2,283 -> 2,831 messages/s.
+    /// Safe across another node's migration because every statement names its columns: PostgreSQL re-plans a prepared
     /// statement after ALTER TABLE, and fails only when its result type changes ("cached plan must not change result
-    /// type", a SELECT * over an altered table). An operator's own setting wins, e.g. Max Auto Prepare=0 behind PgBouncer
-    /// in transaction mode.
+    /// type", a SELECT * over an altered table). Max Auto Prepare=0 behind PgBouncer in transaction mode.</item>
+    /// <item>No Reset On Close: a connection back in the pool is not reset (Npgsql otherwise runs DISCARD ALL's parts,
+    /// three statements, before its next use: ten times per message delivered, 2026-12-01). Safe because every
+    /// statement's state is the transaction's (SET LOCAL, pg_advisory_xact_lock) and LISTEN has its own connection.
+    /// Measured with PG_ONLY=1 bench/delivery-postgres.sh 4000: PostgreSQL 1.91 -> 1.51 CPU s per 1,000 messages,
+    /// Herald 2.02 -> 1.83.</item>
+    /// </list>
     /// </summary>
-    internal static string WithAutoPrepare(string connectionString)
+    internal static string WithDefaults(string connectionString)
     {
         // NpgsqlConnectionStringBuilder answers ContainsKey for every keyword it knows; the plain builder keeps only
         // the keys given, as written ("Max Auto Prepare" or "MaxAutoPrepare", any case).
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>();
-        if (given.Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
         {
-            return connectionString;
+            builder.MaxAutoPrepare = AutoPrepared;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = AutoPrepared }.ConnectionString;
+        if (!given.Contains(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The queue's bookkeeping commits without waiting for the WAL flush, as SQLite commits it without fsync
+    /// (docs/storage.md): a crash can only undo it into a repeated, at-least-once attempt. Set at connection start-up
+    /// (the Options keyword, libpq's -c) rather than by SET LOCAL in each transaction, which cost a round trip per claim
+    /// and per outcome.
+    /// </summary>
+    internal static string WithoutWaitingForFlush(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = (builder.Options is { Length: > 0 } options ? options + " " : "") + "-c synchronous_commit=off";
+        return builder.ConnectionString;
     }
 
     internal string NodeId => _options.NodeId;
@@ -119,16 +155,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     }
 
     public Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
-        WriteAsync(async (c, tx) =>
-        {
-            var result = await EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince);
-            if (result is EnqueueResult.Created)
-            {
-                await EnqueueWrites.NotifyAsync(c, tx);
-            }
-
-            return result;
-        }, durable: true, cancellationToken);
+        WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince, notify: true), durable: true, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>One transaction, so one WAL flush for the whole batch, and one wake-up for the other nodes.</remarks>
@@ -161,9 +188,13 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     public Task<IReadOnlyList<QueueDepth>> DepthAsync(CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<QueueDepth>>(async c =>
         {
-            // The claim index is partial (waiting messages only), so this follows the backlog, not the history kept.
+            // Free and leased waiting messages, each through its partial index (migration 0006), so this follows the
+            // backlog, not the history kept.
             var rows = await c.QueryAsync<(int Priority, long Count, long Oldest)>(new CommandDefinition(
-                "SELECT priority, COUNT(*), MIN(created_at) FROM messages WHERE status IN ('queued', 'deferred') GROUP BY priority",
+                "SELECT priority, COUNT(*), MIN(created_at) FROM (" +
+                "SELECT priority, created_at FROM messages WHERE status IN ('queued', 'deferred') AND lease_token IS NULL UNION ALL " +
+                "SELECT priority, created_at FROM messages WHERE status IN ('queued', 'deferred') AND lease_token IS NOT NULL) waiting " +
+                "GROUP BY priority",
                 cancellationToken: cancellationToken));
             var found = rows.ToDictionary(r => (Priority)r.Priority, r => new QueueDepth((Priority)r.Priority, r.Count, UnixMs.To(r.Oldest)));
             return Enum.GetValues<Priority>().Select(p => found.GetValueOrDefault(p) ?? new QueueDepth(p, 0, null)).ToList();
@@ -206,7 +237,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
             try
             {
                 await OpenAsync(cancellationToken);
-                await using var c = await _dataSource.OpenConnectionAsync(cancellationToken);
+                await using var c = await _listening.OpenConnectionAsync(cancellationToken);
                 c.Notification += (_, _) => onWake();
                 await c.ExecuteAsync("LISTEN " + PostgresStoreOptions.WakeChannel);
                 onWake();
@@ -241,13 +272,8 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         GuardAsync(async () =>
         {
             await OpenAsync(cancellationToken);
-            await using var c = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var c = await (durable ? _dataSource : _bookkeeping).OpenConnectionAsync(cancellationToken);
             await using var tx = await c.BeginTransactionAsync(cancellationToken);
-            if (!durable)
-            {
-                await c.ExecuteAsync("SET LOCAL synchronous_commit = off", transaction: tx);
-            }
-
             var result = await work(c, tx);
             await tx.CommitAsync(cancellationToken);
             if (durable)
@@ -282,6 +308,8 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
+        await _bookkeeping.DisposeAsync();
+        await _listening.DisposeAsync();
         _opening.Dispose();
     }
 }

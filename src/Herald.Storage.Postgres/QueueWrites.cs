@@ -10,15 +10,18 @@ internal static class QueueWrites
 {
     /// <summary>
     /// Due jobs in (priority, due time) order, locked with SKIP LOCKED: two nodes claiming at once each take rows the
-    /// other has not locked, instead of waiting for each other or claiming the same job. The token is a random UUID
-    /// (gen_random_uuid, a CSPRNG), one per row.
+    /// other has not locked, instead of waiting for each other or claiming the same job. Free jobs come from
+    /// ix_messages_claimable, which holds no leased row (migration 0006), jobs whose lease expired from ix_messages_leased;
+    /// the best of both are taken. The token is a random UUID (gen_random_uuid, a CSPRNG), one per row.
     /// </summary>
     private const string ClaimSql =
-        "WITH due AS (SELECT id FROM messages WHERE status IN ('queued', 'deferred') AND priority <= @lowest " +
-        "AND next_attempt_at <= @now AND (lease_token IS NULL OR lease_expires_at <= @now) " +
-        "ORDER BY priority, next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED) " +
+        "WITH free AS (SELECT id, priority, next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND lease_token IS NULL " +
+        "AND priority <= @lowest AND next_attempt_at <= @now ORDER BY priority, next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED), " +
+        "expired AS (SELECT id, priority, next_attempt_at FROM messages WHERE lease_token IS NOT NULL AND lease_expires_at <= @now " +
+        "AND status IN ('queued', 'deferred') AND priority <= @lowest AND next_attempt_at <= @now LIMIT @max FOR UPDATE SKIP LOCKED), " +
+        "chosen AS (SELECT id FROM (SELECT * FROM free UNION ALL SELECT * FROM expired) due ORDER BY priority, next_attempt_at LIMIT @max) " +
         "UPDATE messages m SET lease_owner = @owner, lease_node = @node, lease_token = replace(gen_random_uuid()::text, '-', ''), " +
-        "lease_expires_at = @expires, attempts = m.attempts + 1, version = m.version + 1 FROM due WHERE m.id = due.id " +
+        "lease_expires_at = @expires, attempts = m.attempts + 1, version = m.version + 1 FROM chosen WHERE m.id = chosen.id " +
         "RETURNING m.id, m.type, m.category, m.priority, m.to_address, m.data_json, m.secret_fields, m.idempotency_key, m.request_hash, " +
         "m.created_at, m.expires_at, m.message_id_header, m.return_path, m.route, m.status, m.attempts, m.next_attempt_at, m.updated_at, " +
         "m.lease_token, m.lease_expires_at";
@@ -52,6 +55,13 @@ internal static class QueueWrites
         return jobs;
     }
 
+    private static readonly string CompleteSql =
+        "WITH changed AS (UPDATE messages SET status = $1, next_attempt_at = COALESCE($2::bigint, next_attempt_at), lease_owner = NULL, " +
+        "lease_node = NULL, lease_token = NULL, lease_expires_at = NULL, updated_at = $3, version = version + 1 WHERE id = $4 AND lease_token = $5 " +
+        "RETURNING id, reported_status), " +
+        "inserted AS (" + EventRows.InsertSql(6, "WHERE EXISTS (SELECT 1 FROM changed)") + ") " +
+        "SELECT id, reported_status FROM changed";
+
     /// <summary>Applies the transition only while the caller still holds the lease (compare-and-set on the token).</summary>
     public static async Task<bool> CompleteAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeliveryJob job, JobTransition transition, TimeProvider time)
     {
@@ -65,14 +75,25 @@ internal static class QueueWrites
         }
 
         var updatedAt = transition.Events.Count > 0 ? transition.Events[^1].Time : time.GetUtcNow();
-        // The row lock this takes orders it with a report's status change on the same message (LedgerWrites.StatusChangeAsync):
+        // One statement, one round trip: the transition, and its events only if the lease was still held. The row lock
+        // this takes orders it with a report's status change on the same message (LedgerWrites.StatusChangeAsync):
         // whichever commits second sees the other's row, so the report is never lost between the two.
-        var changed = (await c.QueryAsync<(string Id, string? Reported)>(
-            "UPDATE messages SET status = @status, next_attempt_at = COALESCE(@next, next_attempt_at), lease_owner = NULL, lease_node = NULL, " +
-            "lease_token = NULL, lease_expires_at = NULL, updated_at = @updated, version = version + 1 WHERE id = @id AND lease_token = @token " +
-            "RETURNING id, reported_status",
-            new { status = transition.Status.ToWire(), next = UnixMs.From(transition.NextAttemptAt), updated = UnixMs.From(updatedAt), id, token = job.LeaseToken },
-            tx)).ToList();
+        await using var command = new NpgsqlCommand(CompleteSql, c, tx);
+        command.Parameters.Add(new NpgsqlParameter { Value = transition.Status.ToWire() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)UnixMs.From(transition.NextAttemptAt) ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = UnixMs.From(updatedAt) });
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = job.LeaseToken });
+        EventRows.AddParameters(command.Parameters, transition.Events);
+        var changed = new List<(string Id, string? Reported)>(1);
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                changed.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+            }
+        }
+
         if (changed.Count == 0)
         {
             // Lease lost: it expired and another worker claimed the job, or this job was already completed.
@@ -86,7 +107,6 @@ internal static class QueueWrites
             await c.ExecuteAsync("UPDATE messages SET status = @status WHERE id = @id", new { status = settled.ToWire(), id }, tx);
         }
 
-        await EventRows.InsertAsync(c, tx, transition.Events);
         if (transition.PurgeSecrets && job.Message.SecretFields.Count > 0)
         {
             await PurgeSecretsAsync(c, tx, id);

@@ -6,8 +6,8 @@ using static Herald.Storage.Tests.Contract.TestMessages;
 namespace Herald.Storage.Postgres.Tests;
 
 /// <summary>
-/// The store has Npgsql prepare its statements (auto-prepare), unless the operator's connection string says otherwise,
-/// and a statement prepared before another node's migration still runs after it.
+/// The store has Npgsql prepare its statements (auto-prepare) and not reset pooled connections, unless the operator's
+/// connection string says otherwise; a statement prepared before another node's migration still runs after it.
 /// </summary>
 public sealed class PostgresAutoPrepareTests : IAsyncLifetime
 {
@@ -18,13 +18,15 @@ public sealed class PostgresAutoPrepareTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public void Statements_are_prepared_unless_the_connection_string_decides()
+    public void Statements_are_prepared_and_connections_kept_unless_the_connection_string_decides()
     {
-        new NpgsqlConnectionStringBuilder(PostgresStore.WithAutoPrepare("Host=db.example;Database=herald")).MaxAutoPrepare
-            .ShouldBe(PostgresStore.AutoPrepared);
+        var defaults = new NpgsqlConnectionStringBuilder(PostgresStore.WithDefaults("Host=db.example;Database=herald"));
+        defaults.MaxAutoPrepare.ShouldBe(PostgresStore.AutoPrepared);
+        defaults.NoResetOnClose.ShouldBeTrue();
         // Behind PgBouncer in transaction mode, prepared statements must be off: the operator's 0 stays 0.
-        new NpgsqlConnectionStringBuilder(PostgresStore.WithAutoPrepare("Host=db.example;Max Auto Prepare=0")).MaxAutoPrepare.ShouldBe(0);
-        new NpgsqlConnectionStringBuilder(PostgresStore.WithAutoPrepare("Host=db.example;MaxAutoPrepare=5")).MaxAutoPrepare.ShouldBe(5);
+        new NpgsqlConnectionStringBuilder(PostgresStore.WithDefaults("Host=db.example;Max Auto Prepare=0")).MaxAutoPrepare.ShouldBe(0);
+        new NpgsqlConnectionStringBuilder(PostgresStore.WithDefaults("Host=db.example;MaxAutoPrepare=5")).MaxAutoPrepare.ShouldBe(5);
+        new NpgsqlConnectionStringBuilder(PostgresStore.WithDefaults("Host=db.example;No Reset On Close=false")).NoResetOnClose.ShouldBeFalse();
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class DeliveryPipeline(
         }
 
         var frame = catalogue.Layout is null ? null
-            : catalogue.Frame(type, settingsLinks is null ? null : await settingsLinks.ForAddressAsync(message.To, cancellationToken));
+            : catalogue.Frame(type, settingsLinks is null ? null : await settingsLinks.ForAsync(message, cancellationToken));
         if (Compose(message, type, frame, started, out var failure) is not { } mime)
         {
             return Final(job, failure!, started, attempted: false);

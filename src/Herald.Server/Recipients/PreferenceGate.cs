@@ -10,11 +10,11 @@ namespace Herald.Server.Recipients;
 /// counts. The message is ended as <c>skipped</c> with the preference and its date, so it never looks lost.
 /// Mail to an address that belongs to no recipient has no preferences and goes on.
 /// </summary>
-internal sealed class PreferenceGate(IRecipientStore store, Preferences preferences) : ISendGate
+internal sealed class PreferenceGate(AttemptRecipients recipients, Preferences preferences) : ISendGate
 {
     public async ValueTask<GateDecision> CheckAsync(StoredMessage message, NotificationType type, CancellationToken cancellationToken)
     {
-        if (!type.OptOut || await store.FindByAddressAsync(message.To, cancellationToken) is not { } recipient)
+        if (!type.OptOut || await recipients.ForAsync(message, cancellationToken) is not { } recipient)
         {
             return GateDecision.Proceed;
         }

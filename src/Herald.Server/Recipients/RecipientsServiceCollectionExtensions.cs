@@ -22,6 +22,7 @@ internal static class RecipientsServiceCollectionExtensions
             sp.GetRequiredService<NotificationCatalogue>(), sp.GetRequiredService<IOptions<HeraldOptions>>().Value.Catalogue));
         services.AddSingleton<Preferences>();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<AttemptRecipients>();
         services.AddSingleton<SettingsLinks>();
         services.AddSingleton<Verifications>();
         services.AddHostedService<VerificationSender>();

@@ -14,11 +14,11 @@ namespace Herald.Server.Recipients;
 /// settings" link beside the header (CAN-SPAM and Gmail's sender guidelines ask for one) is in the layout's footer
 /// (<see cref="SettingsLinks"/>).
 /// </summary>
-internal sealed class UnsubscribeEnricher(IRecipientStore store, TokenSigner signer, PublicUrls urls, RecipientsOptions options) : IMessageEnricher
+internal sealed class UnsubscribeEnricher(AttemptRecipients recipients, TokenSigner signer, PublicUrls urls, RecipientsOptions options) : IMessageEnricher
 {
     public async ValueTask EnrichAsync(MimeMessage mime, StoredMessage message, NotificationType type, CancellationToken cancellationToken)
     {
-        if (!type.OptOut || await store.FindByAddressAsync(message.To, cancellationToken) is not { } recipient)
+        if (!type.OptOut || await recipients.ForAsync(message, cancellationToken) is not { } recipient)
         {
             return;
         }
