@@ -28,9 +28,5 @@ internal static class HeraldCommand
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var root = Build();
-        return await root.Parse(args).InvokeAsync();
-    }
+    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
 }

@@ -5,11 +5,13 @@ namespace Herald.Bounces.Explanations;
 /// <summary>Finds the security gateway or blocklist a reply text names (Rules/named-parties.tsv).</summary>
 internal static class NamedParties
 {
-    private static readonly (string Kind, string Needle, string Name)[] Table = Load();
+    // Rows as a class and the needles by a loop, not (string, string, string) tuples and LINQ: framework generics over a
+    // tuple of ours are in no ReadyToRun image and every `herald` call JIT-compiled them (Rules/ReasonTable).
+    private static readonly Party[] Table = Load();
 
     // One vectorized scan tells whether any party is named at all; most texts name none.
     private static readonly System.Buffers.SearchValues<string> Needles =
-        System.Buffers.SearchValues.Create([.. Table.Select(t => t.Needle).Distinct()], StringComparison.Ordinal);
+        System.Buffers.SearchValues.Create(DistinctNeedles(), StringComparison.Ordinal);
 
     public static string? Blocklist(string lowered) => Find("blocklist", lowered);
 
@@ -22,23 +24,37 @@ internal static class NamedParties
             return null;
         }
 
-        foreach (var (k, needle, name) in Table)
+        foreach (var party in Table)
         {
-            if (k == kind && lowered.Contains(needle, StringComparison.Ordinal))
+            if (party.Kind == kind && lowered.Contains(party.Needle, StringComparison.Ordinal))
             {
-                return name;
+                return party.Name;
             }
         }
 
         return null;
     }
 
-    private static (string, string, string)[] Load()
+    private static string[] DistinctNeedles()
+    {
+        var needles = new List<string>();
+        foreach (var party in Table)
+        {
+            if (!needles.Contains(party.Needle))
+            {
+                needles.Add(party.Needle);
+            }
+        }
+
+        return [.. needles];
+    }
+
+    private static Party[] Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Herald.Bounces.Rules.named-parties.tsv")
             ?? throw new InvalidOperationException("embedded table named-parties.tsv is missing");
         using var reader = new StreamReader(stream);
-        var rows = new List<(string, string, string)>();
+        var rows = new List<Party>();
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#')
@@ -47,9 +63,11 @@ internal static class NamedParties
             }
 
             var cells = line.Split('\t');
-            rows.Add((cells[0], cells[1], cells[2]));
+            rows.Add(new Party(cells[0], cells[1], cells[2]));
         }
 
         return [.. rows];
     }
+
+    private sealed record Party(string Kind, string Needle, string Name);
 }

@@ -19,7 +19,7 @@ internal static class MailLoader
 
     public static (ParsedMail? Mail, string? Cause) Load(byte[] raw)
     {
-        if (raw.Length == 0 || raw.AsSpan().IndexOfAnyExcept(" \r\n\t"u8) < 0)
+        if (IsBlank(raw))
         {
             return (null, "empty input");
         }
@@ -126,7 +126,12 @@ internal static class MailLoader
     private static int IndexOfIgnoreCase(ReadOnlySpan<byte> span, ReadOnlySpan<byte> lowerNeedle)
     {
         // Anchor on the needle's rarest byte: the first non-letter (the '/' or '-'), present in both cases.
-        var anchor = lowerNeedle.IndexOfAnyExceptInRange((byte)'a', (byte)'z');
+        var anchor = 0;
+        while (lowerNeedle[anchor] is >= (byte)'a' and <= (byte)'z')
+        {
+            anchor++;
+        }
+
         var offset = 0;
         while (true)
         {
@@ -199,7 +204,7 @@ internal static class MailLoader
         {
             var end = bytes.AsSpan(start).IndexOf((byte)'\n');
             var line = end < 0 ? bytes.AsSpan(start) : bytes.AsSpan(start, end);
-            if (!line.TrimEnd((byte)'\r').Trim((byte)' ').Trim((byte)'\t').IsEmpty || end < 0)
+            if (!IsBlank(line) || end < 0)
             {
                 break;
             }
@@ -210,10 +215,31 @@ internal static class MailLoader
         return start == 0 ? bytes : bytes[start..];
     }
 
+    // Loops, not span.Trim(byte) or IndexOfAnyExcept(...) over bytes: those generic methods are not precompiled for byte in
+    // the framework's ReadyToRun image, so every `herald` call JIT-compiled eight of them (issue 14); the lines read here
+    // are the few before the header.
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        foreach (var b in line)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool LooksLikeHeader(byte[] bytes)
     {
         // RFC 5322 section 2.2: a field name is printable ASCII without ':' followed by ':'. mbox "From " lines too.
-        var start = bytes.AsSpan().IndexOfAnyExcept((byte)'\r', (byte)'\n');
+        var start = 0;
+        while (start < bytes.Length && bytes[start] is (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
         var line = bytes.AsSpan(start, Math.Min(bytes.Length - start, 1000));
         if (line.StartsWith("From "u8))
         {

@@ -96,8 +96,13 @@ internal sealed class PhraseAutomaton
 
         int[] New()
         {
+            // A loop, not Array.Fill: Fill<int> is not in the framework's ReadyToRun image and was JIT-compiled per run.
             var row = new int[alphabet];
-            Array.Fill(row, -1);
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = -1;
+            }
+
             return row;
         }
     }

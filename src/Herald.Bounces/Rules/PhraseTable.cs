@@ -56,7 +56,12 @@ internal static class PhraseTable
         Keys = keys;
         AlignedByKey = [.. aligned.Select(a => a.ToArray())];
         Automaton = new PhraseAutomaton(singles);
-        KeyOfReason = [.. Enum.GetValues<Reason>().Select(r => keys.TryGetValue(r.Name(), out var k) ? k : -1)];
+        // A loop, not Enum.GetValues<Reason>().Select(...): generic methods over our enum are JIT-compiled (ReasonTable).
+        KeyOfReason = new int[typeof(Reason).GetEnumNames().Length];
+        for (var r = 0; r < KeyOfReason.Length; r++)
+        {
+            KeyOfReason[r] = keys.TryGetValue(((Reason)r).Name(), out var k) ? k : -1;
+        }
     }
 
     /// <summary>One pass over the text: bit k set when a single-part phrase of key k occurs.</summary>

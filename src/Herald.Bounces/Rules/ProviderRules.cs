@@ -13,15 +13,20 @@ internal static class ProviderRules
 {
     private sealed record Rule(string Scope, char Class, Reason Reason, string[] Parts);
 
+    // A class, not a (Lazy<Regex>, bool) tuple: a dictionary of a struct value is a framework generic over that struct,
+    // which no ReadyToRun image holds, so every `herald` call JIT-compiled its methods (ReasonTable).
+    private sealed record Label(Lazy<Regex> Pattern, bool StatusWins);
+
     private static readonly List<(string Provider, string Suffix)> Hosts = [];
     // Built on first use, so a one-shot `herald explain` for a provider without labels does not pay for them. The
     // interpreter, not RegexOptions.NonBacktracking: the non-backtracking engine's generic code is not in the
     // framework's precompiled image, and a `herald classify` batch JIT-compiled 126 of its methods at full optimisation
     // (DOTNET_JitDisasmSummary=1), about a third of the batch's fixed cost. The four label patterns have no nested
     // quantifier and read at most 4,096 characters, and the timeout bounds what a hostile text could make them do.
-    private static readonly Dictionary<string, (Lazy<Regex> Pattern, bool StatusWins)> Labels = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Label> Labels = new(StringComparer.Ordinal);
     private static readonly TimeSpan LabelTimeout = TimeSpan.FromMilliseconds(200);
-    private static readonly Dictionary<(string, string), Reason> Codes = [];
+    // Provider, then its documented code: not a dictionary keyed by a (string, string) tuple, for the same reason as Label.
+    private static readonly Dictionary<string, ReasonTable> Codes = new(StringComparer.Ordinal);
     private static readonly List<Rule> Rules = [];
     private static System.Buffers.SearchValues<string>? _anywhereFirstParts;
 
@@ -45,11 +50,16 @@ internal static class ProviderRules
                     break;
                 case "label":
                     var pattern = c[2];
-                    Labels[c[1]] = (new Lazy<Regex>(() => new Regex(pattern, RegexOptions.CultureInvariant, LabelTimeout)),
+                    Labels[c[1]] = new Label(new Lazy<Regex>(() => new Regex(pattern, RegexOptions.CultureInvariant, LabelTimeout)),
                         c.Length > 3 && c[3] == "status");
                     break;
                 case "code":
-                    Codes[(c[1], c[2])] = Parse(c[3]);
+                    if (!Codes.TryGetValue(c[1], out var codes))
+                    {
+                        Codes[c[1]] = codes = new ReasonTable();
+                    }
+
+                    codes[c[2]] = Parse(c[3]);
                     break;
                 case "rule":
                     Rules.Add(new Rule(c[1], c[2][0], Parse(c[3]), c[4..]));
@@ -61,12 +71,17 @@ internal static class ProviderRules
     /// <summary>The reason of the first of the provider's labels in the text that it documents; null when none is.</summary>
     private static Reason? LabelCode(Regex pattern, string provider, string lowered)
     {
+        if (!Codes.TryGetValue(provider, out var codes))
+        {
+            return null;
+        }
+
         var text = lowered.Length > 4096 ? lowered[..4096] : lowered;
         try
         {
             for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
             {
-                if (Codes.TryGetValue((provider, m.Groups[1].Value), out var byCode))
+                if (codes.TryGetValue(m.Groups[1].Value, out var byCode))
                 {
                     return byCode;
                 }

@@ -11,11 +11,10 @@ namespace Herald.Bounces.Rules;
 internal static class ReasonRules
 {
     // A reason decided by a reader is kept unless it is one of these weak ones, which a code or phrase may refine.
-    private static readonly HashSet<Reason> Refinable =
-    [
-        Reason.Undefined, Reason.OnHold, Reason.SystemError, Reason.SecurityError, Reason.Expired,
-        Reason.NetworkError, Reason.HostUnknown, Reason.UserUnknown,
-    ];
+    // A pattern, not a HashSet<Reason>: that generic over our enum is in no ReadyToRun image (ReasonTable).
+    private static bool Refinable(Reason reason) => reason is
+        Reason.Undefined or Reason.OnHold or Reason.SystemError or Reason.SecurityError or Reason.Expired
+        or Reason.NetworkError or Reason.HostUnknown or Reason.UserUnknown;
 
     private static readonly Reason[] FirstPass =
     [
@@ -42,7 +41,7 @@ internal static class ReasonRules
 
     public static Reason Decide(Fact fact, string lowered)
     {
-        if (fact.Reason is { } preset && (fact.ReasonIsFinal || !Refinable.Contains(preset)))
+        if (fact.Reason is { } preset && (fact.ReasonIsFinal || !Refinable(preset)))
         {
             return preset;
         }
@@ -95,7 +94,7 @@ internal static class ReasonRules
     private static Reason? Another(Fact fact, PhraseMatcher text)
     {
         var byStatus = StatusCodes.NameOf(fact.Status);
-        if (byStatus is null || Refinable.Contains(byStatus.Value) || fact.DiagnosticType != "SMTP")
+        if (byStatus is null || Refinable(byStatus.Value) || fact.DiagnosticType != "SMTP")
         {
             foreach (var candidate in TextPass)
             {

@@ -9,7 +9,7 @@ internal static partial class StatusCodes
     // Sisimai's smtp/status table, e.g. 5.7.1 is "security or policy", 5.2.1 "mailbox disabled" is filtered).
     // Plain dictionaries, not frozen ones: building a FrozenDictionary JIT-compiles large generic code the precompiled
     // image lacks, which a one-shot `herald explain` paid at start-up (issue 14); lookups here are few per email.
-    private static readonly Dictionary<string, Reason> Names = new(StringComparer.Ordinal)
+    private static readonly ReasonTable Names = new()
     {
         ["2.1.5"] = Reason.Delivered,
         ["4.1.6"] = Reason.HasMoved, ["4.1.7"] = Reason.Rejected, ["4.1.8"] = Reason.Rejected,
@@ -51,27 +51,53 @@ internal static partial class StatusCodes
 
     // Where no status code was given, the record carries a code that names the reason (Sisimai's
     // "5.0.9xx" convention) so that downstream tables can still group by status.
-    private static readonly Dictionary<Reason, int> Internal = new()
+    // A switch, not a Dictionary<Reason, int>: that generic over our enum is in no ReadyToRun image (ReasonTable).
+    private static int Internal(Reason reason) => reason switch
     {
-        [Reason.AuthFailure] = 926, [Reason.BadReputation] = 975, [Reason.Blocked] = 971,
-        [Reason.ContentError] = 960, [Reason.ExceedLimit] = 923, [Reason.Expired] = 947,
-        [Reason.FailedStartTls] = 976, [Reason.Filtered] = 910, [Reason.HasMoved] = 916,
-        [Reason.HostUnknown] = 912, [Reason.MailboxFull] = 922, [Reason.MailerError] = 939,
-        [Reason.MesgTooBig] = 934, [Reason.NetworkError] = 944, [Reason.NoRelaying] = 909,
-        [Reason.NotAccept] = 932, [Reason.NotCompliantRfc] = 974, [Reason.OnHold] = 901,
-        [Reason.PolicyViolation] = 972, [Reason.Rejected] = 918, [Reason.RequirePtr] = 973,
-        [Reason.SecurityError] = 970, [Reason.SpamDetected] = 980, [Reason.Speeding] = 946,
-        [Reason.Suppressed] = 903, [Reason.Suspend] = 921, [Reason.SystemError] = 930,
-        [Reason.SystemFull] = 931, [Reason.SyntaxError] = 902, [Reason.TooManyConn] = 945,
-        [Reason.UserUnknown] = 911, [Reason.Undefined] = 900, [Reason.VirusDetected] = 981,
+        Reason.AuthFailure => 926,
+        Reason.BadReputation => 975,
+        Reason.Blocked => 971,
+        Reason.ContentError => 960,
+        Reason.ExceedLimit => 923,
+        Reason.Expired => 947,
+        Reason.FailedStartTls => 976,
+        Reason.Filtered => 910,
+        Reason.HasMoved => 916,
+        Reason.HostUnknown => 912,
+        Reason.MailboxFull => 922,
+        Reason.MailerError => 939,
+        Reason.MesgTooBig => 934,
+        Reason.NetworkError => 944,
+        Reason.NoRelaying => 909,
+        Reason.NotAccept => 932,
+        Reason.NotCompliantRfc => 974,
+        Reason.OnHold => 901,
+        Reason.PolicyViolation => 972,
+        Reason.Rejected => 918,
+        Reason.RequirePtr => 973,
+        Reason.SecurityError => 970,
+        Reason.SpamDetected => 980,
+        Reason.Speeding => 946,
+        Reason.Suppressed => 903,
+        Reason.Suspend => 921,
+        Reason.SystemError => 930,
+        Reason.SystemFull => 931,
+        Reason.SyntaxError => 902,
+        Reason.TooManyConn => 945,
+        Reason.UserUnknown => 911,
+        Reason.Undefined => 900,
+        Reason.VirusDetected => 981,
+        _ => 0,
     };
+
 
     public static Reason? NameOf(string status) =>
         status.Length >= 5 && Names.TryGetValue(status, out var reason) ? reason : null;
 
     public static string InternalCode(Reason reason, bool temporary)
     {
-        if (!Internal.TryGetValue(reason, out var code))
+        var code = Internal(reason);
+        if (code == 0)
         {
             return "";
         }

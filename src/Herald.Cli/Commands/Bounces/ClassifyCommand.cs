@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Herald.Bounces;
 
 namespace Herald.Cli.Commands.Bounces;
@@ -42,22 +43,26 @@ internal static class ClassifyCommand
             }
 
             var bad = 0;
+            var lines = new OutputBuffer(output);
             if (asTsv)
             {
-                output.WriteLine("relative_path_of_eml\tindex_within_file\treason\tstatus\treplycode\thardbounce\tengine\trecipient\tdiagnosticcode\taction");
+                lines.WriteLine("relative_path_of_eml\tindex_within_file\treason\tstatus\treplycode\thardbounce\tengine\trecipient\tdiagnosticcode\taction");
             }
 
-            foreach (var (file, report, problem) in FileBatch.Classify(inputs))
+            foreach (var item in FileBatch.Classify(inputs))
             {
-                if (problem is not null)
+                if (item.Problem is not null)
                 {
-                    error.WriteLine($"herald: {file}: {problem}");
+                    // What was printed so far goes first, so that stdout and stderr on one terminal stay in order.
+                    lines.Flush();
+                    error.WriteLine($"herald: {item.File}: {item.Problem}");
                     bad++;
                 }
 
-                Print(output, file, report, asTsv);
+                Print(lines, item.File, item.Report, asTsv);
             }
 
+            lines.Flush();
             return bad > 0 ? 1 : 0;
         });
         return command;
@@ -86,26 +91,28 @@ internal static class ClassifyCommand
                 var report = BounceClassifier.ClassifyText(block);
                 if (report.Records.Count == 0)
                 {
-                    output.WriteLine($"{index}\t\t\t\t{report.Kind}\t\t\t0");
+                    output.WriteLine($"{index.ToString(CultureInfo.InvariantCulture)}\t\t\t\t{report.Kind.ToString()}\t\t\t0");
                     continue;
                 }
 
                 // One line per block: the first record, and how many the text named (a pasted whole email may name several).
                 var r = report.Records[0];
-                output.WriteLine($"{index}\t{Clean(r.Recipient)}\t{r.Reason.Name()}\t{r.Status}\t{r.Action}\t{r.Scenario}\t{r.Suppress}\t{report.Records.Count}");
+                output.WriteLine($"{index.ToString(CultureInfo.InvariantCulture)}\t{Clean(r.Recipient)}\t{r.Reason.Name()}\t{r.Status}\t{r.Action}\t{r.Scenario.ToString()}\t{r.Suppress.ToString()}\t{report.Records.Count.ToString(CultureInfo.InvariantCulture)}");
             }
         }
 
         return 0;
     }
 
-    private static void Print(TextWriter output, string file, BounceReport report, bool asTsv)
+    private static void Print(OutputBuffer output, string file, BounceReport report, bool asTsv)
     {
+        // Numbers and enums as ToString(), not as interpolation holes: each hole of a value type is a generic method of the
+        // framework instantiated over that type, which no ReadyToRun image holds, so it was JIT-compiled on every run.
         if (report.Records.Count == 0)
         {
             output.WriteLine(asTsv
                 ? $"{file}\t0\t\t\t\t\therald\t\t{Clean(report.Cause ?? "")}"
-                : $"{file}\t{report.Kind}\t{report.Cause}");
+                : $"{file}\t{report.Kind.ToString()}\t{report.Cause}");
             return;
         }
 
@@ -113,9 +120,10 @@ internal static class ClassifyCommand
         foreach (var r in report.Records)
         {
             index++;
+            var number = index.ToString(CultureInfo.InvariantCulture);
             output.WriteLine(asTsv
-                ? $"{file}\t{index}\t{r.Reason.Name()}\t{r.Status}\t{r.ReplyCode}\t{(r.HardBounce ? "true" : "false")}\therald\t{Clean(r.Recipient)}\t{Clean(r.Diagnostic)}\t{r.Action}"
-                : $"{file}\t#{index}\t{r.Recipient}\t{r.Reason.Name()}\t{r.Status}\t{r.Scenario}\t{r.Actor}\t{r.Suppress}");
+                ? $"{file}\t{number}\t{r.Reason.Name()}\t{r.Status}\t{r.ReplyCode?.ToString(CultureInfo.InvariantCulture)}\t{(r.HardBounce ? "true" : "false")}\therald\t{Clean(r.Recipient)}\t{Clean(r.Diagnostic)}\t{r.Action}"
+                : $"{file}\t#{number}\t{r.Recipient}\t{r.Reason.Name()}\t{r.Status}\t{r.Scenario.ToString()}\t{r.Actor.ToString()}\t{r.Suppress.ToString()}");
         }
     }
 

@@ -135,7 +135,9 @@ internal static class ExplainCommand
         {
             output.WriteLine($"Recipient: {(r.Recipient.Length > 0 ? r.Recipient : "(not named in the input)")}");
             output.WriteLine($"What happened: {r.Explanation.Summary}");
-            output.WriteLine($"Scenario: {r.Scenario}{(r.Named is null ? "" : $" ({r.Named})")}; reason {r.Reason.Name()}; {KindText(r)}");
+            // Enums and numbers as ToString(): an interpolation hole of a value type is a framework generic over that type,
+            // JIT-compiled on every run (ClassifyCommand).
+            output.WriteLine($"Scenario: {r.Scenario.ToString()}{(r.Named is null ? "" : $" ({r.Named})")}; reason {r.Reason.Name()}; {KindText(r)}");
             output.WriteLine($"Who must act: {ActorText(r)}; suppression: {SuppressText(r.Suppress)}");
             output.WriteLine("Next steps for the recipient:");
             foreach (var step in r.Explanation.RecipientSteps)
@@ -153,7 +155,7 @@ internal static class ExplainCommand
             var status = Herald.Bounces.BounceStatus.IsInternal(r.Status) ? "" : r.Status;
             if (status.Length > 0 || r.ReplyCode is not null)
             {
-                output.WriteLine($"Codes: {r.ReplyCode} {status}".Trim());
+                output.WriteLine($"Codes: {r.ReplyCode?.ToString(System.Globalization.CultureInfo.InvariantCulture)} {status}".Trim());
             }
 
             if (r.Diagnostic.Length > 0)
