@@ -56,16 +56,28 @@ internal static class EnqueueWrites
             retryAt = await OverLimitUntilAsync(c, locked, m, toLower, limit);
         }
 
+        // The row, its events and the wake-up in one round trip.
+        await using var batch = new NpgsqlBatch(c, tx);
+        var result = AddWrites(batch, m, accepted, retryAt, notify);
+        await batch.ExecuteNonQueryAsync();
+        return result;
+    }
+
+    /// <summary>
+    /// Adds the statements that store a message (the row, its events, and with <paramref name="notify"/> the wake-up) to
+    /// <paramref name="batch"/>, and returns what the enqueue answers once they run: throttled until
+    /// <paramref name="retryAt"/> when it is given, created otherwise.
+    /// </summary>
+    private static EnqueueResult AddWrites(NpgsqlBatch batch, NewMessage m, DeliveryEvent accepted, DateTimeOffset? retryAt, bool notify)
+    {
         var throttled = retryAt is not null;
         IReadOnlyList<DeliveryEvent> events = retryAt is { } until
             ? [accepted, new DeliveryEvent(m.Id, m.CreatedAt, EventType.Throttled, Detail: m.RateLimit!.Refusal(m.Type, until))]
             : [accepted];
-        // The row, its events and the wake-up in one round trip.
-        await using var batch = new NpgsqlBatch(c, tx);
         var insert = new NpgsqlBatchCommand(Insert);
         object?[] values =
         [
-            m.Id, m.Type, m.Category, (int)m.Priority, m.To, toLower, throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson,
+            m.Id, m.Type, m.Category, (int)m.Priority, m.To, m.To.ToLowerInvariant(), throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson,
             MessageRows.WriteSecretFields(m.SecretFields), m.IdempotencyKey, m.RequestHash, UnixMs.From(m.CreatedAt), UnixMs.From(m.ExpiresAt),
             m.MessageIdHeader, m.ReturnPath, m.Route, throttled ? "throttled" : "queued",
         ];
@@ -83,7 +95,6 @@ internal static class EnqueueWrites
             batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
         }
 
-        await batch.ExecuteNonQueryAsync();
         return retryAt is { } at
             ? new EnqueueResult.Throttled(MessageRows.FromNew(m) with { Status = MessageStatus.Throttled }, at)
             : new EnqueueResult.Created(MessageRows.FromNew(m));
@@ -125,16 +136,49 @@ internal static class EnqueueWrites
             await LockAsync(c, tx, name);
         }
 
+        // An item that reads nothing first (no key, no rate limit, not suppressed) only adds its writes to one batch,
+        // sent when an item that must read comes (so that it sees every item before it) and at the end: a batch of 500
+        // plain messages is one round trip instead of 500 (bench/delivery-postgres.sh, batch acceptance).
         var results = new EnqueueResult[items.Count];
-        for (var i = 0; i < items.Count; i++)
+        var plain = new NpgsqlBatch(c, tx);
+        try
         {
-            var item = items[i];
-            results[i] = item.Suppressed is { } s
-                ? await RunSuppressedAsync(c, tx, item.Message, item.Accepted, s.Event, idempotencySince, s.Outbox)
-                : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince, notify: false);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (item.Suppressed is null && item.Message.IdempotencyKey is null && item.Message.RateLimit is null)
+                {
+                    results[i] = AddWrites(plain, item.Message, item.Accepted, retryAt: null, notify: false);
+                    continue;
+                }
+
+                plain = await SendAsync(plain, c, tx);
+                results[i] = item.Suppressed is { } s
+                    ? await RunSuppressedAsync(c, tx, item.Message, item.Accepted, s.Event, idempotencySince, s.Outbox)
+                    : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince, notify: false);
+            }
+
+            plain = await SendAsync(plain, c, tx);
+        }
+        finally
+        {
+            await plain.DisposeAsync();
         }
 
         return results;
+    }
+
+    /// <summary>Runs what <paramref name="batch"/> holds, if anything, and returns an empty batch for what comes next.</summary>
+    private static async Task<NpgsqlBatch> SendAsync(NpgsqlBatch batch, NpgsqlConnection c, NpgsqlTransaction tx)
+    {
+        if (batch.BatchCommands.Count == 0)
+        {
+            return batch;
+        }
+
+        await batch.ExecuteNonQueryAsync();
+        await batch.DisposeAsync();
+        return new NpgsqlBatch(c, tx);
     }
 
     /// <summary>Wakes the delivery lanes of every node LISTENing; PostgreSQL delivers it only if the transaction commits.</summary>
