@@ -131,6 +131,14 @@ statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on
   "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "herald_$databases" -qAt -F ' | ' -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c \
     "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) FROM pg_stat_statements
      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 12" | sed "s/^/statement $1 /"
+  # Where a critical message's time went: accepted to its attempt's start (waiting: queue, wake-up, claim, gates), and
+  # the attempt's start to delivered (render, SMTP, and the outcome's write is after it), p50/p99 in ms.
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "herald_$databases" -qAt -F ' ' -c \
+    "SELECT 'critical-phases $1 waiting_p50/p99=' || percentile_disc(0.5) WITHIN GROUP (ORDER BY a.time - m.created_at) || '/' ||
+       percentile_disc(0.99) WITHIN GROUP (ORDER BY a.time - m.created_at) || ' attempt_p50/p99=' ||
+       percentile_disc(0.5) WITHIN GROUP (ORDER BY d.time - a.time) || '/' || percentile_disc(0.99) WITHIN GROUP (ORDER BY d.time - a.time)
+     FROM messages m JOIN events a ON a.message_id = m.id AND a.type = 'attempt' JOIN events d ON d.message_id = m.id AND d.type = 'delivered'
+     WHERE m.priority = 0"
 }
 statements postgres-1-node
 [ -z "${PG_ONLY:-}" ] || exit 0

@@ -56,7 +56,7 @@ if (options.AcceptOnly)
 }
 
 await using var store = await Completion.OpenAsync(options.Database, options.Postgres);
-while (await store.PendingAsync() > 0)
+while (await store.AnyPendingAsync())
 {
     await Task.Delay(20);
 }

@@ -9,7 +9,7 @@ namespace Herald.Storage.Postgres.Tests;
 /// <summary>
 /// Pooled connections are not reset (PostgresStore.WithDefaults), so no session state may reach the pool: the queue's
 /// bookkeeping commits without waiting for the WAL flush by its own connections' settings, durable writes wait for it, and
-/// the LISTEN for wake-ups stays on a connection of its own. A write of one round trip, without BEGIN and COMMIT, is
+/// the LISTEN for wake-ups stays on a connection of its own; reads and bookkeeping are multiplexed, durable writes not. A write of one round trip, without BEGIN and COMMIT, is
 /// still all or nothing.
 /// </summary>
 public sealed class PostgresConnectionStateTests : IAsyncLifetime
@@ -35,6 +35,29 @@ public sealed class PostgresConnectionStateTests : IAsyncLifetime
                 .ShouldNotEndWith("from client");
             (await store.ReadAsync(c => c.ExecuteScalarAsync<string>(Setting), CancellationToken.None)).ShouldNotEndWith("from client");
         }
+    }
+
+    [Fact]
+    public async Task Reads_and_bookkeeping_are_multiplexed_and_durable_writes_have_connections_of_their_own()
+    {
+        var store = await _database.OpenStoreAsync("node-a");
+        static Task<bool> Multiplexing(NpgsqlConnection c) => Task.FromResult(new NpgsqlConnectionStringBuilder(c.ConnectionString).Multiplexing);
+
+        (await store.ReadAsync(Multiplexing, CancellationToken.None)).ShouldBeTrue();
+        (await store.WriteStatementAsync(Multiplexing, durable: false, CancellationToken.None)).ShouldBeTrue();
+        (await store.WriteStatementAsync(Multiplexing, durable: true, CancellationToken.None)).ShouldBeFalse();
+        (await store.WriteAsync((c, _) => Multiplexing(c), durable: true, CancellationToken.None)).ShouldBeFalse();
+        // Each still answers: a multiplexed read sees what a durable write committed.
+        await store.EnqueueAsync(New("msg_seen"));
+        (await store.GetAsync("msg_seen", CancellationToken.None)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Multiplexing_is_the_operators_to_turn_off_and_needs_pooling()
+    {
+        new NpgsqlConnectionStringBuilder(PostgresStore.Multiplexed("Host=db.example")).Multiplexing.ShouldBeTrue();
+        new NpgsqlConnectionStringBuilder(PostgresStore.Multiplexed("Host=db.example;Multiplexing=false")).Multiplexing.ShouldBeFalse();
+        new NpgsqlConnectionStringBuilder(PostgresStore.Multiplexed("Host=db.example;Pooling=false")).Multiplexing.ShouldBeFalse();
     }
 
     [Fact]
