@@ -9,14 +9,8 @@ namespace Herald.Storage.Postgres.Tests;
 /// The store has Npgsql prepare its statements (auto-prepare) and not reset pooled connections, unless the operator's
 /// connection string says otherwise; a statement prepared before another node's migration still runs after it.
 /// </summary>
-public sealed class PostgresAutoPrepareTests : IAsyncLifetime
+public sealed class PostgresAutoPrepareTests : OnTestDatabase
 {
-    private readonly PostgresTestDatabase _database = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public void Statements_are_prepared_and_connections_kept_unless_the_connection_string_decides()
     {
@@ -32,7 +26,7 @@ public sealed class PostgresAutoPrepareTests : IAsyncLifetime
     [Fact]
     public async Task A_statement_prepared_before_a_migration_adds_a_column_still_runs_after_it()
     {
-        var store = await _database.OpenStoreAsync("node-a");
+        var store = await Database.OpenStoreAsync("node-a");
         for (var i = 0; i < 5; i++)
         {
             await store.EnqueueAsync(New($"msg_{i}"));
@@ -40,7 +34,7 @@ public sealed class PostgresAutoPrepareTests : IAsyncLifetime
         }
 
         // What a later version's migration, run by another node, does to a table this node's statements read and write.
-        await using (var other = new NpgsqlConnection(await _database.ConnectionStringAsync()))
+        await using (var other = new NpgsqlConnection(await Database.ConnectionStringAsync()))
         {
             await other.OpenAsync();
             await using var alter = new NpgsqlCommand("ALTER TABLE messages ADD COLUMN added_by_a_later_version text", other);

@@ -4,19 +4,13 @@ using static Herald.Storage.Tests.Contract.TestMessages;
 namespace Herald.Storage.Postgres.Tests;
 
 /// <summary>What SQLite's one writer gives for free and PostgreSQL must earn with locks: nodes working at the same instant.</summary>
-public sealed class PostgresConcurrentClaimTests : IAsyncLifetime
+public sealed class PostgresConcurrentClaimTests : OnTestDatabase
 {
-    private readonly PostgresTestDatabase _database = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task Two_nodes_claiming_at_the_same_time_never_take_the_same_job()
     {
-        var a = await _database.OpenStoreAsync("node-a");
-        var b = await _database.OpenStoreAsync("node-b");
+        var a = await Database.OpenStoreAsync("node-a");
+        var b = await Database.OpenStoreAsync("node-b");
         for (var i = 0; i < 300; i++)
         {
             await a.EnqueueAsync(New($"msg_{i:D3}", createdAt: T0.AddMilliseconds(i)));
@@ -43,8 +37,8 @@ public sealed class PostgresConcurrentClaimTests : IAsyncLifetime
     [Fact]
     public async Task Two_nodes_sending_one_idempotency_key_at_the_same_time_create_one_message()
     {
-        var a = await _database.OpenStoreAsync("node-a");
-        var b = await _database.OpenStoreAsync("node-b");
+        var a = await Database.OpenStoreAsync("node-a");
+        var b = await Database.OpenStoreAsync("node-b");
         var tries = Enumerable.Range(0, 8).Select(i =>
         {
             var m = New($"msg_{i}", idempotencyKey: "key-1");

@@ -12,18 +12,12 @@ namespace Herald.Storage.Postgres.Tests;
 /// the LISTEN for wake-ups stays on a connection of its own; reads and bookkeeping are multiplexed, durable writes not. A write of one round trip, without BEGIN and COMMIT, is
 /// still all or nothing.
 /// </summary>
-public sealed class PostgresConnectionStateTests : IAsyncLifetime
+public sealed class PostgresConnectionStateTests : OnTestDatabase
 {
-    private readonly PostgresTestDatabase _database = new();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
-
     [Fact]
     public async Task Bookkeeping_commits_without_waiting_for_the_flush_and_every_other_write_waits()
     {
-        var store = await _database.OpenStoreAsync("node-a");
+        var store = await Database.OpenStoreAsync("node-a");
         // The test cluster itself runs with synchronous_commit=off (PostgresCluster), so the setting's source tells the
         // connections apart: "client" is the connection's own start-up option, anything else the server's setting.
         const string Setting = "SELECT setting || ' from ' || source FROM pg_settings WHERE name = 'synchronous_commit'";
@@ -40,7 +34,7 @@ public sealed class PostgresConnectionStateTests : IAsyncLifetime
     [Fact]
     public async Task Reads_and_bookkeeping_are_multiplexed_and_durable_writes_have_connections_of_their_own()
     {
-        var store = await _database.OpenStoreAsync("node-a");
+        var store = await Database.OpenStoreAsync("node-a");
         static Task<bool> Multiplexing(NpgsqlConnection c) => Task.FromResult(new NpgsqlConnectionStringBuilder(c.ConnectionString).Multiplexing);
 
         (await store.ReadAsync(Multiplexing, CancellationToken.None)).ShouldBeTrue();
@@ -63,7 +57,7 @@ public sealed class PostgresConnectionStateTests : IAsyncLifetime
     [Fact]
     public async Task The_wake_up_listener_leaves_no_LISTEN_on_the_pooled_connections()
     {
-        var store = await _database.OpenStoreAsync("node-a");
+        var store = await Database.OpenStoreAsync("node-a");
         using var stop = new CancellationTokenSource();
         var woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var listening = store.ListenAsync(() => woken.TrySetResult(), stop.Token);
@@ -80,7 +74,7 @@ public sealed class PostgresConnectionStateTests : IAsyncLifetime
     [Fact]
     public async Task An_enqueue_sent_as_one_batch_stores_nothing_when_its_last_statement_fails()
     {
-        var store = await _database.OpenStoreAsync("node-a");
+        var store = await Database.OpenStoreAsync("node-a");
         var message = New("msg_nul");
         // PostgreSQL refuses a NUL in text: the events, the batch's second statement, fail after the row was inserted.
         var refused = new DeliveryEvent(message.Id, message.CreatedAt, EventType.Accepted, Detail: "a\0b");
