@@ -24,11 +24,9 @@ internal static class EnqueueWrites
 
     private const string NotifySql = "SELECT pg_notify('" + PostgresStoreOptions.WakeChannel + "', '')";
 
-    /// <param name="tx">The caller's transaction; null only for a message with neither an idempotency key nor a rate limit,
-    /// which reads nothing first and writes in one batch (PostgresStore.WriteStatementAsync).</param>
     /// <param name="notify">Wake the delivery lanes when the message is queued (a batch wakes them once, its caller).</param>
     public static async Task<EnqueueResult> RunAsync(
-        NpgsqlConnection c, NpgsqlTransaction? tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool notify)
+        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool notify)
     {
         if (accepted.MessageId != m.Id)
         {
@@ -38,9 +36,8 @@ internal static class EnqueueWrites
         var toLower = m.To.ToLowerInvariant();
         if (m.IdempotencyKey is { } key)
         {
-            var locked = tx ?? throw new ArgumentNullException(nameof(tx), "an idempotency key is locked and looked up inside a transaction");
-            await LockAsync(c, locked, KeyLock(key));
-            if (await FindByKeyAsync(c, locked, key, idempotencySince) is { } existing)
+            await LockAsync(c, tx, KeyLock(key));
+            if (await FindByKeyAsync(c, tx, key, idempotencySince) is { } existing)
             {
                 return RequestHashes.SameRequest(existing.RequestHash, m.RequestHash)
                     ? new EnqueueResult.Duplicate(existing)
@@ -51,9 +48,8 @@ internal static class EnqueueWrites
         DateTimeOffset? retryAt = null;
         if (m.RateLimit is { } limit)
         {
-            var locked = tx ?? throw new ArgumentNullException(nameof(tx), "a rate limit is locked and counted inside a transaction");
-            await LockAsync(c, locked, RateLock(m));
-            retryAt = await OverLimitUntilAsync(c, locked, m, toLower, limit);
+            await LockAsync(c, tx, RateLock(m));
+            retryAt = await OverLimitUntilAsync(c, tx, m, toLower, limit);
         }
 
         // The row, its events and the wake-up in one round trip.
@@ -68,7 +64,7 @@ internal static class EnqueueWrites
     /// <paramref name="batch"/>, and returns what the enqueue answers once they run: throttled until
     /// <paramref name="retryAt"/> when it is given, created otherwise.
     /// </summary>
-    private static EnqueueResult AddWrites(NpgsqlBatch batch, NewMessage m, DeliveryEvent accepted, DateTimeOffset? retryAt, bool notify)
+    internal static EnqueueResult AddWrites(NpgsqlBatch batch, NewMessage m, DeliveryEvent accepted, DateTimeOffset? retryAt, bool notify)
     {
         var throttled = retryAt is not null;
         IReadOnlyList<DeliveryEvent> events = retryAt is { } until
@@ -92,7 +88,7 @@ internal static class EnqueueWrites
         batch.BatchCommands.Add(inserted);
         if (notify && !throttled)
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
+            AddNotify(batch);
         }
 
         return retryAt is { } at
@@ -167,6 +163,9 @@ internal static class EnqueueWrites
 
         return results;
     }
+
+    /// <summary>Adds the wake-up of every node's delivery lanes to <paramref name="batch"/> (sent at its commit).</summary>
+    internal static void AddNotify(NpgsqlBatch batch) => batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
 
     /// <summary>Runs what <paramref name="batch"/> holds, if anything, and returns an empty batch for what comes next.</summary>
     private static async Task<NpgsqlBatch> SendAsync(NpgsqlBatch batch, NpgsqlConnection c, NpgsqlTransaction tx)

@@ -28,6 +28,8 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     /// <summary>Reads: the same database, multiplexed (<see cref="Multiplexed"/>).</summary>
     private readonly NpgsqlDataSource _reads;
 
+    private readonly EnqueueGroup _group;
+
     /// <summary>
     /// Npgsql's multiplexing for reads and the queue's bookkeeping: statements from many callers share a few connections
     /// and go out together, so the server and Herald handle fewer, larger writes and wake-ups. Not for durable writes: a
@@ -68,6 +70,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         _dataSource = NpgsqlDataSource.Create(connectionString);
         _bookkeeping = NpgsqlDataSource.Create(Multiplexed(WithoutWaitingForFlush(connectionString)));
         _reads = NpgsqlDataSource.Create(Multiplexed(connectionString));
+        _group = new EnqueueGroup(this);
         _listening = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Multiplexing = false }.ConnectionString);
     }
 
@@ -183,10 +186,10 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     }
 
     public Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
-        // Without an idempotency key or a rate limit nothing is read first: the row, its events and the wake-up are one
-        // batch, its own implicit transaction, in one round trip.
+        // Without an idempotency key or a rate limit nothing is read first: the message joins the group commit of
+        // concurrent enqueues (EnqueueGroup), one implicit transaction and one round trip for the whole group.
         message.IdempotencyKey is null && message.RateLimit is null
-            ? WriteStatementAsync(c => EnqueueWrites.RunAsync(c, null, message, accepted, idempotencySince, notify: true), durable: true, cancellationToken)
+            ? _group.EnqueueAsync(message, accepted)
             : WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince, notify: true), durable: true, cancellationToken);
 
     /// <inheritdoc />

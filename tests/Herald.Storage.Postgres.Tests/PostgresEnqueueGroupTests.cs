@@ -1,0 +1,61 @@
+using Herald.Core.Events;
+using Herald.Core.Messages;
+using static Herald.Storage.Tests.Contract.TestMessages;
+
+namespace Herald.Storage.Postgres.Tests;
+
+/// <summary>
+/// Concurrent plain enqueues share one commit (EnqueueGroup): each caller still gets its own answer after the commit
+/// that holds its message, and a message the database refuses fails only its own caller.
+/// </summary>
+public sealed class PostgresEnqueueGroupTests : IAsyncLifetime
+{
+    private readonly PostgresTestDatabase _database = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Concurrent_enqueues_are_each_stored_and_answered_with_their_own_message()
+    {
+        var store = await _database.OpenStoreAsync("node-a");
+        var messages = Enumerable.Range(0, 300).Select(i => New($"msg_{i:D3}", to: $"user{i}@example.test")).ToList();
+
+        var results = await Task.WhenAll(messages.Select(m => Task.Run(() => store.EnqueueAsync(m, Accepted(m), T0.AddDays(-1), CancellationToken.None))));
+
+        results.Select(r => r.ShouldBeOfType<EnqueueResult.Created>().Message.Id).ShouldBe(messages.Select(m => m.Id));
+        foreach (var m in messages)
+        {
+            (await store.GetAsync(m.Id, CancellationToken.None)).ShouldNotBeNull().To.ShouldBe(m.To);
+            (await store.GetTimelineAsync(m.Id, CancellationToken.None)).ShouldBe([Accepted(m)]);
+        }
+    }
+
+    [Fact]
+    public async Task A_message_the_database_refuses_fails_alone_and_the_rest_of_its_group_is_stored()
+    {
+        var store = await _database.OpenStoreAsync("node-a");
+        var messages = Enumerable.Range(0, 60).Select(i => New($"msg_{i:D2}", to: $"user{i}@example.test")).ToList();
+        // PostgreSQL refuses a NUL in text: this one's events cannot be stored, and its group is written again one by one.
+        var refused = messages[30];
+
+        var attempts = messages.Select(m => Task.Run(() => store.EnqueueAsync(m,
+            m == refused ? new DeliveryEvent(m.Id, m.CreatedAt, EventType.Accepted, Detail: "a\0b") : Accepted(m), T0.AddDays(-1), CancellationToken.None))).ToList();
+        await Should.ThrowAsync<Exception>(() => attempts[30]);
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var stored = await store.GetAsync(messages[i].Id, CancellationToken.None);
+            if (i == 30)
+            {
+                stored.ShouldBeNull();
+            }
+            else
+            {
+                (await attempts[i]).ShouldBeOfType<EnqueueResult.Created>();
+                stored.ShouldNotBeNull();
+            }
+        }
+    }
+}
