@@ -17,26 +17,11 @@ namespace Herald.Server.Tests.Access;
 /// finding of the access review replayed: anonymous calls, a complaint lifted without the operator scope, preferences
 /// changed without the recipients scope, a revoked key.
 /// </summary>
-public sealed class AccessTests : IAsyncLifetime
+public sealed class AccessTests : HostedHeraldTests
 {
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = new ScriptedSmtpServer();
-        _host = await HeraldTestHost.StartAsync(_smtp.Port);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
     private HttpClient Client(string? token)
     {
-        var client = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+        var client = new HttpClient { BaseAddress = Host.Http.BaseAddress };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -47,7 +32,7 @@ public sealed class AccessTests : IAsyncLifetime
 
     private async Task<string> KeyAsync(string name, params string[] scopes)
     {
-        using var response = await _host.Http.PostAsJsonAsync("/v1/keys", new { name, scopes });
+        using var response = await Host.Http.PostAsJsonAsync("/v1/keys", new { name, scopes });
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
     }
@@ -69,7 +54,7 @@ public sealed class AccessTests : IAsyncLifetime
         var problem = await ProblemAsync(response);
         problem.GetProperty("status").GetInt32().ShouldBe(401);
         problem.GetProperty("detail").GetString()!.ShouldContain("herald keys create");
-        (await _host.Http.GetFromJsonAsync<JsonElement>("/v1/recipients/ana@example.com/messages")).GetProperty("items").GetArrayLength().ShouldBe(0);
+        (await Host.Http.GetFromJsonAsync<JsonElement>("/v1/recipients/ana@example.com/messages")).GetProperty("items").GetArrayLength().ShouldBe(0);
     }
 
     [Theory]
@@ -101,26 +86,26 @@ public sealed class AccessTests : IAsyncLifetime
     public async Task A_key_without_operator_cannot_lift_a_complaint()
     {
         var (_, returnPath) = await SendDeliveredAsync("angry@example.com");
-        (await BounceMailer.SendAsync(_host, returnPath, InboundFixtures.Complaint(returnPath, "angry@example.com"))).ShouldStartWith("250");
+        (await BounceMailer.SendAsync(Host, returnPath, InboundFixtures.Complaint(returnPath, "angry@example.com"))).ShouldStartWith("250");
         using var app = Client(await KeyAsync("web-app", Scopes.Send, Scopes.Read, Scopes.Recipients));
 
         using var response = await app.PostAsJsonAsync("/v1/suppressions/angry%40example.com/remove", new { @operator = "anyone-at-all" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await ProblemAsync(response)).GetProperty("scope").GetString().ShouldBe(Scopes.Operator);
-        (await RecipientStatus.GetAsync(_host, "angry@example.com")).GetProperty("status").GetString().ShouldBe("suspended");
+        (await RecipientStatus.GetAsync(Host, "angry@example.com")).GetProperty("status").GetString().ShouldBe("suspended");
     }
 
     [Fact]
     public async Task A_key_without_recipients_cannot_change_preferences()
     {
-        (await _host.Http.PostAsJsonAsync("/v1/recipients", new { id = "u_42", addresses = new[] { "pref@example.com" } })).EnsureSuccessStatusCode();
+        (await Host.Http.PostAsJsonAsync("/v1/recipients", new { id = "u_42", addresses = new[] { "pref@example.com" } })).EnsureSuccessStatusCode();
         using var sender = Client(await KeyAsync("web-app", Scopes.Send, Scopes.Read));
 
         using var response = await sender.PutAsJsonAsync("/v1/recipients/u_42/preferences/report-actions", new { enabled = false });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var preferences = await _host.Http.GetFromJsonAsync<JsonElement>("/v1/recipients/u_42/preferences");
+        var preferences = await Host.Http.GetFromJsonAsync<JsonElement>("/v1/recipients/u_42/preferences");
         preferences.EnumerateArray().Single(p => p.GetProperty("category").GetString() == "report-actions").GetProperty("enabled").GetBoolean().ShouldBeTrue();
     }
 
@@ -132,10 +117,10 @@ public sealed class AccessTests : IAsyncLifetime
         (await app.GetAsync("/v1/recipients/ana@example.com/status")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var id = token.Split('_')[1];
 
-        (await _host.Http.DeleteAsync($"/v1/keys/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await Host.Http.DeleteAsync($"/v1/keys/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await app.GetAsync("/v1/recipients/ana@example.com/status")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await _host.Http.DeleteAsync($"/v1/keys/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Host.Http.DeleteAsync($"/v1/keys/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -143,7 +128,7 @@ public sealed class AccessTests : IAsyncLifetime
     {
         var token = await KeyAsync("support-console", Scopes.Operator, Scopes.Read);
 
-        var listed = (await _host.Http.GetFromJsonAsync<JsonElement>("/v1/keys")).EnumerateArray().Single(k => k.GetProperty("name").GetString() == "support-console");
+        var listed = (await Host.Http.GetFromJsonAsync<JsonElement>("/v1/keys")).EnumerateArray().Single(k => k.GetProperty("name").GetString() == "support-console");
         listed.TryGetProperty("key", out _).ShouldBeFalse();
         listed.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).ShouldBe([Scopes.Read, Scopes.Operator]);
         token.ShouldStartWith($"hk_{listed.GetProperty("id").GetString()}_");
@@ -152,7 +137,7 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task A_key_request_with_an_unknown_scope_is_a_400_naming_the_field()
     {
-        using var response = await _host.Http.PostAsJsonAsync("/v1/keys", new { name = "x", scopes = new[] { "send", "root" } });
+        using var response = await Host.Http.PostAsJsonAsync("/v1/keys", new { name = "x", scopes = new[] { "send", "root" } });
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ProblemAsync(response)).GetProperty("errors").GetProperty("scopes")[0].GetString()!.ShouldContain("'root'");
     }
@@ -160,10 +145,10 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public async Task The_audit_names_the_key_the_owner_unblocked_through()
     {
-        await _host.Http.PostAsJsonAsync("/v1/suppressions", new { address = "owner@example.com", @operator = "sam" });
-        await _host.Http.PostAsJsonAsync("/v1/suppressions/owner%40example.com/remove", new { @operator = "sam" });
+        await Host.Http.PostAsJsonAsync("/v1/suppressions", new { address = "owner@example.com", @operator = "sam" });
+        await Host.Http.PostAsJsonAsync("/v1/suppressions/owner%40example.com/remove", new { @operator = "sam" });
 
-        var detail = await _host.Http.GetFromJsonAsync<JsonElement>("/v1/suppressions/owner%40example.com");
+        var detail = await Host.Http.GetFromJsonAsync<JsonElement>("/v1/suppressions/owner%40example.com");
         detail.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("actor").GetString())
             .ShouldBe(["operator:sam via key:tests", "operator:sam via key:tests"]);
     }
@@ -171,7 +156,7 @@ public sealed class AccessTests : IAsyncLifetime
     [Fact]
     public void Every_v1_endpoint_but_the_provider_webhooks_requires_exactly_one_scope()
     {
-        var endpoints = _host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/v1/", StringComparison.Ordinal) && !e.RoutePattern.RawText.StartsWith("/v1/providers/", StringComparison.Ordinal))
             .ToList();
 
@@ -181,8 +166,8 @@ public sealed class AccessTests : IAsyncLifetime
 
     private async Task<(string Id, string ReturnPath)> SendDeliveredAsync(string to)
     {
-        var id = (await _host.SendAsync(new { type = "integration-alert", to, data = new { integration = "Slack", problem = "x" } })).GetProperty("id").GetString()!;
-        await _host.WaitForStatusAsync(id, "delivered");
-        return (id, await BounceMailer.ReturnPathOfAsync(_host, id));
+        var id = (await Host.SendAsync(new { type = "integration-alert", to, data = new { integration = "Slack", problem = "x" } })).GetProperty("id").GetString()!;
+        await Host.WaitForStatusAsync(id, "delivered");
+        return (id, await BounceMailer.ReturnPathOfAsync(Host, id));
     }
 }

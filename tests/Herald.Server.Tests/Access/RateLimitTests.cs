@@ -10,25 +10,13 @@ namespace Herald.Server.Tests.Access;
 /// The finding: 500 sign-in codes to one address in 1.4 s, all delivered. A type's rate limit per address answers 429
 /// with Retry-After and keeps the refused request, with the reason, on the recipient's list.
 /// </summary>
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class RateLimitTests : HostedHeraldTests
 {
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = new ScriptedSmtpServer();
-        _host = await HeraldTestHost.StartAsync(_smtp.Port, new() { ["Herald:RateLimits:PerKey:PerSecond"] = "20", ["Herald:RateLimits:PerKey:Burst"] = "40" });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private protected override Task<HeraldTestHost> StartHostAsync(int smtpPort) =>
+        HeraldTestHost.StartAsync(smtpPort, new() { ["Herald:RateLimits:PerKey:PerSecond"] = "20", ["Herald:RateLimits:PerKey:Burst"] = "40" });
 
     private Task<HttpResponseMessage> CodeAsync(string to, int i) =>
-        _host.Http.PostAsJsonAsync("/v1/messages", new { type = "magic-code", to, data = new { code = $"{i:D6}" } });
+        Host.Http.PostAsJsonAsync("/v1/messages", new { type = "magic-code", to, data = new { code = $"{i:D6}" } });
 
     [Fact]
     public async Task The_sixth_sign_in_code_to_one_address_within_15_minutes_is_refused_with_429_and_kept_as_throttled()
@@ -46,7 +34,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("detail").GetString()!.ShouldContain("at most 5 'magic-code' messages to one address per 15 minutes");
         var id = problem.GetProperty("messageId").GetString()!;
-        var message = await _host.GetMessageAsync(id);
+        var message = await Host.GetMessageAsync(id);
         message.GetProperty("status").GetString().ShouldBe("throttled");
         Timeline.Last(message, "throttled").GetProperty("detail").GetString()!.ShouldContain("the next one is accepted from");
         using var other = await CodeAsync("someone-else@example.com", 6);
@@ -58,7 +46,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         var answers = await Task.WhenAll(Enumerable.Range(0, 120).Select(async i =>
         {
-            using var response = await _host.Http.GetAsync($"/v1/messages/msg_{i}");
+            using var response = await Host.Http.GetAsync($"/v1/messages/msg_{i}");
             return (response.StatusCode, RetryAfter: response.Headers.RetryAfter);
         }));
 

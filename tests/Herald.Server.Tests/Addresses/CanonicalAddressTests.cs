@@ -13,29 +13,22 @@ namespace Herald.Server.Tests.Addresses;
 /// the local part, changing the domain's case or writing the domain in Unicode or punycode. Real Herald, real scripted
 /// SMTP server on 127.0.0.1 that would accept every message it is offered.
 /// </summary>
-public sealed class CanonicalAddressTests : IAsyncLifetime
+public sealed class CanonicalAddressTests : HostedHeraldTests
 {
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = new ScriptedSmtpServer(new ByRecipient(static (recipient, verb, _) =>
+    public CanonicalAddressTests()
+        : base(new ByRecipient(static (recipient, verb, _) =>
             recipient.StartsWith("gone@", StringComparison.Ordinal) && verb == "RCPT"
                 ? new ServerAction.Reply("550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown in virtual mailbox table")
-                : null).Script);
-        _host = await HeraldTestHost.StartAsync(_smtp.Port, new() { ["Herald:Providers:Mailgun:SigningKey"] = MailgunTestPayloads.SigningKey });
+                : null).Script)
+    {
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private protected override Task<HeraldTestHost> StartHostAsync(int smtpPort) =>
+        HeraldTestHost.StartAsync(smtpPort, new() { ["Herald:Providers:Mailgun:SigningKey"] = MailgunTestPayloads.SigningKey });
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(string to)
     {
-        using var response = await _host.Http.PostAsync("/v1/messages", new StringContent(
+        using var response = await Host.Http.PostAsync("/v1/messages", new StringContent(
             JsonSerializer.Serialize(new { type = "integration-alert", to, data = new { integration = "Slack", problem = "token expired" } }),
             Encoding.UTF8, "application/json"));
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
@@ -43,11 +36,11 @@ public sealed class CanonicalAddressTests : IAsyncLifetime
 
     private async Task SuspendAsync(string address)
     {
-        var (code, body) = await RecipientStatus.PostAsync(_host, "/v1/suppressions", new { address, @operator = "support", note = "ticket 42" });
+        var (code, body) = await RecipientStatus.PostAsync(Host, "/v1/suppressions", new { address, @operator = "support", note = "ticket 42" });
         code.ShouldBe(200, body.ToString());
     }
 
-    private int RcptsContaining(string text) => _smtp.Commands.Count(c => c.StartsWith("RCPT", StringComparison.Ordinal) && c.Contains(text, StringComparison.OrdinalIgnoreCase));
+    private int RcptsContaining(string text) => Smtp.Commands.Count(c => c.StartsWith("RCPT", StringComparison.Ordinal) && c.Contains(text, StringComparison.OrdinalIgnoreCase));
 
     [Theory]
     [InlineData("bob@example.com", "\"bob\"@example.com")]
@@ -74,8 +67,8 @@ public sealed class CanonicalAddressTests : IAsyncLifetime
     {
         // The finding: after bob@example.com was suspended, mail to "bob"@example.com was delivered.
         var (_, first) = await SendAsync("gone@example.com");
-        await _host.WaitForStatusAsync(first.GetProperty("id").GetString()!, "failed");
-        await RecipientStatus.WaitForAsync(_host, "gone@example.com", "suspended");
+        await Host.WaitForStatusAsync(first.GetProperty("id").GetString()!, "failed");
+        await RecipientStatus.WaitForAsync(Host, "gone@example.com", "suspended");
         var rcpts = RcptsContaining("gone@");
 
         var (status, body) = await SendAsync("\"gone\"@example.com");
@@ -90,9 +83,9 @@ public sealed class CanonicalAddressTests : IAsyncLifetime
     {
         var (status, body) = await SendAsync("\"carol\"@EXÄMPLE.com");
         status.ShouldBe(HttpStatusCode.Accepted);
-        var message = await _host.WaitForStatusAsync(body.GetProperty("id").GetString()!, "delivered");
+        var message = await Host.WaitForStatusAsync(body.GetProperty("id").GetString()!, "delivered");
         message.GetProperty("to").GetString().ShouldBe("carol@xn--exmple-cua.com");
-        _smtp.Commands.ShouldContain("RCPT TO:<carol@xn--exmple-cua.com>");
+        Smtp.Commands.ShouldContain("RCPT TO:<carol@xn--exmple-cua.com>");
     }
 
     [Theory]
@@ -107,31 +100,31 @@ public sealed class CanonicalAddressTests : IAsyncLifetime
         var (status, body) = await SendAsync(to);
         status.ShouldBe(HttpStatusCode.BadRequest);
         body.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe(["to"]);
-        _smtp.Commands.ShouldNotContain(c => c.Contains('\u2028', StringComparison.Ordinal) || c.Contains('\u0085', StringComparison.Ordinal));
+        Smtp.Commands.ShouldNotContain(c => c.Contains('\u2028', StringComparison.Ordinal) || c.Contains('\u0085', StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task An_operator_lifts_the_suspension_of_the_address_however_it_is_written()
     {
         await SuspendAsync("dan@example.com");
-        var (code, body) = await RecipientStatus.PostAsync(_host, $"/v1/suppressions/{Uri.EscapeDataString("\"dan\"@EXAMPLE.com")}/remove",
+        var (code, body) = await RecipientStatus.PostAsync(Host, $"/v1/suppressions/{Uri.EscapeDataString("\"dan\"@EXAMPLE.com")}/remove",
             new { @operator = "support", note = "ticket 43" });
         code.ShouldBe(200, body.ToString());
-        (await RecipientStatus.GetAsync(_host, "dan@example.com")).GetProperty("status").GetString().ShouldBe("ok");
+        (await RecipientStatus.GetAsync(Host, "dan@example.com")).GetProperty("status").GetString().ShouldBe("ok");
     }
 
     [Fact]
     public async Task A_recipient_address_is_stored_and_found_in_its_canonical_form()
     {
-        var (code, created) = await RecipientStatus.PostAsync(_host, "/v1/recipients", new { id = "u_canon", addresses = new[] { "\"erin\"@Exämple.com" } });
+        var (code, created) = await RecipientStatus.PostAsync(Host, "/v1/recipients", new { id = "u_canon", addresses = new[] { "\"erin\"@Exämple.com" } });
         code.ShouldBe(201, created.ToString());
         created.GetProperty("addresses")[0].GetProperty("address").GetString().ShouldBe("erin@xn--exmple-cua.com");
 
-        using var response = await _host.Http.PostAsJsonAsync("/v1/messages",
+        using var response = await Host.Http.PostAsJsonAsync("/v1/messages",
             new { type = "integration-alert", to = new { recipient = "u_canon", address = "ERIN@XN--EXMPLE-CUA.COM" }, data = new { integration = "Slack", problem = "x" } });
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
 
-        using var primary = await _host.Http.PostAsync($"/v1/recipients/u_canon/addresses/{Uri.EscapeDataString("\"erin\"@exämple.com")}/primary", null);
+        using var primary = await Host.Http.PostAsync($"/v1/recipients/u_canon/addresses/{Uri.EscapeDataString("\"erin\"@exämple.com")}/primary", null);
         primary.StatusCode.ShouldBe(HttpStatusCode.OK, await primary.Content.ReadAsStringAsync());
     }
 
@@ -139,9 +132,9 @@ public sealed class CanonicalAddressTests : IAsyncLifetime
     public async Task A_provider_event_for_another_spelling_of_the_address_applies_to_the_canonical_one()
     {
         var payload = MailgunTestPayloads.PermanentFailure.Replace("\"recipient\":\"alice@example.com\"", "\"recipient\":\"\\\"frank\\\"@EXAMPLE.com\"", StringComparison.Ordinal);
-        using var response = await _host.Http.PostAsync("/v1/providers/mailgun",
+        using var response = await Host.Http.PostAsync("/v1/providers/mailgun",
             new StringContent(MailgunTestPayloads.Body(payload, DateTimeOffset.UtcNow, "canonical-token"), Encoding.UTF8, "application/json"));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        (await RecipientStatus.GetAsync(_host, "frank@example.com")).GetProperty("status").GetString().ShouldBe("suspended");
+        (await RecipientStatus.GetAsync(Host, "frank@example.com")).GetProperty("status").GetString().ShouldBe("suspended");
     }
 }

@@ -13,23 +13,8 @@ namespace Herald.Server.Tests.Api;
 /// POST /v1/messages/batch against the real server (a relay route, so keys are needed): one result per message in the
 /// request's order, each decided and worded as POST /v1/messages decides and words it.
 /// </summary>
-public sealed class BatchSendApiTests : IAsyncLifetime
+public sealed class BatchSendApiTests : HostedHeraldTests
 {
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = new ScriptedSmtpServer();
-        _host = await HeraldTestHost.StartAsync(_smtp.Port);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
     private async Task<(HttpStatusCode Status, JsonElement Body)> BatchAsync(string json, HttpClient? client = null, string? idempotencyHeader = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages/batch") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
@@ -38,7 +23,7 @@ public sealed class BatchSendApiTests : IAsyncLifetime
             request.Headers.Add("Idempotency-Key", idempotencyHeader);
         }
 
-        using var response = await (client ?? _host.Http).SendAsync(request);
+        using var response = await (client ?? Host.Http).SendAsync(request);
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
@@ -71,7 +56,7 @@ public sealed class BatchSendApiTests : IAsyncLifetime
             accepted.GetProperty("status").GetString().ShouldBe("queued");
             accepted.GetProperty("links").GetProperty("self").GetString().ShouldBe($"/v1/messages/{id}");
             results[i].TryGetProperty("refused", out _).ShouldBeFalse();
-            (await _host.GetMessageAsync(id)).GetProperty("to").GetString().ShouldBe(i == 0 ? "ana@example.com" : "cy@example.com");
+            (await Host.GetMessageAsync(id)).GetProperty("to").GetString().ShouldBe(i == 0 ? "ana@example.com" : "cy@example.com");
         }
 
         string[] Fields(int i) => [.. results[i].GetProperty("refused").GetProperty("errors").EnumerateObject().Select(p => p.Name)];
@@ -95,7 +80,7 @@ public sealed class BatchSendApiTests : IAsyncLifetime
         Results(first).Count(r => r.TryGetProperty("replayed", out _)).ShouldBe(0);
 
         // A single send with the key of a batch's message is that message; another body under it is a conflict.
-        using var single = await _host.Http.PostAsync("/v1/messages", new StringContent(Code("ana@example.com", "111111", key: "k-a"), Encoding.UTF8, "application/json"));
+        using var single = await Host.Http.PostAsync("/v1/messages", new StringContent(Code("ana@example.com", "111111", key: "k-a"), Encoding.UTF8, "application/json"));
         single.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
         // (Another recipient: the code is a secret field, and once delivered its part of the request's fingerprint is gone.)
         var (_, conflict) = await BatchAsync(Messages(Code("someone-else@example.com", "222222", key: "k-b")));
@@ -122,7 +107,7 @@ public sealed class BatchSendApiTests : IAsyncLifetime
     [Fact]
     public async Task A_message_to_a_suspended_address_is_accepted_suppressed_with_the_reason()
     {
-        (await _host.Http.PostAsJsonAsync("/v1/suppressions", new { address = "gone@example.com", @operator = "sam" })).EnsureSuccessStatusCode();
+        (await Host.Http.PostAsJsonAsync("/v1/suppressions", new { address = "gone@example.com", @operator = "sam" })).EnsureSuccessStatusCode();
 
         var (_, body) = await BatchAsync(Messages(Code("gone@example.com", "111111"), Code("here@example.com", "222222")));
 
@@ -142,7 +127,7 @@ public sealed class BatchSendApiTests : IAsyncLifetime
 
         status.ShouldBe(HttpStatusCode.BadRequest);
         body.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe([field]);
-        (await _host.Http.GetFromJsonAsync<JsonElement>("/v1/recipients/u0@example.com/messages")).GetProperty("items").GetArrayLength().ShouldBe(0);
+        (await Host.Http.GetFromJsonAsync<JsonElement>("/v1/recipients/u0@example.com/messages")).GetProperty("items").GetArrayLength().ShouldBe(0);
     }
 
     [Theory]
@@ -167,9 +152,9 @@ public sealed class BatchSendApiTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_needs_the_send_scope_as_a_single_send_does()
     {
-        using var created = await _host.Http.PostAsJsonAsync("/v1/keys", new { name = "reader", scopes = new[] { Scopes.Read } });
+        using var created = await Host.Http.PostAsJsonAsync("/v1/keys", new { name = "reader", scopes = new[] { Scopes.Read } });
         var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString();
-        using var reader = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+        using var reader = new HttpClient { BaseAddress = Host.Http.BaseAddress };
         reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
         var (status, _) = await BatchAsync(Messages(Code("ana@example.com", "1")), reader);

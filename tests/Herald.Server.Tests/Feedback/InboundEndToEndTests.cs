@@ -8,48 +8,36 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Herald.Server.Tests.Feedback;
 
 /// <summary>The bounce listener as <c>herald serve</c> wires it: real SMTP into the real store, classifier and policy.</summary>
-public sealed class InboundEndToEndTests : IAsyncLifetime
+public sealed class InboundEndToEndTests : HostedHeraldTests
 {
     private const int Limit = 256 * 1024;
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = new ScriptedSmtpServer();
-        _host = await HeraldTestHost.StartAsync(_smtp.Port, new() { ["Herald:Inbound:MaxMessageSize"] = Limit.ToString() });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
+    private protected override Task<HeraldTestHost> StartHostAsync(int smtpPort) =>
+        HeraldTestHost.StartAsync(smtpPort, new() { ["Herald:Inbound:MaxMessageSize"] = Limit.ToString() });
 
     private async Task<(string Id, string ReturnPath)> SendDeliveredAsync(string to)
     {
-        var id = (await _host.SendAsync(new { type = "integration-alert", to, data = new { integration = "Slack", problem = "x" } })).GetProperty("id").GetString()!;
-        await _host.WaitForStatusAsync(id, "delivered");
-        return (id, await BounceMailer.ReturnPathOfAsync(_host, id));
+        var id = (await Host.SendAsync(new { type = "integration-alert", to, data = new { integration = "Slack", problem = "x" } })).GetProperty("id").GetString()!;
+        await Host.WaitForStatusAsync(id, "delivered");
+        return (id, await BounceMailer.ReturnPathOfAsync(Host, id));
     }
 
     [Fact]
     public async Task A_send_accepted_then_a_DSN_delivered_to_the_listener_suspends_the_address()
     {
         var (id, returnPath) = await SendDeliveredAsync("ana@example.com");
-        await RecipientStatus.WaitForAsync(_host, "ana@example.com", "ok");
+        await RecipientStatus.WaitForAsync(Host, "ana@example.com", "ok");
 
-        var reply = await BounceMailer.SendAsync(_host, returnPath,
+        var reply = await BounceMailer.SendAsync(Host, returnPath,
             InboundFixtures.Dsn(returnPath, "ana@example.com", "5.1.1", "550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown in local recipient table"));
         reply.ShouldStartWith("250");
 
         // Persisted before the 250: no polling needed.
-        var status = await RecipientStatus.GetAsync(_host, "ana@example.com");
+        var status = await RecipientStatus.GetAsync(Host, "ana@example.com");
         status.GetProperty("status").GetString().ShouldBe("suspended");
         status.GetProperty("suspension").GetProperty("reason").GetString().ShouldBe("hard-bounce");
         status.GetProperty("suspension").GetProperty("messageId").GetString().ShouldBe(id);
         status.GetProperty("suspension").GetProperty("evidence").GetString()!.ShouldContain("User unknown in local recipient table");
-        var bounced = Timeline.Last(await _host.GetMessageAsync(id), "bounced");
+        var bounced = Timeline.Last(await Host.GetMessageAsync(id), "bounced");
         bounced.GetProperty("enhancedStatus").GetString().ShouldBe("5.1.1");
     }
 
@@ -57,7 +45,7 @@ public sealed class InboundEndToEndTests : IAsyncLifetime
     public async Task Relay_attempts_and_unknown_return_paths_are_refused()
     {
         var (_, returnPath) = await SendDeliveredAsync("relay-check@example.com");
-        await using var raw = await RawSmtpClient.ConnectAsync(BounceMailer.ListenerOf(_host));
+        await using var raw = await RawSmtpClient.ConnectAsync(BounceMailer.ListenerOf(Host));
         (await raw.ReadReplyAsync()).ShouldStartWith("220");
         (await raw.CommandAsync("EHLO peer.example.net")).ShouldStartWith("250");
         (await raw.CommandAsync("MAIL FROM:<>")).ShouldStartWith("250");
@@ -70,8 +58,8 @@ public sealed class InboundEndToEndTests : IAsyncLifetime
     public async Task An_oversize_message_without_SIZE_is_refused_after_at_most_limit_plus_64KiB_read()
     {
         var (_, returnPath) = await SendDeliveredAsync("big@example.com");
-        var listener = _host.Services.GetRequiredService<BounceListener>();
-        await using var raw = await RawSmtpClient.ConnectAsync(BounceMailer.ListenerOf(_host));
+        var listener = Host.Services.GetRequiredService<BounceListener>();
+        await using var raw = await RawSmtpClient.ConnectAsync(BounceMailer.ListenerOf(Host));
         await raw.OpenDataAsync("", returnPath);
         var line = Encoding.ASCII.GetBytes(new string('x', 998) + "\r\n");
         var writer = Task.Run(async () =>
@@ -95,14 +83,14 @@ public sealed class InboundEndToEndTests : IAsyncLifetime
         var read = await ClosedSessionBytesAsync(listener);
         read.ShouldBeLessThanOrEqualTo(Limit + 64 * 1024);
         read.ShouldBeGreaterThan(Limit);
-        (await RecipientStatus.GetAsync(_host, "big@example.com")).GetProperty("status").GetString().ShouldBe("ok");
+        (await RecipientStatus.GetAsync(Host, "big@example.com")).GetProperty("status").GetString().ShouldBe("ok");
     }
 
     [Fact]
     public async Task A_bare_LF_smuggled_second_message_is_refused_and_changes_nothing()
     {
         var (_, returnPath) = await SendDeliveredAsync("smuggle@example.com");
-        await using var raw = await RawSmtpClient.ConnectAsync(BounceMailer.ListenerOf(_host));
+        await using var raw = await RawSmtpClient.ConnectAsync(BounceMailer.ListenerOf(Host));
         await raw.OpenDataAsync("", returnPath);
         var complaint = InboundFixtures.Complaint(returnPath, "smuggle@example.com");
         await raw.SendAsync("Subject: first\r\n\r\nhello\n.\n" + $"MAIL FROM:<>\r\nRCPT TO:<{returnPath}>\r\nDATA\r\n" + complaint + "\r\n.\r\nQUIT\r\n");
@@ -114,7 +102,7 @@ public sealed class InboundEndToEndTests : IAsyncLifetime
 
         replies.Count.ShouldBe(2, string.Join(" | ", replies));
         replies[0].ShouldStartWith("550 5.6.0");
-        (await RecipientStatus.GetAsync(_host, "smuggle@example.com")).GetProperty("status").GetString().ShouldBe("ok");
+        (await RecipientStatus.GetAsync(Host, "smuggle@example.com")).GetProperty("status").GetString().ShouldBe("ok");
     }
 
     /// <summary>The listener's count of bytes read per closed session (internal to Herald.Smtp, read by reflection).</summary>

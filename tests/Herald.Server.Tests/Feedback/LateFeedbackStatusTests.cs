@@ -8,33 +8,18 @@ namespace Herald.Server.Tests.Feedback;
 /// The receiving server said 250, then a bounce or complaint came back: the message's status tells the truth after
 /// the fact, the same in the message, its timeline and the recipient's list.
 /// </summary>
-public sealed class LateFeedbackStatusTests : IAsyncLifetime
+public sealed class LateFeedbackStatusTests : HostedHeraldTests
 {
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = new ScriptedSmtpServer();
-        _host = await HeraldTestHost.StartAsync(_smtp.Port);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
     private async Task<(string Id, string ReturnPath)> SendDeliveredAsync(string to)
     {
-        var id = (await _host.SendAsync(new { type = "integration-alert", to, data = new { integration = "Slack", problem = "x" } })).GetProperty("id").GetString()!;
-        await _host.WaitForStatusAsync(id, "delivered");
-        return (id, await BounceMailer.ReturnPathOfAsync(_host, id));
+        var id = (await Host.SendAsync(new { type = "integration-alert", to, data = new { integration = "Slack", problem = "x" } })).GetProperty("id").GetString()!;
+        await Host.WaitForStatusAsync(id, "delivered");
+        return (id, await BounceMailer.ReturnPathOfAsync(Host, id));
     }
 
     private async Task<string> ListedStatusAsync(string address, string id)
     {
-        var list = await _host.Http.GetFromJsonAsync<JsonElement>($"/v1/recipients/{address}/messages", TestContext.Current.CancellationToken);
+        var list = await Host.Http.GetFromJsonAsync<JsonElement>($"/v1/recipients/{address}/messages", TestContext.Current.CancellationToken);
         return list.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("id").GetString() == id).GetProperty("status").GetString()!;
     }
 
@@ -43,10 +28,10 @@ public sealed class LateFeedbackStatusTests : IAsyncLifetime
     {
         var (id, returnPath) = await SendDeliveredAsync("late@example.com");
 
-        (await BounceMailer.SendAsync(_host, returnPath, InboundFixtures.Dsn(returnPath, "late@example.com", "5.1.1",
+        (await BounceMailer.SendAsync(Host, returnPath, InboundFixtures.Dsn(returnPath, "late@example.com", "5.1.1",
             "550 5.1.1 <late@example.com>: Recipient address rejected: User unknown in virtual mailbox table"))).ShouldStartWith("250");
 
-        var message = await _host.GetMessageAsync(id);
+        var message = await Host.GetMessageAsync(id);
         message.GetProperty("status").GetString().ShouldBe("bounced");
         Timeline.Types(message).ShouldContain("delivered");
         Timeline.Types(message)[^1].ShouldBe("bounced");
@@ -61,9 +46,9 @@ public sealed class LateFeedbackStatusTests : IAsyncLifetime
     {
         var (id, returnPath) = await SendDeliveredAsync("annoyed@example.com");
 
-        (await BounceMailer.SendAsync(_host, returnPath, InboundFixtures.Complaint(returnPath, "annoyed@example.com"))).ShouldStartWith("250");
+        (await BounceMailer.SendAsync(Host, returnPath, InboundFixtures.Complaint(returnPath, "annoyed@example.com"))).ShouldStartWith("250");
 
-        var message = await _host.GetMessageAsync(id);
+        var message = await Host.GetMessageAsync(id);
         message.GetProperty("status").GetString().ShouldBe("complained");
         Timeline.Types(message)[^1].ShouldBe("complained");
         (await ListedStatusAsync("annoyed@example.com", id)).ShouldBe("complained");
@@ -74,13 +59,13 @@ public sealed class LateFeedbackStatusTests : IAsyncLifetime
     {
         var (id, returnPath) = await SendDeliveredAsync("slow@example.com");
 
-        (await BounceMailer.SendAsync(_host, returnPath, InboundFixtures.Dsn(returnPath, "slow@example.com", "4.4.1",
+        (await BounceMailer.SendAsync(Host, returnPath, InboundFixtures.Dsn(returnPath, "slow@example.com", "4.4.1",
             "451 4.4.1 mailstore.example.com: connection timed out", action: "delayed"))).ShouldStartWith("250");
 
-        var message = await _host.GetMessageAsync(id);
+        var message = await Host.GetMessageAsync(id);
         message.GetProperty("status").GetString().ShouldBe("delivered");
         Timeline.Types(message).ShouldNotContain("bounced");
-        (await RecipientStatus.GetAsync(_host, "slow@example.com")).GetProperty("status").GetString().ShouldNotBe("suspended");
+        (await RecipientStatus.GetAsync(Host, "slow@example.com")).GetProperty("status").GetString().ShouldNotBe("suspended");
     }
 
     [Fact]
@@ -88,9 +73,9 @@ public sealed class LateFeedbackStatusTests : IAsyncLifetime
     {
         var (id, returnPath) = await SendDeliveredAsync("away@example.com");
 
-        (await BounceMailer.SendAsync(_host, returnPath, InboundFixtures.AutoReply(returnPath, "away@example.com", DateTimeOffset.UnixEpoch.AddYears(56)))).ShouldStartWith("250");
+        (await BounceMailer.SendAsync(Host, returnPath, InboundFixtures.AutoReply(returnPath, "away@example.com", DateTimeOffset.UnixEpoch.AddYears(56)))).ShouldStartWith("250");
 
-        var message = await _host.GetMessageAsync(id);
+        var message = await Host.GetMessageAsync(id);
         message.GetProperty("status").GetString().ShouldBe("delivered");
         Timeline.Types(message)[^1].ShouldBe("auto-replied");
     }

@@ -14,16 +14,20 @@ using Microsoft.Extensions.Logging;
 namespace Herald.Server.Tests.Feedback;
 
 /// <summary>Outbound webhooks to an application endpoint (a real Kestrel on 127.0.0.1) that fails once, then recovers.</summary>
-public sealed class OutboundWebhookTests : IAsyncLifetime
+public sealed class OutboundWebhookTests : HostedHeraldTests
 {
     private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentQueue<(string Id, string Timestamp, string Signature, string Body, int Answer)> _received = new();
     private int _calls;
     private WebApplication _receiver = null!;
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
+    private string _url = null!;
 
-    public async ValueTask InitializeAsync()
+    public OutboundWebhookTests()
+        : base(c => c.Verb == "RCPT" ? new ServerAction.Reply("550 5.1.1 <x@example.com>: Recipient address rejected: User unknown") : null)
+    {
+    }
+
+    public override async ValueTask InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -38,29 +42,29 @@ public sealed class OutboundWebhookTests : IAsyncLifetime
             return Results.StatusCode(answer);
         });
         await _receiver.StartAsync();
-        var url = _receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/hooks";
+        _url = _receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/hooks";
+        await base.InitializeAsync();
+    }
 
-        _smtp = new ScriptedSmtpServer(c => c.Verb == "RCPT" ? new ServerAction.Reply("550 5.1.1 <x@example.com>: Recipient address rejected: User unknown") : null);
-        _host = await HeraldTestHost.StartAsync(_smtp.Port, new()
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _receiver.DisposeAsync();
+    }
+
+    private protected override Task<HeraldTestHost> StartHostAsync(int smtpPort) =>
+        HeraldTestHost.StartAsync(smtpPort, new()
         {
-            ["Herald:Feedback:Webhooks:app:Url"] = url,
+            ["Herald:Feedback:Webhooks:app:Url"] = _url,
             ["Herald:Feedback:Webhooks:app:Secret"] = "whsec_" + Convert.ToBase64String(Key),
             ["Herald:Feedback:Webhooks:app:Events:0"] = "suppressed",
         });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_suppression_is_delivered_signed_per_Standard_Webhooks_and_retried_with_the_same_id()
     {
-        var id = (await _host.SendAsync(new { type = "integration-alert", to = "x@example.com", data = new { integration = "a", problem = "b" } })).GetProperty("id").GetString()!;
-        await _host.WaitForStatusAsync(id, "failed");
+        var id = (await Host.SendAsync(new { type = "integration-alert", to = "x@example.com", data = new { integration = "a", problem = "b" } })).GetProperty("id").GetString()!;
+        await Host.WaitForStatusAsync(id, "failed");
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!_received.Any(r => r.Answer == 204) && DateTime.UtcNow < deadline)

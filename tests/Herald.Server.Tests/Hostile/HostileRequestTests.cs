@@ -16,21 +16,33 @@ namespace Herald.Server.Tests.Hostile;
 /// SMTP peer on 127.0.0.1 behind it, both provider webhooks configured): not one 5xx, every 4xx an RFC 9457
 /// ProblemDetails with its status and a title (the link pages answer people, in HTML), and no stack trace anywhere.
 /// </summary>
-public sealed class HostileRequestTests : IAsyncLifetime
+public sealed class HostileRequestTests : HostedHeraldTests
 {
     private const int Seed = 20261130;
     private const int Count = 5_000;
 
     private readonly SnsTestSigner _sns = new(DateTimeOffset.UtcNow);
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
     private HttpClient _http = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _smtp = new ScriptedSmtpServer();
+        await base.InitializeAsync();
+        // Waits for the server's answer to Expect: 100-continue however busy the run is (the default is one second).
+        _http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = Host.Http.BaseAddress };
+        _http.DefaultRequestHeaders.Authorization = Host.Http.DefaultRequestHeaders.Authorization; // the host's key, every scope
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await base.DisposeAsync();
+        _sns.Dispose();
+    }
+
+    private protected override Task<HeraldTestHost> StartHostAsync(int smtpPort)
+    {
         var certificates = new RecordingCertificateSource(_sns.Certificate);
-        _host = await HeraldTestHost.StartAsync(_smtp.Port, new()
+        return HeraldTestHost.StartAsync(smtpPort, new()
         {
             // Production, as deployed: real-looking domains, and the default body limits.
             ["Herald:BounceDomain"] = "bounces.hostile.example",
@@ -43,18 +55,6 @@ public sealed class HostileRequestTests : IAsyncLifetime
             s.AddSingleton<ISigningCertificateSource>(certificates);
             s.AddSingleton<ISubscriptionConfirmer>(new RecordingConfirmer());
         }, environment: "Production");
-
-        // Waits for the server's answer to Expect: 100-continue however busy the run is (the default is one second).
-        _http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = _host.Http.BaseAddress };
-        _http.DefaultRequestHeaders.Authorization = _host.Http.DefaultRequestHeaders.Authorization; // the host's key, every scope
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-        _sns.Dispose();
     }
 
     [Fact]

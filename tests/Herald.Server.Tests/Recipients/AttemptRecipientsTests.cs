@@ -8,39 +8,24 @@ namespace Herald.Server.Tests.Recipients;
 /// The preference gate, the unsubscribe headers and the footer's settings link share one read of the recipient per
 /// attempt; the next attempt (a message read anew) reads again, so a change made in between counts.
 /// </summary>
-public sealed class AttemptRecipientsTests : IAsyncLifetime
+public sealed class AttemptRecipientsTests : HostedHeraldTests
 {
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = new ScriptedSmtpServer();
-        _host = await HeraldTestHost.StartAsync(_smtp.Port);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_recipient_is_read_once_per_attempt_and_again_for_the_next_one()
     {
-        var sent = await _host.SendAsync(new { type = "report-approved", to = "later@example.com", data = new { report = "Q3", approver = "Bo" } });
+        var sent = await Host.SendAsync(new { type = "report-approved", to = "later@example.com", data = new { report = "Q3", approver = "Bo" } });
         var id = sent.GetProperty("id").GetString()!;
-        await _host.WaitForStatusAsync(id, "delivered");
-        var recipients = _host.Services.GetRequiredService<AttemptRecipients>();
+        await Host.WaitForStatusAsync(id, "delivered");
+        var recipients = Host.Services.GetRequiredService<AttemptRecipients>();
 
-        var attempt = (await _host.Store.GetAsync(id, CancellationToken.None)).ShouldNotBeNull();
+        var attempt = (await Host.Store.GetAsync(id, CancellationToken.None)).ShouldNotBeNull();
         var first = recipients.ForAsync(attempt, CancellationToken.None);
         recipients.ForAsync(attempt, CancellationToken.None).ShouldBeSameAs(first);
         (await first).ShouldBeNull();
 
-        await _host.CreateAsync("u-later", "later@example.com");
+        await Host.CreateAsync("u-later", "later@example.com");
         (await recipients.ForAsync(attempt, CancellationToken.None)).ShouldBeNull("the same attempt keeps what it read");
-        var next = (await _host.Store.GetAsync(id, CancellationToken.None)).ShouldNotBeNull();
+        var next = (await Host.Store.GetAsync(id, CancellationToken.None)).ShouldNotBeNull();
         (await recipients.ForAsync(next, CancellationToken.None)).ShouldNotBeNull().Id.ShouldBe("u-later");
     }
 }

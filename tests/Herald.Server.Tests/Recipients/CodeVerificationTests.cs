@@ -6,16 +6,12 @@ using Herald.Server.Tests.Support;
 namespace Herald.Server.Tests.Recipients;
 
 /// <summary>When the catalogue's verification type has a <c>code</c> field, the email also carries a 6-digit code.</summary>
-public sealed partial class CodeVerificationTests : IAsyncLifetime
+public sealed partial class CodeVerificationTests : HostedHeraldTests
 {
-    private ScriptedSmtpServer _smtp = null!;
-    private HeraldTestHost _host = null!;
-
-    public async ValueTask InitializeAsync()
+    private protected override Task<HeraldTestHost> StartHostAsync(int smtpPort)
     {
-        _smtp = new ScriptedSmtpServer();
         const string type = "Herald:Catalogue:code-validation:";
-        _host = await HeraldTestHost.StartAsync(_smtp.Port, new Dictionary<string, string?>
+        return HeraldTestHost.StartAsync(smtpPort, new Dictionary<string, string?>
         {
             [type + "Category"] = "account-validation",
             [type + "Priority"] = "critical",
@@ -28,34 +24,28 @@ public sealed partial class CodeVerificationTests : IAsyncLifetime
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
     private async Task<HttpStatusCode> VerifyAsync(string id, string address, string code)
     {
-        using var response = await _host.Http.PostAsJsonAsync($"/v1/recipients/{id}/addresses/{Uri.EscapeDataString(address)}/verify", new { code });
+        using var response = await Host.Http.PostAsJsonAsync($"/v1/recipients/{id}/addresses/{Uri.EscapeDataString(address)}/verify", new { code });
         return response.StatusCode;
     }
 
     [Fact]
     public async Task The_code_verifies_its_own_address_once_and_never_another()
     {
-        await _host.CreateAsync("c-1", "code-a@example.com");
-        await _host.CreateAsync("c-2", "code-b@example.com");
-        (await _host.RequestVerificationAsync("c-1", "code-a@example.com")).Status.ShouldBe(HttpStatusCode.Accepted);
-        var code = Code().Match((await _smtp.WaitForMailAsync("code-a@example.com")).TextBody!).Groups[1].Value;
+        await Host.CreateAsync("c-1", "code-a@example.com");
+        await Host.CreateAsync("c-2", "code-b@example.com");
+        (await Host.RequestVerificationAsync("c-1", "code-a@example.com")).Status.ShouldBe(HttpStatusCode.Accepted);
+        var code = Code().Match((await Smtp.WaitForMailAsync("code-a@example.com")).TextBody!).Groups[1].Value;
         code.Length.ShouldBe(6);
 
         (await VerifyAsync("c-2", "code-b@example.com", code)).ShouldBe(HttpStatusCode.BadRequest);
         (await VerifyAsync("c-1", "code-a@example.com", code)).ShouldBe(HttpStatusCode.OK);
         (await VerifyAsync("c-1", "code-a@example.com", code)).ShouldBe(HttpStatusCode.BadRequest);
 
-        var addresses = (await _host.GetRecipientAsync("c-2")).GetProperty("addresses").EnumerateArray().Single();
+        var addresses = (await Host.GetRecipientAsync("c-2")).GetProperty("addresses").EnumerateArray().Single();
         addresses.GetProperty("verification").GetString().ShouldBe("unverified");
-        (await _host.GetRecipientAsync("c-1")).GetProperty("addresses")[0].GetProperty("verifiedBy").GetString().ShouldBe("code");
+        (await Host.GetRecipientAsync("c-1")).GetProperty("addresses")[0].GetProperty("verifiedBy").GetString().ShouldBe("code");
     }
 
     [GeneratedRegex(@"Your code: (\d{6})")]

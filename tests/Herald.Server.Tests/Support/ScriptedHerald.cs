@@ -14,11 +14,16 @@ internal sealed class ScriptedHerald : IAsyncDisposable
 
     public HeraldTestHost Host { get; }
 
-    public static async Task<ScriptedHerald> StartAsync(
-        Func<string, string, int, ServerAction?> rules, TimeProvider? time = null, Dictionary<string, string?>? settings = null)
+    public static Task<ScriptedHerald> StartAsync(
+        Func<string, string, int, ServerAction?> rules, TimeProvider? time = null, Dictionary<string, string?>? settings = null) =>
+        StartAsync(new ByRecipient(rules).Script, port => HeraldTestHost.StartAsync(port, settings, services: time is null ? null : s => s.AddSingleton(time)));
+
+    /// <param name="script">The SMTP server's script; null for the polite accepting default.</param>
+    /// <param name="startHost">Starts Herald relaying to the given port (settings, services or environment of its own).</param>
+    public static async Task<ScriptedHerald> StartAsync(Func<ScriptedCommand, ServerAction?>? script, Func<int, Task<HeraldTestHost>> startHost)
     {
-        var smtp = new ScriptedSmtpServer(new ByRecipient(rules).Script);
-        var host = await HeraldTestHost.StartAsync(smtp.Port, settings, services: time is null ? null : s => s.AddSingleton(time));
+        var smtp = new ScriptedSmtpServer(script);
+        var host = await startHost(smtp.Port);
         return new ScriptedHerald(smtp, host);
     }
 
