@@ -14,7 +14,7 @@ namespace Herald.Storage.Postgres;
 /// </summary>
 internal sealed class EnqueueGroup(PostgresStore store)
 {
-    /// <summary>At most this many messages per group (two statements each, plus one wake-up).</summary>
+    /// <summary>At most this many messages per group (written by two statements, PlainEnqueues, and one wake-up).</summary>
     internal const int MaxGroup = 256;
 
     private readonly object _gate = new();
@@ -74,7 +74,7 @@ internal sealed class EnqueueGroup(PostgresStore store)
             var results = await store.WriteStatementAsync(async c =>
             {
                 await using var batch = new NpgsqlBatch(c);
-                var results = group.Select(p => EnqueueWrites.AddWrites(batch, p.Message, p.Accepted, retryAt: null, notify: false)).ToList();
+                var results = PlainEnqueues.AddWrites(batch, group.Select(p => (p.Message, p.Accepted)).ToList());
                 EnqueueWrites.AddNotify(batch);
                 await batch.ExecuteNonQueryAsync();
                 return results;

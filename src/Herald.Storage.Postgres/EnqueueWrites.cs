@@ -64,7 +64,7 @@ internal static class EnqueueWrites
     /// <paramref name="batch"/>, and returns what the enqueue answers once they run: throttled until
     /// <paramref name="retryAt"/> when it is given, created otherwise.
     /// </summary>
-    internal static EnqueueResult AddWrites(NpgsqlBatch batch, NewMessage m, DeliveryEvent accepted, DateTimeOffset? retryAt, bool notify)
+    private static EnqueueResult AddWrites(NpgsqlBatch batch, NewMessage m, DeliveryEvent accepted, DateTimeOffset? retryAt, bool notify)
     {
         var throttled = retryAt is not null;
         IReadOnlyList<DeliveryEvent> events = retryAt is { } until
@@ -132,53 +132,51 @@ internal static class EnqueueWrites
             await LockAsync(c, tx, name);
         }
 
-        // An item that reads nothing first (no key, no rate limit, not suppressed) only adds its writes to one batch,
-        // sent when an item that must read comes (so that it sees every item before it) and at the end: a batch of 500
-        // plain messages is one round trip instead of 500 (bench/delivery-postgres.sh, batch acceptance).
+        // Items that read nothing first (no key, no rate limit, not suppressed) are written together (PlainEnqueues), when
+        // an item that must read comes (so that it sees every item before it) and at the end: a batch of 500 plain
+        // messages is two statements in one round trip (bench/delivery-postgres.sh, batch acceptance).
         var results = new EnqueueResult[items.Count];
-        var plain = new NpgsqlBatch(c, tx);
-        try
+        var plain = new List<int>();
+        for (var i = 0; i < items.Count; i++)
         {
-            for (var i = 0; i < items.Count; i++)
+            var item = items[i];
+            if (item.Suppressed is null && PlainEnqueues.Applies(item.Message))
             {
-                var item = items[i];
-                if (item.Suppressed is null && item.Message.IdempotencyKey is null && item.Message.RateLimit is null)
-                {
-                    results[i] = AddWrites(plain, item.Message, item.Accepted, retryAt: null, notify: false);
-                    continue;
-                }
-
-                plain = await SendAsync(plain, c, tx);
-                results[i] = item.Suppressed is { } s
-                    ? await RunSuppressedAsync(c, tx, item.Message, item.Accepted, s.Event, idempotencySince, s.Outbox)
-                    : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince, notify: false);
+                plain.Add(i);
+                continue;
             }
 
-            plain = await SendAsync(plain, c, tx);
-        }
-        finally
-        {
-            await plain.DisposeAsync();
+            await WritePlainAsync(c, tx, items, plain, results);
+            results[i] = item.Suppressed is { } s
+                ? await RunSuppressedAsync(c, tx, item.Message, item.Accepted, s.Event, idempotencySince, s.Outbox)
+                : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince, notify: false);
         }
 
+        await WritePlainAsync(c, tx, items, plain, results);
         return results;
+    }
+
+    /// <summary>Writes the plain items listed in <paramref name="plain"/>, if any, puts their answers in place and empties the list.</summary>
+    private static async Task WritePlainAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<EnqueueItem> items, List<int> plain, EnqueueResult[] results)
+    {
+        if (plain.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(c, tx);
+        var written = PlainEnqueues.AddWrites(batch, plain.Select(i => (items[i].Message, items[i].Accepted)).ToList());
+        await batch.ExecuteNonQueryAsync();
+        for (var k = 0; k < plain.Count; k++)
+        {
+            results[plain[k]] = written[k];
+        }
+
+        plain.Clear();
     }
 
     /// <summary>Adds the wake-up of every node's delivery lanes to <paramref name="batch"/> (sent at its commit).</summary>
     internal static void AddNotify(NpgsqlBatch batch) => batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
-
-    /// <summary>Runs what <paramref name="batch"/> holds, if anything, and returns an empty batch for what comes next.</summary>
-    private static async Task<NpgsqlBatch> SendAsync(NpgsqlBatch batch, NpgsqlConnection c, NpgsqlTransaction tx)
-    {
-        if (batch.BatchCommands.Count == 0)
-        {
-            return batch;
-        }
-
-        await batch.ExecuteNonQueryAsync();
-        await batch.DisposeAsync();
-        return new NpgsqlBatch(c, tx);
-    }
 
     /// <summary>Wakes the delivery lanes of every node LISTENing; PostgreSQL delivers it only if the transaction commits.</summary>
     public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx) => c.ExecuteAsync(NotifySql, transaction: tx);

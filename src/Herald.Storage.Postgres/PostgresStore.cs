@@ -188,7 +188,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     public Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
         // Without an idempotency key or a rate limit nothing is read first: the message joins the group commit of
         // concurrent enqueues (EnqueueGroup), one implicit transaction and one round trip for the whole group.
-        message.IdempotencyKey is null && message.RateLimit is null
+        PlainEnqueues.Applies(message)
             ? _group.EnqueueAsync(message, accepted)
             : WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince, notify: true), durable: true, cancellationToken);
 
