@@ -1,5 +1,6 @@
 using Herald.Core.Events;
 using Herald.Core.Messages;
+using Herald.Core.Queue;
 using Npgsql;
 
 namespace Herald.Storage.Postgres;
@@ -63,9 +64,9 @@ internal sealed class EnqueueGroup(PostgresStore store)
     }
 
     /// <summary>
-    /// Writes a group as one batch, its own implicit transaction (all or nothing). If it fails, each message is written
-    /// alone, so one message the database refuses fails only its own caller, and a database that is down fails each
-    /// caller with its own fault.
+    /// Writes a group as one batch, its own implicit transaction (all or nothing). If the database refuses it, each
+    /// message is written alone, so one message the database refuses fails only its own caller; if the database cannot
+    /// be reached, every caller gets that fault.
     /// </summary>
     private async Task WriteAsync(List<Pending> group)
     {
@@ -82,6 +83,15 @@ internal sealed class EnqueueGroup(PostgresStore store)
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Done.SetResult(results[i]);
+            }
+        }
+        catch (StorageFaultException fault) when (fault.Transient)
+        {
+            // The database cannot be reached: every message of the group gets the fault (the API answers 503) at once,
+            // rather than each waiting for its own attempt to time out one after the other.
+            foreach (var pending in group)
+            {
+                pending.Done.SetException(fault);
             }
         }
         catch (Exception) when (group.Count > 1)

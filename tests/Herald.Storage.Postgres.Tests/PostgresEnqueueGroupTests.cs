@@ -1,5 +1,6 @@
 using Herald.Core.Events;
 using Herald.Core.Messages;
+using Herald.Core.Queue;
 using static Herald.Storage.Tests.Contract.TestMessages;
 
 namespace Herald.Storage.Postgres.Tests;
@@ -50,6 +51,29 @@ public sealed class PostgresEnqueueGroupTests : OnTestDatabase
                 (await attempts[i]).ShouldBeOfType<EnqueueResult.Created>();
                 stored.ShouldNotBeNull();
             }
+        }
+    }
+
+    [Fact]
+    public async Task When_the_database_cannot_be_reached_every_caller_of_a_group_gets_the_transient_fault()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        // Nothing listens on the port any more: every connection is refused.
+        await using var store = new PostgresStore(
+            new PostgresStoreOptions { ConnectionString = $"Host=127.0.0.1;Port={port};Username=herald;Timeout=5", NodeId = "node-a" }, Database.Clock);
+        var messages = Enumerable.Range(0, 40).Select(i => New($"msg_{i:D2}", to: $"user{i}@example.test")).ToList();
+
+        var attempts = messages.Select(m => Task.Run(() => store.EnqueueAsync(m, Accepted(m), T0.AddDays(-1), CancellationToken.None))).ToList();
+
+        foreach (var attempt in attempts)
+        {
+            (await Should.ThrowAsync<StorageFaultException>(() => attempt)).Transient.ShouldBeTrue();
         }
     }
 }
