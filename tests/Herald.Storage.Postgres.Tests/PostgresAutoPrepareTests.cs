@@ -14,13 +14,13 @@ public sealed class PostgresAutoPrepareTests : OnTestDatabase
     [Fact]
     public void Statements_are_prepared_and_connections_kept_unless_the_connection_string_decides()
     {
-        var defaults = new NpgsqlConnectionStringBuilder(PostgresStore.WithDefaults("Host=db.example;Database=herald"));
-        defaults.MaxAutoPrepare.ShouldBe(PostgresStore.AutoPrepared);
+        var defaults = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithDefaults("Host=db.example;Database=herald"));
+        defaults.MaxAutoPrepare.ShouldBe(PostgresConnectionStrings.AutoPrepared);
         defaults.NoResetOnClose.ShouldBeTrue();
         // Behind PgBouncer in transaction mode, prepared statements must be off: the operator's 0 stays 0.
-        new NpgsqlConnectionStringBuilder(PostgresStore.WithDefaults("Host=db.example;Max Auto Prepare=0")).MaxAutoPrepare.ShouldBe(0);
-        new NpgsqlConnectionStringBuilder(PostgresStore.WithDefaults("Host=db.example;MaxAutoPrepare=5")).MaxAutoPrepare.ShouldBe(5);
-        new NpgsqlConnectionStringBuilder(PostgresStore.WithDefaults("Host=db.example;No Reset On Close=false")).NoResetOnClose.ShouldBeFalse();
+        new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithDefaults("Host=db.example;Max Auto Prepare=0")).MaxAutoPrepare.ShouldBe(0);
+        new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithDefaults("Host=db.example;MaxAutoPrepare=5")).MaxAutoPrepare.ShouldBe(5);
+        new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.WithDefaults("Host=db.example;No Reset On Close=false")).NoResetOnClose.ShouldBeFalse();
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using static Herald.Storage.Tests.Contract.TestMessages;
 namespace Herald.Storage.Postgres.Tests;
 
 /// <summary>
-/// Pooled connections are not reset (PostgresStore.WithDefaults), so no session state may reach the pool: the queue's
+/// Pooled connections are not reset (PostgresConnectionStrings.WithDefaults), so no session state may reach the pool: the queue's
 /// bookkeeping commits without waiting for the WAL flush by its own connections' settings, durable writes wait for it, and
 /// the LISTEN for wake-ups stays on a connection of its own; reads and bookkeeping are multiplexed, durable writes not. A write of one round trip, without BEGIN and COMMIT, is
 /// still all or nothing.
@@ -49,9 +49,9 @@ public sealed class PostgresConnectionStateTests : OnTestDatabase
     [Fact]
     public void Multiplexing_is_the_operators_to_turn_off_and_needs_pooling()
     {
-        new NpgsqlConnectionStringBuilder(PostgresStore.Multiplexed("Host=db.example")).Multiplexing.ShouldBeTrue();
-        new NpgsqlConnectionStringBuilder(PostgresStore.Multiplexed("Host=db.example;Multiplexing=false")).Multiplexing.ShouldBeFalse();
-        new NpgsqlConnectionStringBuilder(PostgresStore.Multiplexed("Host=db.example;Pooling=false")).Multiplexing.ShouldBeFalse();
+        new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.Multiplexed("Host=db.example")).Multiplexing.ShouldBeTrue();
+        new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.Multiplexed("Host=db.example;Multiplexing=false")).Multiplexing.ShouldBeFalse();
+        new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.Multiplexed("Host=db.example;Pooling=false")).Multiplexing.ShouldBeFalse();
     }
 
     [Fact]
