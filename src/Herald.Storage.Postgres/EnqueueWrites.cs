@@ -71,16 +71,10 @@ internal static class EnqueueWrites
             ? [accepted, new DeliveryEvent(m.Id, m.CreatedAt, EventType.Throttled, Detail: m.RateLimit!.Refusal(m.Type, until))]
             : [accepted];
         var insert = new NpgsqlBatchCommand(Insert);
-        object?[] values =
-        [
+        Positional.Add(insert.Parameters,
             m.Id, m.Type, m.Category, (int)m.Priority, m.To, m.To.ToLowerInvariant(), throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson,
             MessageRows.WriteSecretFields(m.SecretFields), m.IdempotencyKey, m.RequestHash, UnixMs.From(m.CreatedAt), UnixMs.From(m.ExpiresAt),
-            m.MessageIdHeader, m.ReturnPath, m.Route, throttled ? "throttled" : "queued",
-        ];
-        foreach (var value in values)
-        {
-            insert.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
+            m.MessageIdHeader, m.ReturnPath, m.Route, throttled ? "throttled" : "queued");
 
         batch.BatchCommands.Add(insert);
         var inserted = new NpgsqlBatchCommand(EventRows.InsertSql(1));

@@ -25,21 +25,12 @@ internal static class EventRows
         ["text", "bigint", "text", "integer", "text", "text", "integer", "text", "text", "bigint", "bigint", "text"];
 
     /// <summary>The twelve array parameters of <see cref="InsertSql"/>, in its order.</summary>
-    public static void AddParameters(NpgsqlParameterCollection parameters, IReadOnlyList<DeliveryEvent> events)
-    {
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.MessageId).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => UnixMs.From(e.Time)).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Type.ToWire()).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Attempt).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Route).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.RemoteHost).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.SmtpCode).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EnhancedStatus).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Reply).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => UnixMs.From(e.NextAttemptAt)).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.DurationMs).ToArray() });
-        parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Detail).ToArray() });
-    }
+    public static void AddParameters(NpgsqlParameterCollection parameters, IReadOnlyList<DeliveryEvent> events) =>
+        Positional.Add(parameters,
+            events.Select(e => e.MessageId).ToArray(), events.Select(e => UnixMs.From(e.Time)).ToArray(), events.Select(e => e.Type.ToWire()).ToArray(),
+            events.Select(e => e.Attempt).ToArray(), events.Select(e => e.Route).ToArray(), events.Select(e => e.RemoteHost).ToArray(),
+            events.Select(e => e.SmtpCode).ToArray(), events.Select(e => e.EnhancedStatus).ToArray(), events.Select(e => e.Reply).ToArray(),
+            events.Select(e => UnixMs.From(e.NextAttemptAt)).ToArray(), events.Select(e => e.DurationMs).ToArray(), events.Select(e => e.Detail).ToArray());
 
     public static Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeliveryEvent e) =>
         InsertAsync(c, tx, [e]);

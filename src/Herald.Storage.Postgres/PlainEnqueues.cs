@@ -34,20 +34,14 @@ internal static class PlainEnqueues
         }
 
         var rows = new NpgsqlBatchCommand(InsertSql);
-        object[] columns =
-        [
+        Positional.Add(rows.Parameters,
             items.Select(x => x.Message.Id).ToArray(), items.Select(x => x.Message.Type).ToArray(), items.Select(x => x.Message.Category).ToArray(),
             items.Select(x => (int)x.Message.Priority).ToArray(), items.Select(x => x.Message.To).ToArray(),
             items.Select(x => x.Message.To.ToLowerInvariant()).ToArray(), items.Select(x => x.Message.DataJson).ToArray(),
             items.Select(x => MessageRows.WriteSecretFields(x.Message.SecretFields)).ToArray(), items.Select(x => x.Message.RequestHash).ToArray(),
             items.Select(x => UnixMs.From(x.Message.CreatedAt)).ToArray(), items.Select(x => UnixMs.From(x.Message.ExpiresAt)).ToArray(),
             items.Select(x => x.Message.MessageIdHeader).ToArray(), items.Select(x => x.Message.ReturnPath).ToArray(),
-            items.Select(x => x.Message.Route).ToArray(),
-        ];
-        foreach (var column in columns)
-        {
-            rows.Parameters.Add(new NpgsqlParameter { Value = column });
-        }
+            items.Select(x => x.Message.Route).ToArray());
 
         batch.BatchCommands.Add(rows);
         var events = new NpgsqlBatchCommand(EventRows.InsertSql(1));

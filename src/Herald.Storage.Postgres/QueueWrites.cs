@@ -75,6 +75,17 @@ internal static class QueueWrites
         "inserted AS (" + EventRows.InsertSql(13, "WHERE EXISTS (SELECT 1 FROM changed)") + ") " +
         "SELECT count(*) FROM changed";
 
+    /// <summary>
+    /// For each status an attempt commits (indexed by its value), the reported statuses that <see cref="ReportedStatus.Settle"/>
+    /// turns it into, and into what ($6 and $7 of <see cref="CompleteSql"/>): the same for every outcome of that status,
+    /// so computed once, not at every outcome.
+    /// </summary>
+    private static readonly (string[] Reported, string[] Settled)[] Settles = Enum.GetValues<MessageStatus>().Select(committed =>
+    {
+        var changes = Enum.GetValues<MessageStatus>().Where(r => ReportedStatus.Settle(committed, r) != committed).ToList();
+        return (changes.Select(r => r.ToWire()).ToArray(), changes.Select(r => ReportedStatus.Settle(committed, r).ToWire()).ToArray());
+    }).ToArray();
+
     /// <summary>Applies the transition only while the caller still holds the lease (compare-and-set on the token).</summary>
     public static async Task<bool> CompleteAsync(NpgsqlConnection c, DeliveryJob job, JobTransition transition, TimeProvider time)
     {
@@ -88,21 +99,13 @@ internal static class QueueWrites
         }
 
         var updatedAt = transition.Events.Count > 0 ? transition.Events[^1].Time : time.GetUtcNow();
-        var settles = Enum.GetValues<MessageStatus>().Select(r => (Reported: r, Settled: ReportedStatus.Settle(transition.Status, r)))
-            .Where(x => x.Settled != transition.Status).ToList();
+        var (reported, settled) = Settles[(int)transition.Status];
         var purge = transition.PurgeSecrets && message.SecretFields.Count > 0;
         await using var command = new NpgsqlCommand(CompleteSql, c);
-        object?[] values =
-        [
+        Positional.Add(command.Parameters,
             transition.Status.ToWire(), UnixMs.From(transition.NextAttemptAt), UnixMs.From(updatedAt), message.Id, job.LeaseToken,
-            settles.Select(x => x.Reported.ToWire()).ToArray(), settles.Select(x => x.Settled.ToWire()).ToArray(),
-            purge, message.DataJson, purge ? SecretData.Purge(message.DataJson, message.SecretFields) : null,
-            message.RequestHash, purge ? RequestHashes.Purged(message.RequestHash) : null,
-        ];
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
+            reported, settled, purge, message.DataJson, purge ? SecretData.Purge(message.DataJson, message.SecretFields) : null,
+            message.RequestHash, purge ? RequestHashes.Purged(message.RequestHash) : null);
 
         EventRows.AddParameters(command.Parameters, transition.Events);
         // 0: the lease was lost (it expired and another worker claimed the job), or this job was already completed.
