@@ -14,7 +14,7 @@
 #   Needs: apt-get install postfix openssl postgresql. Everything stays on 127.0.0.1.
 #   PG_CONNECTION_EXTRA=";No Reset On Close=true": more Npgsql settings for every node's connection string.
 #   PG_ONLY=1: only the one-node PostgreSQL run (no Postfix, SQLite, two nodes or acceptance runs): for iterating on
-#   the store; no goals are printed.
+#   the store; no goals are printed. PG_ONLY=accept: only PostgreSQL's acceptance runs (single and batch), with CPU.
 #   PG_STATEMENTS=1: also print the statements that took PostgreSQL's time in the one-node run and in the batch
 #   acceptance run (pg_stat_statements).
 set -euo pipefail
@@ -125,24 +125,33 @@ run_postgres() { # $1 = nodes; its line in $h
   h="herald    store=postgres nodes=$1 $line peak_rss_mb=$rss cpu_s_per_1000=$cpu postgres_cpu_s_per_1000=$pg_cpu"
   echo "$h"
 }
-run_postgres 1; h_pg1=$h
-statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on the last fresh database, labelled $1
+[ "${PG_ONLY:-}" = accept ] || { run_postgres 1; h_pg1=$h; }
+statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on the last fresh database (calls, ms, rows, buffer
+  # pages touched and WAL bytes written per call), labelled $1
   [ -n "${PG_STATEMENTS:-}" ] || return 0
   "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "herald_$databases" -qAt -F ' | ' -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c \
-    "SELECT calls, round(total_exec_time) AS ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) FROM pg_stat_statements
+    "SELECT calls, round(total_exec_time) AS ms, rows, round(shared_blks_hit::numeric / calls, 1) AS blocks_per_call,
+       round(wal_bytes / calls) AS wal_bytes_per_call, left(regexp_replace(query, '\s+', ' ', 'g'), 150) FROM pg_stat_statements
      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 12" | sed "s/^/statement $1 /"
   # Where a critical message's time went: accepted to its attempt's start (waiting: queue, wake-up, claim, gates), and
-  # the attempt's start to delivered (render, SMTP, and the outcome's write is after it), p50/p99 in ms.
+  # the attempt's start to delivered (render, SMTP, and the outcome's write is after it), p50/p99 in ms; the slowest
+  # dozen (when in the run, how long waiting and in the attempt); updates per table and how many were HOT.
   "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "herald_$databases" -qAt -F ' ' -c \
     "SELECT 'critical-phases $1 waiting_p50/p99=' || percentile_disc(0.5) WITHIN GROUP (ORDER BY a.time - m.created_at) || '/' ||
        percentile_disc(0.99) WITHIN GROUP (ORDER BY a.time - m.created_at) || ' attempt_p50/p99=' ||
        percentile_disc(0.5) WITHIN GROUP (ORDER BY d.time - a.time) || '/' || percentile_disc(0.99) WITHIN GROUP (ORDER BY d.time - a.time)
      FROM messages m JOIN events a ON a.message_id = m.id AND a.type = 'attempt' JOIN events d ON d.message_id = m.id AND d.type = 'delivered'
-     WHERE m.priority = 0"
+     WHERE m.priority = 0" \
+    -c "SELECT 'critical-slowest $1 at_ms/waiting_ms/attempt_ms=' || string_agg(at || '/' || waiting || '/' || attempt, ' ' ORDER BY waiting DESC)
+     FROM (SELECT m.created_at - (SELECT min(created_at) FROM messages) AS at, a.time - m.created_at AS waiting, d.time - a.time AS attempt
+       FROM messages m JOIN events a ON a.message_id = m.id AND a.type = 'attempt' JOIN events d ON d.message_id = m.id AND d.type = 'delivered'
+       WHERE m.priority = 0 ORDER BY a.time - m.created_at DESC LIMIT 12) slowest" \
+    -c "SELECT 'updates $1 ' || relname || ' updated=' || n_tup_upd || ' hot=' || n_tup_hot_upd || ' autovacuums=' || autovacuum_count
+     FROM pg_stat_user_tables WHERE n_tup_upd > 0 ORDER BY relname"
 }
-statements postgres-1-node
-[ -z "${PG_ONLY:-}" ] || exit 0
-run_postgres 2; h_pg2=$h
+[ "${PG_ONLY:-}" = accept ] || statements postgres-1-node
+[ -z "${PG_ONLY:-}" ] || [ "$PG_ONLY" = accept ] || exit 0
+[ -n "${PG_ONLY:-}" ] || { run_postgres 2; h_pg2=$h; }
 
 # ---- acceptance alone: single POSTs against batches, on nodes with only the api role ------------------------------
 accept() { # $1 = sqlite|postgres, $2 = label, then the load generator's options; messages per second in $rate
@@ -152,18 +161,29 @@ accept() { # $1 = sqlite|postgres, $2 = label, then the load generator's options
     STORE=(--Herald:Storage:Kind=postgres --Herald:Storage:Postgres:ConnectionString="$pg_conn"); store=(--pg "$pg_conn")
   fi
   start_nodes "$2" 1
+  local label=$2 p0=0 line
   shift 2
-  rate=$(load "${store[@]}" "$@" --accept-only | sed -E 's/.*accepted_per_s=([0-9]+).*/\1/')
+  [ "$STORE" ] && p0=$(pg_ticks)
+  line=$(load "${store[@]}" "$@" --accept-only)
+  rate=$(sed -E 's/.*accepted_per_s=([0-9]+).*/\1/' <<<"$line")
+  [ "$STORE" ] && pg_cpu=$(per_1000 "$(($(pg_ticks) - p0))")
   stop_nodes
+  [ -z "${PG_ONLY:-}" ] || echo "accept    $label $line cpu_s_per_1000=$cpu${STORE:+ postgres_cpu_s_per_1000=$pg_cpu}"
 }
 settings=${HERALD_EXTRA:-}
 export HERALD_EXTRA="$settings --Herald:Roles=api"
-accept sqlite sq-single; sq_single=$rate
-accept sqlite sq-batch --batch "$BATCH" --concurrency 4; sq_batch=$rate
+if [ -z "${PG_ONLY:-}" ]; then
+  accept sqlite sq-single; sq_single=$rate
+  accept sqlite sq-batch --batch "$BATCH" --concurrency 4; sq_batch=$rate
+fi
 accept postgres pg-single; pg_single=$rate
 accept postgres pg-batch --batch "$BATCH" --concurrency 4; pg_batch=$rate
 statements postgres-batch
 export HERALD_EXTRA="$settings"
+if [ -n "${PG_ONLY:-}" ]; then
+  printf 'accept    store=postgres single_per_s=%d batch%d_per_s=%d ratio=%.2fx\n' "$pg_single" "$BATCH" "$pg_batch" "$(echo "$pg_batch / $pg_single" | bc -l)"
+  exit 0
+fi
 printf 'accept    store=sqlite   single_per_s=%d batch%d_per_s=%d ratio=%.2fx\n' "$sq_single" "$BATCH" "$sq_batch" "$(echo "$sq_batch / $sq_single" | bc -l)"
 printf 'accept    store=postgres single_per_s=%d batch%d_per_s=%d ratio=%.2fx\n' "$pg_single" "$BATCH" "$pg_batch" "$(echo "$pg_batch / $pg_single" | bc -l)"
 
