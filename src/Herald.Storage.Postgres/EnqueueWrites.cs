@@ -17,10 +17,11 @@ namespace Herald.Storage.Postgres;
 /// </summary>
 internal static class EnqueueWrites
 {
-    private const string Insert =
+    /// <summary>The row, and its queue row when it is queued (not throttled), in one statement.</summary>
+    private static readonly string Insert = QueueRows.Enqueue(
         "INSERT INTO messages (id, type, category, priority, to_address, to_address_lower, data_json, secret_fields, " +
         "idempotency_key, request_hash, created_at, expires_at, message_id_header, return_path, route, status, attempts, " +
-        "next_attempt_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, $11, $11, 1)";
+        "next_attempt_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, $11, $11, 1)");
 
     private const string NotifySql = "SELECT pg_notify('" + PostgresStoreOptions.WakeChannel + "', '')";
 
@@ -103,8 +104,9 @@ internal static class EnqueueWrites
             return result;
         }
 
+        // Final at once: its queue row goes in the same statement (one home: a queue row exists while the message waits).
         await c.ExecuteAsync(
-            "UPDATE messages SET status = 'suppressed', data_json = @data, request_hash = @hash, updated_at = @now, version = version + 1 WHERE id = @id",
+            "WITH waiting AS (DELETE FROM queue WHERE id = @id) UPDATE messages SET status = 'suppressed', data_json = @data, request_hash = @hash, updated_at = @now, version = version + 1 WHERE id = @id",
             new { data = SecretData.Purge(message.DataJson, message.SecretFields), hash = RequestHashes.Purged(message.RequestHash), now = UnixMs.From(suppressed.Time), id = message.Id },
             tx);
         await EventRows.InsertAsync(c, tx, suppressed);
@@ -210,7 +212,7 @@ internal static class EnqueueWrites
     private static async Task<StoredMessage?> FindByKeyAsync(NpgsqlConnection c, NpgsqlTransaction tx, string key, DateTimeOffset since)
     {
         await using var reader = await c.ExecuteReaderAsync(
-            "SELECT " + MessageRows.Columns + " FROM messages WHERE idempotency_key = @key AND created_at >= @since ORDER BY created_at DESC LIMIT 1",
+            "SELECT " + MessageRows.Columns + " FROM " + MessageRows.From + " WHERE m.idempotency_key = @key AND m.created_at >= @since ORDER BY m.created_at DESC LIMIT 1",
             new { key, since = UnixMs.From(since) }, tx);
         return await reader.ReadAsync() ? MessageRows.Read(reader) : null;
     }

@@ -13,7 +13,7 @@ internal static class MessageReads
     {
         // column is one of our own constants (id, return_path), never caller input.
         await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT " + MessageRows.Columns + " FROM messages WHERE " + column + " = @value", new { value }, cancellationToken: ct));
+            "SELECT " + MessageRows.Columns + " FROM " + MessageRows.From + " WHERE m." + column + " = @value", new { value }, cancellationToken: ct));
         return await reader.ReadAsync(ct) ? MessageRows.Read(reader) : null;
     }
 
@@ -21,9 +21,9 @@ internal static class MessageReads
     {
         var items = new List<StoredMessage>(Math.Min(limit + 1, 256));
         await using (var reader = await c.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT " + MessageRows.Columns + " FROM messages WHERE to_address_lower = @address " +
-            (cursor is null ? "" : "AND (created_at, id) < (@created, @id) ") +
-            "ORDER BY created_at DESC, id DESC LIMIT @limit",
+            "SELECT " + MessageRows.Columns + " FROM " + MessageRows.From + " WHERE m.to_address_lower = @address " +
+            (cursor is null ? "" : "AND (m.created_at, m.id) < (@created, @id) ") +
+            "ORDER BY m.created_at DESC, m.id DESC LIMIT @limit",
             new { address = address.ToLowerInvariant(), limit = limit + 1, created = cursor?.CreatedAtMs ?? 0, id = cursor?.Id ?? "" },
             cancellationToken: ct)))
         {

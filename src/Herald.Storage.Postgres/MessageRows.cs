@@ -7,9 +7,18 @@ namespace Herald.Storage.Postgres;
 /// <summary>The column list every message query selects, and its mapping to <see cref="StoredMessage"/> (as in SQLite).</summary>
 internal static class MessageRows
 {
+    /// <summary>
+    /// What a message query selects from (<see cref="From"/>, messages as <c>m</c>): while the message waits, its queue
+    /// row is the home of its attempts and next attempt (migration 0007); messages holds them as of its last enqueue or
+    /// outcome, the copy a final message keeps.
+    /// </summary>
     public const string Columns =
-        "id, type, category, priority, to_address, data_json, secret_fields, idempotency_key, request_hash, " +
-        "created_at, expires_at, message_id_header, return_path, route, status, attempts, next_attempt_at, updated_at";
+        "m.id, m.type, m.category, m.priority, m.to_address, m.data_json, m.secret_fields, m.idempotency_key, m.request_hash, " +
+        "m.created_at, m.expires_at, m.message_id_header, m.return_path, m.route, m.status, COALESCE(q.attempts, m.attempts), " +
+        "COALESCE(q.next_attempt_at, m.next_attempt_at), m.updated_at";
+
+    /// <summary>Messages (<c>m</c>) with their queue row (<c>q</c>) when they have one; conditions name <c>m.</c>'s columns.</summary>
+    public const string From = "messages m LEFT JOIN queue q ON q.id = m.id";
 
     /// <summary>Index of the first column after <see cref="Columns"/>, for queries that select more.</summary>
     public const int Next = 18;

@@ -11,14 +11,15 @@ namespace Herald.Storage.Postgres;
 /// </summary>
 internal static class PlainEnqueues
 {
-    private const string InsertSql =
+    /// <summary>The rows and their queue rows, in one statement.</summary>
+    private static readonly string InsertSql = QueueRows.Enqueue(
         "INSERT INTO messages (id, type, category, priority, to_address, to_address_lower, data_json, secret_fields, idempotency_key, " +
         "request_hash, created_at, expires_at, message_id_header, return_path, route, status, attempts, next_attempt_at, updated_at, version) " +
         "SELECT id, type, category, priority, to_address, to_address_lower, data_json, secret_fields, NULL, request_hash, created_at, " +
         "expires_at, message_id_header, return_path, route, 'queued', 0, created_at, created_at, 1 FROM unnest($1::text[], $2::text[], " +
         "$3::text[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::bigint[], $12::text[], " +
         "$13::text[], $14::text[]) AS m(id, type, category, priority, to_address, to_address_lower, data_json, secret_fields, request_hash, " +
-        "created_at, expires_at, message_id_header, return_path, route)";
+        "created_at, expires_at, message_id_header, return_path, route)");
 
     public static bool Applies(NewMessage message) => message.IdempotencyKey is null && message.RateLimit is null;
 

@@ -18,11 +18,15 @@ public static class PostgresMigrator
     private const string Prefix = "Migrations/";
 
     /// <summary>Brings the database to the latest schema; returns the versions applied now (empty when up to date).</summary>
-    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        MigrateAsync(dataSource, int.MaxValue, cancellationToken);
+
+    /// <summary>Brings the database to the schema of version <paramref name="through"/> (tests: a database an upgrade starts from).</summary>
+    internal static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, int through, CancellationToken cancellationToken)
     {
         var applied = new List<int>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        foreach (var (version, sql) in Scripts())
+        foreach (var (version, sql) in Scripts().Where(s => s.Version <= through))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = LockKey }, transaction);

@@ -147,13 +147,10 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     public Task<IReadOnlyList<QueueDepth>> DepthAsync(CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<QueueDepth>>(async c =>
         {
-            // Free and leased waiting messages, each through its partial index (migration 0006), so this follows the
-            // backlog, not the history kept.
+            // Every waiting message has one queue row (migration 0007), so this follows the backlog, not the history kept;
+            // the oldest acceptance is the message's.
             var rows = await c.QueryAsync<(int Priority, long Count, long Oldest)>(new CommandDefinition(
-                "SELECT priority, COUNT(*), MIN(created_at) FROM (" +
-                "SELECT priority, created_at FROM messages WHERE status IN ('queued', 'deferred') AND lease_token IS NULL UNION ALL " +
-                "SELECT priority, created_at FROM messages WHERE status IN ('queued', 'deferred') AND lease_token IS NOT NULL) waiting " +
-                "GROUP BY priority",
+                "SELECT q.priority, COUNT(*), MIN(m.created_at) FROM queue q JOIN messages m ON m.id = q.id GROUP BY q.priority",
                 cancellationToken: cancellationToken));
             var found = rows.ToDictionary(r => (Priority)r.Priority, r => new QueueDepth((Priority)r.Priority, r.Count, UnixMs.To(r.Oldest)));
             return Enum.GetValues<Priority>().Select(p => found.GetValueOrDefault(p) ?? new QueueDepth(p, 0, null)).ToList();
@@ -162,8 +159,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     /// <summary>Releases this node's leases (left by its previous run) and every expired lease; another node's live lease is kept.</summary>
     public Task<int> RecoverAsync(CancellationToken cancellationToken) =>
         WriteAsync((c, tx) => c.ExecuteAsync(
-            "UPDATE messages SET lease_owner = NULL, lease_node = NULL, lease_token = NULL, lease_expires_at = NULL, version = version + 1 " +
-            "WHERE lease_token IS NOT NULL AND (lease_node = @node OR lease_expires_at <= @now)",
+            "UPDATE queue SET " + QueueRows.Release + " WHERE lease_token IS NOT NULL AND (lease_node = @node OR lease_expires_at <= @now)",
             new { node = NodeId, now = UnixMs.From(TimeProvider.GetUtcNow()) }, tx), durable: false, cancellationToken);
 
     public Task<StoredMessage?> GetAsync(string id, CancellationToken cancellationToken) =>

@@ -11,20 +11,22 @@ internal static class QueueWrites
     /// <summary>
     /// Due jobs in (priority, due time) order, locked with SKIP LOCKED: two nodes claiming at once each take rows the
     /// other has not locked, instead of waiting for each other or claiming the same job. Free jobs come from
-    /// ix_messages_claimable, which holds no leased row (migration 0006), jobs whose lease expired from ix_messages_leased;
-    /// the best of both are taken. The token is a random UUID (gen_random_uuid, a CSPRNG), one per row.
+    /// ix_queue_claimable, which holds no leased row (migration 0006's lesson), jobs whose lease expired from
+    /// ix_queue_leased; the best of both are taken. The token is a random UUID (gen_random_uuid, a CSPRNG), one per row.
+    /// Only the narrow queue row changes (migration 0007); the message is read beside it, not written.
     /// </summary>
     private const string ClaimSql =
-        "WITH free AS (SELECT id, priority, next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND lease_token IS NULL " +
+        "WITH free AS (SELECT id, priority, next_attempt_at FROM queue WHERE lease_token IS NULL " +
         "AND priority <= @lowest AND next_attempt_at <= @now ORDER BY priority, next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED), " +
-        "expired AS (SELECT id, priority, next_attempt_at FROM messages WHERE lease_token IS NOT NULL AND lease_expires_at <= @now " +
-        "AND status IN ('queued', 'deferred') AND priority <= @lowest AND next_attempt_at <= @now LIMIT @max FOR UPDATE SKIP LOCKED), " +
-        "chosen AS (SELECT id FROM (SELECT * FROM free UNION ALL SELECT * FROM expired) due ORDER BY priority, next_attempt_at LIMIT @max) " +
-        "UPDATE messages m SET lease_owner = @owner, lease_node = @node, lease_token = replace(gen_random_uuid()::text, '-', ''), " +
-        "lease_expires_at = @expires, attempts = m.attempts + 1, version = m.version + 1 FROM chosen WHERE m.id = chosen.id " +
-        "RETURNING m.id, m.type, m.category, m.priority, m.to_address, m.data_json, m.secret_fields, m.idempotency_key, m.request_hash, " +
-        "m.created_at, m.expires_at, m.message_id_header, m.return_path, m.route, m.status, m.attempts, m.next_attempt_at, m.updated_at, " +
-        "m.lease_token, m.lease_expires_at";
+        "expired AS (SELECT id, priority, next_attempt_at FROM queue WHERE lease_token IS NOT NULL AND lease_expires_at <= @now " +
+        "AND priority <= @lowest AND next_attempt_at <= @now LIMIT @max FOR UPDATE SKIP LOCKED), " +
+        "chosen AS (SELECT id FROM (SELECT * FROM free UNION ALL SELECT * FROM expired) due ORDER BY priority, next_attempt_at LIMIT @max), " +
+        "claimed AS (UPDATE queue q SET lease_owner = @owner, lease_node = @node, lease_token = replace(gen_random_uuid()::text, '-', ''), " +
+        "lease_expires_at = @expires, attempts = q.attempts + 1 FROM chosen WHERE q.id = chosen.id " +
+        "RETURNING q.id, q.attempts, q.next_attempt_at, q.lease_token, q.lease_expires_at) " +
+        "SELECT m.id, m.type, m.category, m.priority, m.to_address, m.data_json, m.secret_fields, m.idempotency_key, m.request_hash, " +
+        "m.created_at, m.expires_at, m.message_id_header, m.return_path, m.route, m.status, q.attempts, q.next_attempt_at, m.updated_at, " +
+        "q.lease_token, q.lease_expires_at FROM claimed q JOIN messages m ON m.id = q.id";
 
     public static async Task<IReadOnlyList<DeliveryJob>> ClaimAsync(NpgsqlConnection c, ClaimRequest request, string node)
     {
@@ -46,7 +48,7 @@ internal static class QueueWrites
             }
         }
 
-        // RETURNING gives no order of its own.
+        // The claimed rows come in no order of their own.
         jobs.Sort(static (a, b) =>
         {
             var byPriority = a.Message.Priority.CompareTo(b.Message.Priority);
@@ -56,22 +58,31 @@ internal static class QueueWrites
     }
 
     /// <summary>
-    /// The whole outcome in one statement, so it runs as its own implicit transaction in one round trip: the transition
-    /// under compare-and-set on the lease token; the status a report that came back while the attempt was in flight
-    /// settles it on ($6/$7: for each reported status, what <see cref="ReportedStatus.Settle"/> decides, where that
-    /// differs); the secrets purged from the data the claim read ($8 to $12: untouched if the row no longer holds that
-    /// data); and the events, inserted only if the lease was still held. The row lock the UPDATE takes orders it with a
-    /// report's status change on the same message (LedgerWrites.StatusChangeAsync): whichever commits second sees the
-    /// other's row, so the report is never lost between the two.
+    /// The whole outcome in one statement, so it runs as its own implicit transaction in one round trip: the queue row
+    /// under compare-and-set on the lease token, deleted when the outcome is final (<see cref="CompleteSql"/>[1]), freed
+    /// at its next attempt otherwise ([0]); the message's status, the status a report that came back while the attempt
+    /// was in flight settles it on ($6/$7: for each reported status, what <see cref="ReportedStatus.Settle"/> decides,
+    /// where that differs), its copy of the queue row's attempts and next attempt, and the secrets purged from the data
+    /// the claim read ($8 to $12: untouched if the row no longer holds that data); and the events, inserted only if the
+    /// lease was still held. No column the messages UPDATE writes is in an index of messages or in an index's
+    /// predicate (migration 0007), so PostgreSQL updates it in place (HOT), without a new entry in any of its indexes.
+    /// The row lock that UPDATE takes orders it with a report's status change on the same message
+    /// (LedgerWrites.StatusChangeAsync): whichever commits second sees the other's row, so the report is never lost.
     /// </summary>
-    private static readonly string CompleteSql =
-        "WITH changed AS (UPDATE messages SET " +
+    private static readonly string[] CompleteSql = [Complete(final: false), Complete(final: true)];
+
+    private static string Complete(bool final) =>
+        "WITH job AS (" +
+        (final
+            ? "DELETE FROM queue WHERE id = $4 AND lease_token = $5 RETURNING attempts, COALESCE($2::bigint, next_attempt_at) AS next_attempt_at"
+            : "UPDATE queue SET next_attempt_at = COALESCE($2::bigint, next_attempt_at), " + QueueRows.Release + " " +
+              "WHERE id = $4 AND lease_token = $5 RETURNING attempts, next_attempt_at") + "), " +
+        "changed AS (UPDATE messages SET " +
         "status = COALESCE((SELECT s.settled FROM unnest($6::text[], $7::text[]) AS s(reported, settled) WHERE s.reported = messages.reported_status), $1), " +
-        "next_attempt_at = COALESCE($2::bigint, next_attempt_at), lease_owner = NULL, lease_node = NULL, lease_token = NULL, " +
-        "lease_expires_at = NULL, updated_at = $3, version = version + 1, " +
+        "attempts = job.attempts, next_attempt_at = job.next_attempt_at, updated_at = $3, version = version + 1, " +
         "data_json = CASE WHEN $8 AND data_json IS NOT DISTINCT FROM $9::text THEN $10::text ELSE data_json END, " +
         "request_hash = CASE WHEN $8 AND request_hash = $11::text THEN $12::text ELSE request_hash END " +
-        "WHERE id = $4 AND lease_token = $5 RETURNING id), " +
+        "FROM job WHERE messages.id = $4 RETURNING messages.id), " +
         "inserted AS (" + EventRows.InsertSql(13, "WHERE EXISTS (SELECT 1 FROM changed)") + ") " +
         "SELECT count(*) FROM changed";
 
@@ -101,7 +112,7 @@ internal static class QueueWrites
         var updatedAt = transition.Events.Count > 0 ? transition.Events[^1].Time : time.GetUtcNow();
         var (reported, settled) = Settles[(int)transition.Status];
         var purge = transition.PurgeSecrets && message.SecretFields.Count > 0;
-        await using var command = new NpgsqlCommand(CompleteSql, c);
+        await using var command = new NpgsqlCommand(CompleteSql[transition.Status.IsFinal() ? 1 : 0], c);
         Positional.Add(command.Parameters,
             transition.Status.ToWire(), UnixMs.From(transition.NextAttemptAt), UnixMs.From(updatedAt), message.Id, job.LeaseToken,
             reported, settled, purge, message.DataJson, purge ? SecretData.Purge(message.DataJson, message.SecretFields) : null,
@@ -113,12 +124,12 @@ internal static class QueueWrites
     }
 
     /// <summary>
-    /// Earliest due time of a free non-final job, or the lease expiry of a leased one. Each part is an ordered probe of
-    /// its partial index with LIMIT 1, a plan PostgreSQL keeps whatever its statistics say: as MIN() over a range of
-    /// priorities and over GREATEST(), the planner of a queue table that grew since it was last analyzed read every
-    /// free row, then the whole table (EXPLAIN during bench/delivery-postgres.sh, 2026-12-01: 3.6 ms per call, 11 % of
-    /// the server's time). A leased job was due when it was claimed (next_attempt_at &lt;= now &lt; lease_expires_at),
-    /// and an outcome clears the lease as it moves next_attempt_at, so the earliest expiry is the earliest of
+    /// Earliest due time of a free job, or the lease expiry of a leased one. Each part is an ordered probe of its partial
+    /// index with LIMIT 1, a plan PostgreSQL keeps whatever its statistics say: as MIN() over a range of priorities and
+    /// over GREATEST(), the planner of a queue table that grew since it was last analyzed read every free row, then the
+    /// whole table (EXPLAIN during bench/delivery-postgres.sh, 2026-12-01: 3.6 ms per call, 11 % of the server's time).
+    /// A leased job was due when it was claimed (next_attempt_at &lt;= now &lt; lease_expires_at), and an outcome clears
+    /// the lease as it moves next_attempt_at, so the earliest expiry is the earliest of
     /// GREATEST(lease_expires_at, next_attempt_at).
     /// </summary>
     public static async Task<DateTimeOffset?> NextDueAtAsync(NpgsqlConnection c, Priority lowestPriority, CancellationToken ct)
@@ -130,8 +141,7 @@ internal static class QueueWrites
     private static readonly string[] NextDueSql = Enum.GetValues<Priority>().Select(lowest =>
         "SELECT LEAST((SELECT MIN(next_attempt_at) FROM (" +
         string.Join(" UNION ALL ", Enum.GetValues<Priority>().Where(p => p <= lowest).Select(p =>
-            "(SELECT next_attempt_at FROM messages WHERE status IN ('queued', 'deferred') AND lease_token IS NULL " +
-            $"AND priority = {(int)p} ORDER BY next_attempt_at LIMIT 1)")) + ") free), " +
-        "(SELECT GREATEST(lease_expires_at, next_attempt_at) FROM messages WHERE lease_token IS NOT NULL " +
-        $"AND status IN ('queued', 'deferred') AND priority <= {(int)lowest} ORDER BY lease_expires_at LIMIT 1))").ToArray();
+            $"(SELECT next_attempt_at FROM queue WHERE lease_token IS NULL AND priority = {(int)p} ORDER BY next_attempt_at LIMIT 1)")) + ") free), " +
+        "(SELECT GREATEST(lease_expires_at, next_attempt_at) FROM queue WHERE lease_token IS NOT NULL " +
+        $"AND priority <= {(int)lowest} ORDER BY lease_expires_at LIMIT 1))").ToArray();
 }

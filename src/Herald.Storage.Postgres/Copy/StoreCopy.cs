@@ -9,12 +9,26 @@ namespace Herald.Storage.Postgres.Copy;
 /// <summary>
 /// Moves a single-node store (SQLite: any ADO.NET connection with the same tables) into an empty PostgreSQL database:
 /// every table, every row, every column the two schemas share, messages in flight included (their leases are copied
-/// as they are and expire on their own, so another node claims them again: at-least-once, same Message-ID). One
+/// as they are and expire on their own, so another node claims them again: at-least-once, same Message-ID). A table the
+/// source keeps inside another (<see cref="Derived"/>: the queue) is filled from the rows of that one. One
 /// read transaction on the source (a consistent snapshot) and one transaction on the target (all or nothing), with
 /// PostgreSQL's binary COPY. Stop Herald on the source first: what it accepts after the snapshot is not copied.
 /// </summary>
 public static class StoreCopy
 {
+    /// <summary>
+    /// Target tables whose rows the source keeps in another table's rows, and which of those: SQLite keeps a waiting
+    /// message's lease, attempts and next attempt on its messages row, PostgreSQL in a queue row of the same column
+    /// names (migration 0007), one for each queued or deferred message. Copied and compared as any other table.
+    /// </summary>
+    private static readonly Dictionary<string, (string Table, string Where)> Derived = new(StringComparer.Ordinal)
+    {
+        ["queue"] = ("messages", " WHERE status IN ('queued', 'deferred')"),
+    };
+
+    /// <summary>Where the source keeps <paramref name="table"/>'s rows: its own table, or the rows <see cref="Derived"/> names.</summary>
+    private static (string Table, string Where) SourceOf(string table) => Derived.GetValueOrDefault(table, (table, ""));
+
     /// <summary>Copies every table; returns the rows copied per table.</summary>
     /// <exception cref="InvalidOperationException">The target already holds data (the message names the table).</exception>
     public static async Task<IReadOnlyDictionary<string, long>> CopyAsync(DbConnection source, NpgsqlDataSource target, CancellationToken cancellationToken)
@@ -71,7 +85,8 @@ public static class StoreCopy
             var names = columns.Select(col => col.Name).ToList();
             var list = string.Join(", ", names.Select(n => $"\"{n}\""));
             await using var a = source.CreateCommand();
-            a.CommandText = $"SELECT {list} FROM \"{table}\" ORDER BY {string.Join(", ", names.Select(n => $"\"{n}\""))}";
+            var (from, where) = SourceOf(table);
+            a.CommandText = $"SELECT {list} FROM \"{from}\"{where} ORDER BY {string.Join(", ", names.Select(n => $"\"{n}\""))}";
             await using var ra = await a.ExecuteReaderAsync(cancellationToken);
             await using var b = c.CreateCommand();
             // Byte order and NULLs first: how SQLite orders, so both sides list rows in one order.
@@ -123,7 +138,7 @@ public static class StoreCopy
             new { t = table })).ToList();
         await using var probe = source.CreateCommand();
         probe.Transaction = read;
-        probe.CommandText = $"SELECT * FROM \"{table}\" LIMIT 0";
+        probe.CommandText = $"SELECT * FROM \"{SourceOf(table).Table}\" LIMIT 0";
         try
         {
             await using var r = await probe.ExecuteReaderAsync();
@@ -142,7 +157,8 @@ public static class StoreCopy
         await using var select = source.CreateCommand();
         select.Transaction = read;
         // rowid: insertion order, so identity columns the source lacks (block_hits.seq) follow it.
-        select.CommandText = $"SELECT {list} FROM \"{table}\" ORDER BY rowid";
+        var (from, where) = SourceOf(table);
+        select.CommandText = $"SELECT {list} FROM \"{from}\"{where} ORDER BY rowid";
         await using var r = await select.ExecuteReaderAsync(ct);
         await using var import = await c.BeginBinaryImportAsync($"COPY \"{table}\" ({list}) FROM STDIN (FORMAT BINARY)", ct);
         long rows = 0;

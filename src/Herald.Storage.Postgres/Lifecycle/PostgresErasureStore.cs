@@ -30,6 +30,8 @@ public sealed class PostgresErasureStore(PostgresStore store) : IErasureStore
                 }
 
                 var a = new { a = address };
+                // Queue rows first, in the order an outcome locks (queue row, then message), so the two never deadlock.
+                await c.ExecuteAsync("DELETE FROM queue WHERE id IN (SELECT id FROM messages WHERE to_address_lower = @a)", a, tx);
                 await c.ExecuteAsync("DELETE FROM events WHERE message_id IN (SELECT id FROM messages WHERE to_address_lower = @a)", a, tx);
                 messages += await c.ExecuteAsync("DELETE FROM messages WHERE to_address_lower = @a", a, tx);
                 // Rows that only quote the address: webhook events about it and an incident's sample reply (which keeps its count).

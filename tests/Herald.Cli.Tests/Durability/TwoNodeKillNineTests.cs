@@ -59,7 +59,7 @@ public sealed class TwoNodeKillNineTests(ITestOutputHelper output) : IDisposable
         lost.ShouldBeEmpty();
         var ids = acknowledged.Values.ToHashSet(StringComparer.Ordinal);
         byMessageId.Keys.ShouldAllBe(mid => ids.Contains(mid.Replace("@herald.localhost", "", StringComparison.Ordinal)));
-        (await postgres.ScalarAsync("SELECT count(*) FROM messages WHERE lease_token IS NOT NULL")).ShouldBe(0);
+        (await postgres.ScalarAsync("SELECT count(*) FROM queue WHERE lease_token IS NOT NULL")).ShouldBe(0);
         (await postgres.ScalarAsync("SELECT count(*) FROM messages WHERE status <> 'delivered'")).ShouldBe(0);
         (await postgres.ScalarAsync("SELECT count(*) FROM messages")).ShouldBe(Messages);
     }
@@ -67,7 +67,7 @@ public sealed class TwoNodeKillNineTests(ITestOutputHelper output) : IDisposable
     private static async Task WaitUntilAllFinalAsync(PostgresForNodes postgres, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (await postgres.ScalarAsync("SELECT count(*) FROM messages WHERE status IN ('queued','deferred') OR lease_token IS NOT NULL") > 0)
+        while (await postgres.ScalarAsync("SELECT count(*) FROM queue") > 0)
         {
             if (DateTime.UtcNow > deadline)
             {
