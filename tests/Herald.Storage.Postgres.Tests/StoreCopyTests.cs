@@ -50,6 +50,7 @@ public sealed class StoreCopyTests : IAsyncLifetime
 
         copied["messages"].ShouldBe(4);
         copied["events"].ShouldBeGreaterThan(4);
+        copied["queue"].ShouldBe(3, "the queued, the deferred and the in-flight message wait, with their leases");
         (await StoreCopy.CompareAsync(source, target, 10, CancellationToken.None)).ShouldBeEmpty();
 
         // The copy is a working store: the job in flight comes back once its lease expires, new events follow the old.
