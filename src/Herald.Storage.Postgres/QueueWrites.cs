@@ -13,7 +13,9 @@ internal static class QueueWrites
     /// other has not locked, instead of waiting for each other or claiming the same job. Free jobs come from
     /// ix_queue_claimable, which holds no leased row (migration 0006's lesson), jobs whose lease expired from
     /// ix_queue_leased; the best of both are taken. The token is a random UUID (gen_random_uuid, a CSPRNG), one per row.
-    /// Only the narrow queue row changes (migration 0007); the message is read beside it, not written.
+    /// Only the narrow queue row changes (migration 0007); the message is read beside it, not written. With the lease on
+    /// the messages row this wrote ~1,510 WAL bytes per claimed row, ~450 now
+    /// (<c>PG_ONLY=1 PG_STATEMENTS=1 bash bench/delivery-postgres.sh 20000</c>, 2026-12-01).
     /// </summary>
     private const string ClaimSql =
         "WITH free AS (SELECT id, priority, next_attempt_at FROM queue WHERE lease_token IS NULL " +

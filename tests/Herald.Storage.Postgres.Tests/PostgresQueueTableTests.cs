@@ -156,7 +156,7 @@ public sealed class PostgresQueueTableTests : OnTestDatabase
         }
 
         (await c.QuerySingleAsync<string>("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = 'messages'::regclass"))
-            .ShouldBe("fillfactor=85");
+            .ShouldBe("fillfactor=70");
     }
 
     private static DeliveryJob Job(StoredMessage m) => new(m, m.Attempts, "", T0);
