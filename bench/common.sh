@@ -57,6 +57,21 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # run_postfix_peer: the peer. N messages of PF_SIZE bytes injected by smtp-source (8 sessions) into a loopback-only Postfix
 # (../shared/bench/postfix-peer.sh, in $work/postfix, on $PF_PORT) relaying to the smtp-sink on $SINK_PORT, timed until
 # its queue is empty. Prints its line and sets pf_rate (delivered per second).
+postfix_drain() { # until the peer's queue is empty
+  while [ "$(find "$PEER_DIR/spool/incoming" "$PEER_DIR/spool/active" "$PEER_DIR/spool/deferred" "$PEER_DIR/spool/maildrop" -type f 2>/dev/null | wc -l)" -gt 0 ]; do
+    sleep 0.05
+  done
+}
+# Every run, Postfix's and Herald's, first carries WARMUP messages of the same traffic, drained before its clock starts:
+# the figures are steady state, not start-up (JIT, first connections; see bench/Herald.Bench.Delivery/Program.cs).
+WARMUP=${WARMUP:-1000}
+# warm_up URL[,URL...] OPTIONS...: Herald's warm-up through the load generator (OPTIONS: --db FILE or --pg CONNSTR, and
+# the measured run's --batch, --accept-only...), to "warmup-" addresses that no figure counts.
+warm_up() {
+  [ "$WARMUP" -gt 0 ] || return 0
+  local url=$1; shift
+  dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url "$url" "$@" --messages "$WARMUP" --prefix warmup- >/dev/null
+}
 run_postfix_peer() {
   export PEER_DIR=$work/postfix PF_PORT SINK_PORT PF_LOG=no
   mkdir -p "$PEER_DIR"
@@ -65,12 +80,14 @@ run_postfix_peer() {
   sleep 1
   [ -s "$PEER_DIR/spool/pid/master.pid" ] || { echo "the peer Postfix did not start" >&2; exit 1; }
   local start injected end
+  if [ "$WARMUP" -gt 0 ]; then # as Herald's runs: the same traffic first, drained before the clock starts
+    smtp-source -l "$PF_SIZE" -m "$WARMUP" -s 8 -f from@example.com -t to@example.com 127.0.0.1:$PF_PORT
+    postfix_drain
+  fi
   start=$(date +%s.%N)
   smtp-source -l "$PF_SIZE" -m "$N" -s 8 -f from@example.com -t to@example.com 127.0.0.1:$PF_PORT
   injected=$(date +%s.%N)
-  while [ "$(find "$PEER_DIR/spool/incoming" "$PEER_DIR/spool/active" "$PEER_DIR/spool/deferred" "$PEER_DIR/spool/maildrop" -type f 2>/dev/null | wc -l)" -gt 0 ]; do
-    sleep 0.05
-  done
+  postfix_drain
   end=$(date +%s.%N)
   bash "$SHARED/bench/postfix-peer.sh" stop >/dev/null 2>&1 || true
   pf_rate=$(echo "$N / ($end - $start)" | bc -l)

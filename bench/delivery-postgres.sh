@@ -10,6 +10,8 @@
 #   PostgreSQL: a throwaway cluster (initdb into this run's temp folder, a free port on 127.0.0.1 only), DURABLE as
 #   deployed (fsync, synchronous_commit and full_page_writes on: a 202 survives a crash), with memory and checkpoint
 #   spacing sized for a benchmark; a fresh database per run; stopped and deleted at the end.
+#   Every run first carries WARMUP (default 1,000) messages of the same traffic, delivered (or accepted) before its clock
+#   and CPU count start, Postfix's as Herald's (bench/common.sh): the figures are steady state, not start-up.
 # Usage: bench/delivery-postgres.sh [N]   or   bench/delivery.sh --store postgres [N]   (default 20000).
 #   Needs: apt-get install postfix openssl postgresql. Everything stays on 127.0.0.1.
 #   PG_CONNECTION_EXTRA=";No Reset On Close=true": more Npgsql settings for every node's connection string.
@@ -100,6 +102,11 @@ stop_nodes() {
   done
   rss=$(IFS=+; echo "${r[*]}"); cpu=$(IFS=+; echo "${c[*]}")
 }
+warm() { # the warm-up (bench/common.sh) on the running nodes, with the load's options; CPU counts from its end
+  warm_up "$(IFS=,; echo "${urls[*]}")" "$@"
+  local i; cpu0=()
+  for i in "${nodes[@]}"; do cpu0+=("$(ticks "$i")"); done
+}
 load() { # the load generator against $urls, completion read from $1 (--db FILE or --pg CONNSTR), more options after
   dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url "$(IFS=,; echo "${urls[*]}")" "$@" --messages "$N"
 }
@@ -108,6 +115,7 @@ load() { # the load generator against $urls, completion read from $1 (--db FILE 
 STORE=()
 if [ -z "${PG_ONLY:-}" ]; then
   start_nodes sqlite 1
+  warm --db "$work/sqlite-0/herald.db"
   line=$(load --db "$work/sqlite-0/herald.db")
   stop_nodes
   h_sqlite="herald    store=sqlite   nodes=1 $line peak_rss_mb=$rss cpu_s_per_1000=$cpu"
@@ -118,6 +126,7 @@ run_postgres() { # $1 = nodes; its line in $h
   STORE=(--Herald:Storage:Kind=postgres --Herald:Storage:Postgres:ConnectionString="$pg_conn")
   start_nodes "pg$1" "$1"
   local p0 line pg_cpu
+  warm --pg "$pg_conn"
   p0=$(pg_ticks)
   line=$(load --pg "$pg_conn")
   pg_cpu=$(per_1000 "$(($(pg_ticks) - p0))")
@@ -141,11 +150,11 @@ statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on
        percentile_disc(0.99) WITHIN GROUP (ORDER BY a.time - m.created_at) || ' attempt_p50/p99=' ||
        percentile_disc(0.5) WITHIN GROUP (ORDER BY d.time - a.time) || '/' || percentile_disc(0.99) WITHIN GROUP (ORDER BY d.time - a.time)
      FROM messages m JOIN events a ON a.message_id = m.id AND a.type = 'attempt' JOIN events d ON d.message_id = m.id AND d.type = 'delivered'
-     WHERE m.priority = 0" \
+     WHERE m.priority = 0 AND m.to_address_lower NOT LIKE 'warmup-%'" \
     -c "SELECT 'critical-slowest $1 at_ms/waiting_ms/attempt_ms=' || string_agg(at || '/' || waiting || '/' || attempt, ' ' ORDER BY waiting DESC)
-     FROM (SELECT m.created_at - (SELECT min(created_at) FROM messages) AS at, a.time - m.created_at AS waiting, d.time - a.time AS attempt
+     FROM (SELECT m.created_at - (SELECT min(created_at) FROM messages WHERE to_address_lower NOT LIKE 'warmup-%') AS at, a.time - m.created_at AS waiting, d.time - a.time AS attempt
        FROM messages m JOIN events a ON a.message_id = m.id AND a.type = 'attempt' JOIN events d ON d.message_id = m.id AND d.type = 'delivered'
-       WHERE m.priority = 0 ORDER BY a.time - m.created_at DESC LIMIT 12) slowest" \
+       WHERE m.priority = 0 AND m.to_address_lower NOT LIKE 'warmup-%' ORDER BY a.time - m.created_at DESC LIMIT 12) slowest" \
     -c "SELECT 'updates $1 ' || relname || ' updated=' || n_tup_upd || ' hot=' || n_tup_hot_upd || ' autovacuums=' || autovacuum_count
      FROM pg_stat_user_tables WHERE n_tup_upd > 0 ORDER BY relname"
 }
@@ -163,6 +172,7 @@ accept() { # $1 = sqlite|postgres, $2 = label, then the load generator's options
   start_nodes "$2" 1
   local label=$2 p0=0 line
   shift 2
+  warm "${store[@]}" "$@" --accept-only
   [ "$STORE" ] && p0=$(pg_ticks)
   line=$(load "${store[@]}" "$@" --accept-only)
   rate=$(sed -E 's/.*accepted_per_s=([0-9]+).*/\1/' <<<"$line")

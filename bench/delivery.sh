@@ -56,6 +56,7 @@ run_herald() { # $1 = off|on
   local pid=$!
   wait_healthy $pid "$work/herald-$1.log"
   local line
+  warm_up http://127.0.0.1:$HERALD_PORT --db "$data/herald.db"
   line=$(dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url http://127.0.0.1:$HERALD_PORT --db "$data/herald.db" --messages "$N")
   local rss
   rss=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$pid/status)

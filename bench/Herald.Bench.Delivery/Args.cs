@@ -4,8 +4,10 @@ using System.Globalization;
 /// <param name="Database">The SQLite store to read completion from, unless <paramref name="Postgres"/> is given.</param>
 /// <param name="Postgres">A PostgreSQL connection string: completion is read from that store instead.</param>
 /// <param name="Batch">0: one message per POST /v1/messages; else this many per POST /v1/messages/batch.</param>
+/// <param name="Prefix">Put before every recipient's local part: a warm-up run's "warmup-" keeps its critical messages out of
+/// the measured run's latencies (<see cref="Completion.WarmupPrefix"/>).</param>
 internal sealed record Args(
-    IReadOnlyList<Uri> Urls, string Database, string? Postgres, int Messages, int Concurrency, int CriticalEvery, int Batch, bool AcceptOnly)
+    IReadOnlyList<Uri> Urls, string Database, string? Postgres, int Messages, int Concurrency, int CriticalEvery, int Batch, bool AcceptOnly, string Prefix)
 {
     public static Args Parse(string[] args)
     {
@@ -26,6 +28,7 @@ internal sealed record Args(
             int.Parse(Get("--concurrency", "32"), CultureInfo.InvariantCulture),
             int.Parse(Get("--critical-every", "20"), CultureInfo.InvariantCulture),
             int.Parse(Get("--batch", "0"), CultureInfo.InvariantCulture),
-            args.Contains("--accept-only"));
+            args.Contains("--accept-only"),
+            Get("--prefix", ""));
     }
 }

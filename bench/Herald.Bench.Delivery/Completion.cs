@@ -8,6 +8,9 @@ using Npgsql;
 /// </summary>
 internal sealed class Completion(DbConnection connection) : IAsyncDisposable
 {
+    /// <summary>A warm-up run's addresses start with this (--prefix); its critical messages count in no later run's latencies.</summary>
+    public const string WarmupPrefix = "warmup-";
+
     public static async Task<Completion> OpenAsync(string? sqlitePath, string? postgres)
     {
         DbConnection connection = postgres is not null
@@ -32,13 +35,15 @@ internal sealed class Completion(DbConnection connection) : IAsyncDisposable
 
     public Task<long> NotDeliveredAsync() => ScalarAsync("SELECT count(*) FROM messages WHERE status <> 'delivered'");
 
+    private const string NotWarmup = "m.to_address_lower NOT LIKE '" + WarmupPrefix + "%'";
+
     /// <summary>Accept-to-sink milliseconds of every critical message (priority 0), sorted.</summary>
     public async Task<List<long>> CriticalLatenciesAsync()
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT e.time - m.created_at FROM messages m JOIN events e ON e.message_id = m.id AND e.type = 'delivered'
-            WHERE m.priority = 0 ORDER BY 1
+            WHERE m.priority = 0 AND {NotWarmup} ORDER BY 1
             """;
         var values = new List<long>();
         await using var reader = await command.ExecuteReaderAsync();

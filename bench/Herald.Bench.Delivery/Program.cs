@@ -10,8 +10,8 @@ var options = Args.Parse(args);
 // About 0.7 KB of text in 10 lines, the body of the digest type that bench/common.sh configures.
 var summary = string.Join('\n', Enumerable.Range(1, 10).Select(n => $"{n,2}. Report {n} was submitted, reviewed and approved by the finance team.  "[..68]));
 object Body(int i) => i % options.CriticalEvery == 0
-    ? new { type = "magic-code", to = $"critical{i}@example.com", data = new { code = $"{i % 1000000:D6}", name = "Bench" } }
-    : new { type = "weekly-digest", to = $"bulk{i}@example.com", data = new { week = $"{i % 52 + 1}", summary } };
+    ? new { type = "magic-code", to = $"{options.Prefix}critical{i}@example.com", data = new { code = $"{i % 1000000:D6}", name = "Bench" } }
+    : new { type = "weekly-digest", to = $"{options.Prefix}bulk{i}@example.com", data = new { week = $"{i % 52 + 1}", summary } };
 
 // Every request is built before the clock starts: the load generator should cost as little as smtp-source does.
 // Request r goes to node r % nodes, so each thread (which takes requests in turn) spreads its load over every node.

@@ -26,18 +26,22 @@ internal static class EnqueueWrites
     private const string NotifySql = "SELECT pg_notify('" + PostgresStoreOptions.WakeChannel + "', '')";
 
     /// <param name="notify">Wake the delivery lanes when the message is queued (a batch wakes them once, its caller).</param>
+    /// <param name="locked">The caller (a batch) already holds this message's advisory locks.</param>
     public static async Task<EnqueueResult> RunAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool notify)
+        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool notify, bool locked = false)
     {
         if (accepted.MessageId != m.Id)
         {
             throw new ArgumentException($"accepted event is for {accepted.MessageId}, not {m.Id}", nameof(accepted));
         }
 
-        var toLower = m.To.ToLowerInvariant();
         if (m.IdempotencyKey is { } key)
         {
-            await LockAsync(c, tx, KeyLock(key));
+            if (!locked)
+            {
+                await LockAsync(c, tx, [KeyLock(key)]);
+            }
+
             if (await FindByKeyAsync(c, tx, key, idempotencySince) is { } existing)
             {
                 return RequestHashes.SameRequest(existing.RequestHash, m.RequestHash)
@@ -49,8 +53,13 @@ internal static class EnqueueWrites
         DateTimeOffset? retryAt = null;
         if (m.RateLimit is { } limit)
         {
-            await LockAsync(c, tx, RateLock(m));
-            retryAt = await OverLimitUntilAsync(c, tx, m, toLower, limit);
+            if (!locked)
+            {
+                await LockAsync(c, tx, [RateLock(m)]);
+            }
+
+            var (count, oldest) = (await RateCounts.ReadAsync(c, tx, [m]))[0];
+            retryAt = RateCounts.OverLimitUntil(limit, count, oldest);
         }
 
         // The row, its events and the wake-up in one round trip.
@@ -96,9 +105,9 @@ internal static class EnqueueWrites
     /// delivery worker can never claim it in between.
     /// </summary>
     public static async Task<EnqueueResult> RunSuppressedAsync(NpgsqlConnection c, NpgsqlTransaction tx, NewMessage message, DeliveryEvent accepted,
-        DeliveryEvent suppressed, DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox)
+        DeliveryEvent suppressed, DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox, bool locked = false)
     {
-        var result = await RunAsync(c, tx, message, accepted, idempotencySince, notify: false);
+        var result = await RunAsync(c, tx, message, accepted, idempotencySince, notify: false, locked);
         if (result is not EnqueueResult.Created created)
         {
             return result;
@@ -122,10 +131,15 @@ internal static class EnqueueWrites
     public static async Task<IReadOnlyList<EnqueueResult>> RunBatchAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<EnqueueItem> items,
         DateTimeOffset idempotencySince)
     {
-        var names = items.SelectMany(i => LockNames(i.Message)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        foreach (var name in names)
+        var names = items.SelectMany(i => LockNames(i.Message)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (names.Count > 0)
         {
-            await LockAsync(c, tx, name);
+            await LockAsync(c, tx, names);
+        }
+
+        if (items.All(i => i.Suppressed is null && i.Message.IdempotencyKey is null))
+        {
+            return await RunCountedAsync(c, tx, items);
         }
 
         // Items that read nothing first (no key, no rate limit, not suppressed) are written together (PlainEnqueues), when
@@ -144,12 +158,70 @@ internal static class EnqueueWrites
 
             await WritePlainAsync(c, tx, items, plain, results);
             results[i] = item.Suppressed is { } s
-                ? await RunSuppressedAsync(c, tx, item.Message, item.Accepted, s.Event, idempotencySince, s.Outbox)
-                : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince, notify: false);
+                ? await RunSuppressedAsync(c, tx, item.Message, item.Accepted, s.Event, idempotencySince, s.Outbox, locked: true)
+                : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince, notify: false, locked: true);
         }
 
         await WritePlainAsync(c, tx, items, plain, results);
         return results;
+    }
+
+    /// <summary>
+    /// A batch whose answers only rate limits decide (no idempotency key, nothing suppressed at intake), in one read and
+    /// one write: every limited item's count is read at once, before any is written; each then also counts the items of
+    /// its address and type that this batch stores (not throttled) before it, exactly what it would have read had they
+    /// been written first. Until 2026-12-01 each limited item cost three round trips in a row (bench/delivery-postgres.sh,
+    /// batch acceptance: 25 sign-in codes per batch of 500).
+    /// </summary>
+    private static async Task<IReadOnlyList<EnqueueResult>> RunCountedAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<EnqueueItem> items)
+    {
+        var limited = items.Where(i => i.Message.RateLimit is not null).Select(i => i.Message).ToList();
+        var counts = limited.Count == 0 ? [] : await RateCounts.ReadAsync(c, tx, limited);
+        var storedBefore = new Dictionary<(string Address, string Type), List<long>>(); // created_at in Unix ms, as stored and compared
+        var results = new EnqueueResult?[items.Count];
+        var queued = new List<int>();
+        await using var batch = new NpgsqlBatch(c, tx);
+        var next = 0;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var m = items[i].Message;
+            var key = (m.To.ToLowerInvariant(), m.Type);
+            if (m.RateLimit is not { } limit)
+            {
+                queued.Add(i);
+                (storedBefore.TryGetValue(key, out var stored) ? stored : storedBefore[key] = []).Add(UnixMs.From(m.CreatedAt));
+                continue;
+            }
+
+            var (count, oldest) = counts[next++];
+            var since = UnixMs.From(m.CreatedAt - limit.Window);
+            foreach (var created in storedBefore.GetValueOrDefault(key) ?? [])
+            {
+                if (created > since)
+                {
+                    count++;
+                    oldest = oldest is { } o && UnixMs.From(o) <= created ? o : UnixMs.To(created);
+                }
+            }
+
+            if (RateCounts.OverLimitUntil(limit, count, oldest) is { } retryAt)
+            {
+                results[i] = AddWrites(batch, m, items[i].Accepted, retryAt, notify: false);
+                continue;
+            }
+
+            queued.Add(i);
+            (storedBefore.TryGetValue(key, out var list) ? list : storedBefore[key] = []).Add(UnixMs.From(m.CreatedAt));
+        }
+
+        var written = queued.Count == 0 ? [] : PlainEnqueues.AddWrites(batch, queued.Select(i => (items[i].Message, items[i].Accepted)).ToList());
+        for (var k = 0; k < queued.Count; k++)
+        {
+            results[queued[k]] = written[k];
+        }
+
+        await batch.ExecuteNonQueryAsync();
+        return results.Select(r => r!).ToList();
     }
 
     /// <summary>Writes the plain items listed in <paramref name="plain"/>, if any, puts their answers in place and empties the list.</summary>
@@ -194,20 +266,9 @@ internal static class EnqueueWrites
         }
     }
 
-    private static Task<int> LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, string name) =>
-        c.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@name, 0))", new { name }, tx);
-
-    /// <summary>
-    /// When the oldest counted message leaves the window, if the address already had its limit of this type. Counted over
-    /// the messages kept, so every node sees the same count; a refused (throttled) request does not count.
-    /// </summary>
-    private static async Task<DateTimeOffset?> OverLimitUntilAsync(NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, string toLower, RateLimit limit)
-    {
-        var row = await c.QuerySingleAsync<(long Count, long? Oldest)>(
-            "SELECT COUNT(*), MIN(created_at) FROM messages WHERE to_address_lower = @toLower AND created_at > @since AND type = @type AND status <> 'throttled'",
-            new { toLower, since = UnixMs.From(m.CreatedAt - limit.Window), type = m.Type }, tx);
-        return row.Count >= limit.Count ? UnixMs.To(row.Oldest!.Value) + limit.Window : null;
-    }
+    /// <summary>Takes the advisory locks named, in their order, in one statement (a function scan over the array yields its order).</summary>
+    private static Task<int> LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<string> names) =>
+        c.ExecuteAsync("SELECT count(pg_advisory_xact_lock(hashtextextended(name, 0))) FROM unnest(@names::text[]) AS t(name)", new { names = names.ToArray() }, tx);
 
     private static async Task<StoredMessage?> FindByKeyAsync(NpgsqlConnection c, NpgsqlTransaction tx, string key, DateTimeOffset since)
     {

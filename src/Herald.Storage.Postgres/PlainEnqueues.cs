@@ -7,7 +7,8 @@ namespace Herald.Storage.Postgres;
 /// <summary>
 /// Messages that read nothing before they are stored (no idempotency key, no rate limit, not suppressed at intake),
 /// written together: one INSERT of all their rows through unnest and one of their accepted events, however many they
-/// are, instead of two statements each (a group commit of 256, a batch of 500).
+/// are, instead of two statements each (a group commit of 256, a batch of 500). A batch also writes here the messages
+/// whose rate limit it has already counted and found under it (EnqueueWrites.RunCountedAsync).
 /// </summary>
 internal static class PlainEnqueues
 {
@@ -28,9 +29,10 @@ internal static class PlainEnqueues
     {
         foreach (var (message, accepted) in items)
         {
-            if (!Applies(message) || accepted.MessageId != message.Id)
+            // The rows are written queued, without a key: the caller has decided that every one is.
+            if (message.IdempotencyKey is not null || accepted.MessageId != message.Id)
             {
-                throw new ArgumentException($"{message.Id} is not a plain enqueue, or its accepted event is another message's", nameof(items));
+                throw new ArgumentException($"{message.Id} has an idempotency key, or its accepted event is another message's", nameof(items));
             }
         }
 

@@ -20,16 +20,26 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
     private readonly UnblockPolicy _unblocks = new(options);
 
     /// <summary>The suspension in force for an address now, if any, including one kept when the address was erased.</summary>
-    public async Task<Suspension?> SuspensionAsync(string address, CancellationToken cancellationToken)
+    public async Task<Suspension?> SuspensionAsync(string address, CancellationToken cancellationToken) =>
+        (await SuspensionsAsync([address], cancellationToken))[0];
+
+    /// <summary>The suspension in force now for each of <paramref name="addresses"/>, in their order, read at once.</summary>
+    public async Task<IReadOnlyList<Suspension?>> SuspensionsAsync(IReadOnlyList<string> addresses, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (erased is null)
         {
-            return (await store.GetAsync(address, cancellationToken)).SuspensionAt(now);
+            var ledgers = new List<Suspension?>(addresses.Count);
+            foreach (var address in addresses)
+            {
+                ledgers.Add((await store.GetAsync(address, cancellationToken)).SuspensionAt(now));
+            }
+
+            return ledgers;
         }
 
-        var (ledger, kept) = await erased.Store.LedgerAndKeptAsync(address, erased.Fingerprint.Of(address), cancellationToken);
-        return ledger.SuspensionAt(now) ?? kept?.SuspensionAt(now);
+        var read = await erased.Store.LedgersAndKeptAsync(addresses.Select(a => new ErasedAddress(a, erased.Fingerprint.Of(a))).ToList(), cancellationToken);
+        return read.Select(x => x.Ledger.SuspensionAt(now) ?? x.Kept?.SuspensionAt(now)).ToList();
     }
 
     /// <summary>

@@ -12,9 +12,10 @@ public interface IErasureStore
     Task<ErasureReceipt> EraseAsync(Erasure erasure, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The ledger of <paramref name="address"/> (empty when Herald knows nothing of it) and the suppression kept for an
-    /// erased address under <paramref name="fingerprint"/>, in one read: every message is checked against both at intake
-    /// and again before it is sent, and on PostgreSQL each read is a round trip.
+    /// For each of <paramref name="addresses"/>, in their order: its ledger (empty when Herald knows nothing of it) and the
+    /// suppression kept for an erased address under its fingerprint, all in one read: every message is checked against
+    /// both at intake and again before it is sent, on PostgreSQL each read is a round trip, and a batch of 500 messages
+    /// reads them for all its addresses at once.
     /// </summary>
-    Task<LedgerAndKept> LedgerAndKeptAsync(string address, string fingerprint, CancellationToken cancellationToken);
+    Task<IReadOnlyList<LedgerAndKept>> LedgersAndKeptAsync(IReadOnlyList<ErasedAddress> addresses, CancellationToken cancellationToken);
 }

@@ -54,14 +54,17 @@ public sealed class PostgresErasureStore(PostgresStore store) : IErasureStore
             return new ErasureReceipt(erasure.Id, erasure.At, erasure.Addresses.Count, messages, kept);
         }, durable: true, cancellationToken);
 
-    public Task<LedgerAndKept> LedgerAndKeptAsync(string address, string fingerprint, CancellationToken cancellationToken) =>
-        store.ReadAsync(async c =>
+    public Task<IReadOnlyList<LedgerAndKept>> LedgersAndKeptAsync(IReadOnlyList<ErasedAddress> addresses, CancellationToken cancellationToken) =>
+        store.ReadAsync<IReadOnlyList<LedgerAndKept>>(async c =>
         {
-            var row = await c.QuerySingleAsync<(string? Ledger, string? Reason, long? Since, long? Expires)>(new CommandDefinition(
-                "SELECT l.ledger_json, e.reason, e.since, e.expires_at FROM (SELECT 1) AS one " +
-                "LEFT JOIN address_ledger l ON l.address = @a LEFT JOIN erased_suppressions e ON e.fingerprint = @f",
-                new { a = address.ToLowerInvariant(), f = fingerprint }, cancellationToken: cancellationToken));
-            return new LedgerAndKept(row.Ledger is null ? AddressLedger.Empty(address) : LedgerJson.Read(row.Ledger),
-                row.Reason is null ? null : new ErasedSuppression(Enum.Parse<SuppressionReason>(row.Reason), UnixMs.To(row.Since!.Value), UnixMs.To(row.Expires)));
+            // One statement for all of them, in their order, from one snapshot.
+            var rows = await c.QueryAsync<(string? Ledger, string? Reason, long? Since, long? Expires)>(new CommandDefinition(
+                "SELECT l.ledger_json, e.reason, e.since, e.expires_at FROM unnest(@a::text[], @f::text[]) WITH ORDINALITY AS t(address, fingerprint, i) " +
+                "LEFT JOIN address_ledger l ON l.address = t.address LEFT JOIN erased_suppressions e ON e.fingerprint = t.fingerprint ORDER BY t.i",
+                new { a = addresses.Select(x => x.Address.ToLowerInvariant()).ToArray(), f = addresses.Select(x => x.Fingerprint).ToArray() },
+                cancellationToken: cancellationToken));
+            return rows.Zip(addresses, (row, x) => new LedgerAndKept(row.Ledger is null ? AddressLedger.Empty(x.Address) : LedgerJson.Read(row.Ledger),
+                row.Reason is null ? null : new ErasedSuppression(Enum.Parse<SuppressionReason>(row.Reason), UnixMs.To(row.Since!.Value), UnixMs.To(row.Expires))))
+                .ToList();
         }, cancellationToken);
 }

@@ -109,13 +109,17 @@ public sealed class BatchSendApiTests : HostedHeraldTests
     {
         (await Host.Http.PostAsJsonAsync("/v1/suppressions", new { address = "gone@example.com", @operator = "sam" })).EnsureSuccessStatusCode();
 
-        var (_, body) = await BatchAsync(Messages(Code("gone@example.com", "111111"), Code("here@example.com", "222222")));
+        // An invalid item in front: every address's suspension is read at once, and each must reach its own message.
+        var (_, body) = await BatchAsync(Messages(Code("not-an-address", "000000"), Code("here@example.com", "222222"),
+            Code("gone@example.com", "111111"), Code("also-here@example.com", "333333")));
 
         var results = Results(body);
-        var suppressed = results[0].GetProperty("accepted");
+        results[0].TryGetProperty("refused", out _).ShouldBeTrue();
+        results[1].GetProperty("accepted").GetProperty("status").GetString().ShouldBe("queued");
+        var suppressed = results[2].GetProperty("accepted");
         suppressed.GetProperty("status").GetString().ShouldBe("suppressed");
         suppressed.GetProperty("reason").GetString().ShouldNotBeNullOrEmpty();
-        results[1].GetProperty("accepted").GetProperty("status").GetString().ShouldBe("queued");
+        results[3].GetProperty("accepted").GetProperty("status").GetString().ShouldBe("queued");
     }
 
     [Theory]

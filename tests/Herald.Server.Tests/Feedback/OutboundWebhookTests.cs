@@ -1,15 +1,6 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Herald.Server.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Herald.Server.Tests.Feedback;
 
@@ -17,10 +8,7 @@ namespace Herald.Server.Tests.Feedback;
 public sealed class OutboundWebhookTests : HostedHeraldTests
 {
     private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
-    private readonly ConcurrentQueue<(string Id, string Timestamp, string Signature, string Body, int Answer)> _received = new();
-    private int _calls;
-    private WebApplication _receiver = null!;
-    private string _url = null!;
+    private WebhookReceiver _receiver = null!;
 
     public OutboundWebhookTests()
         : base(c => c.Verb == "RCPT" ? new ServerAction.Reply("550 5.1.1 <x@example.com>: Recipient address rejected: User unknown") : null)
@@ -29,20 +17,7 @@ public sealed class OutboundWebhookTests : HostedHeraldTests
 
     public override async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _receiver = builder.Build();
-        _receiver.MapPost("/hooks", async (HttpContext http) =>
-        {
-            var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
-            // The application's endpoint is down for the first delivery: the event must come again, same id.
-            var answer = Interlocked.Increment(ref _calls) == 1 ? 503 : 204;
-            _received.Enqueue((http.Request.Headers["webhook-id"]!, http.Request.Headers["webhook-timestamp"]!, http.Request.Headers["webhook-signature"]!, body, answer));
-            return Results.StatusCode(answer);
-        });
-        await _receiver.StartAsync();
-        _url = _receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/hooks";
+        _receiver = await WebhookReceiver.StartAsync();
         await base.InitializeAsync();
     }
 
@@ -52,13 +27,9 @@ public sealed class OutboundWebhookTests : HostedHeraldTests
         await _receiver.DisposeAsync();
     }
 
+    // The application's endpoint is down for the first delivery (/flaky): the event must come again, same id.
     private protected override Task<HeraldTestHost> StartHostAsync(int smtpPort) =>
-        HeraldTestHost.StartAsync(smtpPort, new()
-        {
-            ["Herald:Feedback:Webhooks:app:Url"] = _url,
-            ["Herald:Feedback:Webhooks:app:Secret"] = "whsec_" + Convert.ToBase64String(Key),
-            ["Herald:Feedback:Webhooks:app:Events:0"] = "suppressed",
-        });
+        HeraldTestHost.StartAsync(smtpPort, _receiver.Endpoint("app", "/flaky", Key, "suppressed"));
 
     [Fact]
     public async Task A_suppression_is_delivered_signed_per_Standard_Webhooks_and_retried_with_the_same_id()
@@ -67,20 +38,17 @@ public sealed class OutboundWebhookTests : HostedHeraldTests
         await Host.WaitForStatusAsync(id, "failed");
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!_received.Any(r => r.Answer == 204) && DateTime.UtcNow < deadline)
+        while (!_receiver.Calls.Any(r => r.Answer == 204) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
-        var calls = _received.ToArray();
+        var calls = _receiver.Calls.ToArray();
         calls.Length.ShouldBe(2, "one failed delivery, one retry; only the subscribed event type");
         calls[1].Id.ShouldBe(calls[0].Id);
         calls[1].Body.ShouldBe(calls[0].Body);
-        foreach (var call in calls)
-        {
-            var expected = "v1," + Convert.ToBase64String(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes($"{call.Id}.{call.Timestamp}.{call.Body}")));
-            call.Signature.ShouldBe(expected);
-        }
+        calls.Select(c => c.Answer).ShouldBe([503, 204]);
+        calls.ShouldAllBe(call => call.SignedWith(Key));
 
         using var payload = JsonDocument.Parse(calls[1].Body);
         payload.RootElement.GetProperty("type").GetString().ShouldBe("address.suppressed");

@@ -4,28 +4,22 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Herald.Server.Tests.Recipients;
 
-/// <summary>A test host whose clock is faked (a day passes in no time), relaying to a scripted SMTP server on 127.0.0.1.</summary>
-internal sealed class ClockedHerald : IAsyncDisposable
+/// <summary>A <see cref="ScriptedHerald"/> whose clock is faked (a day passes in no time), the clock at hand.</summary>
+internal sealed class ClockedHerald(FakeTimeProvider time, ScriptedHerald herald) : IAsyncDisposable
 {
-    private ClockedHerald(FakeTimeProvider time, ScriptedSmtpServer smtp, HeraldTestHost host) => (Time, Smtp, Host) = (time, smtp, host);
+    public FakeTimeProvider Time => time;
 
-    public FakeTimeProvider Time { get; }
+    public ScriptedSmtpServer Smtp => herald.Smtp;
 
-    public ScriptedSmtpServer Smtp { get; }
-
-    public HeraldTestHost Host { get; }
+    public HeraldTestHost Host => herald.Host;
 
     public static async Task<ClockedHerald> StartAsync(Func<string, string, int, ServerAction?>? rules = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var smtp = new ScriptedSmtpServer(rules is null ? null : new ByRecipient(rules).Script);
-        var host = await HeraldTestHost.StartAsync(smtp.Port, services: s => s.AddSingleton<TimeProvider>(time));
-        return new ClockedHerald(time, smtp, host);
+        var herald = await ScriptedHerald.StartAsync(rules is null ? null : new ByRecipient(rules).Script,
+            port => HeraldTestHost.StartAsync(port, services: s => s.AddSingleton<TimeProvider>(time)));
+        return new ClockedHerald(time, herald);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await Smtp.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => herald.DisposeAsync();
 }

@@ -13,7 +13,8 @@ namespace Herald.Server.Tests.Support;
 
 /// <summary>
 /// An application's webhook endpoints on a real Kestrel on 127.0.0.1: <c>/broken</c> always answers 500, <c>/ok</c>
-/// answers 204; every call is recorded with its Standard Webhooks headers.
+/// answers 204, <c>/flaky</c> answers 503 to its first call (the endpoint is down) and 204 after; every call is recorded
+/// with its Standard Webhooks headers and the answer it got.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -32,8 +33,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var calls = new ConcurrentQueue<Call>();
+        var flaky = 0;
         app.MapPost("/broken", (HttpRequest request) => RecordAsync(request, 500, calls));
         app.MapPost("/ok", (HttpRequest request) => RecordAsync(request, 204, calls));
+        app.MapPost("/flaky", (HttpRequest request) => RecordAsync(request, Interlocked.Increment(ref flaky) == 1 ? 503 : 204, calls));
         await app.StartAsync();
         return new WebhookReceiver(app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single(), calls);
     }
@@ -60,11 +63,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     {
         var body = await new StreamReader(request.Body).ReadToEndAsync();
         calls.Enqueue(new Call(request.Path, request.Headers["webhook-id"]!, request.Headers["webhook-timestamp"]!,
-            request.Headers["webhook-signature"]!, body));
+            request.Headers["webhook-signature"]!, body, answer));
         return Results.StatusCode(answer);
     }
 
-    public sealed record Call(string Path, string Id, string Timestamp, string Signature, string Body)
+    public sealed record Call(string Path, string Id, string Timestamp, string Signature, string Body, int Answer)
     {
         /// <summary>Whether the signature is the Standard Webhooks one for <paramref name="key"/>: v1,base64(HMAC-SHA256(id.timestamp.body)).</summary>
         public bool SignedWith(byte[] key) =>

@@ -83,6 +83,43 @@ public abstract class DeliveryQueueBatchContract : StoreContract
 
     [Fact]
     [Covers(nameof(IDeliveryQueue.EnqueueBatchAsync))]
+    public async Task Rate_limits_count_the_messages_stored_before_and_the_batchs_own_earlier_items_but_not_throttled_ones()
+    {
+        // Without keys or suppressed items a store may count every limited item at once (PostgreSQL does): each must
+        // still see exactly what it would have seen written one after the other.
+        var limit = new RateLimit(2, TimeSpan.FromHours(1));
+        NewMessage Limited(string id, string to, int second) => New(id, to: to, createdAt: T0.AddSeconds(second)) with { RateLimit = limit };
+        await Queue.EnqueueAsync(Limited("msg_0", "alice@example.test", 0));
+
+        var results = await BatchAsync(
+            Item(Limited("msg_1", "alice@example.test", 10)),
+            Item(New("msg_2", to: "alice@example.test", createdAt: T0.AddSeconds(11))),
+            Item(Limited("msg_3", "ALICE@example.test", 12)),
+            Item(Limited("msg_4", "dave@example.test", 13)),
+            Item(New("msg_5", to: "dave@example.test", createdAt: T0.AddSeconds(14))),
+            Item(Limited("msg_6", "dave@example.test", 15)),
+            Item(Limited("msg_7", "erin@example.test", 16)));
+
+        results[0].ShouldBeOfType<EnqueueResult.Created>("one stored before: under the limit of two");
+        results[1].ShouldBeOfType<EnqueueResult.Created>("this one has no limit of its own");
+        results[2].ShouldBeOfType<EnqueueResult.Throttled>("msg_0 before, msg_1 and msg_2 of this batch: the oldest, msg_0, leaves the window first")
+            .RetryAt.ShouldBe(T0.AddHours(1));
+        results[3].ShouldBeOfType<EnqueueResult.Created>();
+        results[4].ShouldBeOfType<EnqueueResult.Created>();
+        results[5].ShouldBeOfType<EnqueueResult.Throttled>("msg_4 and msg_5 of this batch, though msg_5 has no limit: the count is of the type")
+            .RetryAt.ShouldBe(T0.AddSeconds(13).AddHours(1));
+        results[6].ShouldBeOfType<EnqueueResult.Created>();
+        (await Store.GetAsync("msg_3", None)).ShouldNotBeNull().Status.ShouldBe(MessageStatus.Throttled);
+        (await Store.GetTimelineAsync("msg_6", None)).Select(e => e.Type).ShouldBe([EventType.Accepted, EventType.Throttled]);
+
+        // Throttled requests do not count: an hour later msg_0 has left the window, and alice has two (msg_1, msg_2), not three.
+        var later = await BatchAsync(Item(Limited("msg_8", "alice@example.test", 3600)));
+        later.ShouldHaveSingleItem().ShouldBeOfType<EnqueueResult.Throttled>().RetryAt.ShouldBe(T0.AddSeconds(10).AddHours(1));
+        (await Queue.ClaimAsync(T0.AddMinutes(1), max: 50)).Select(j => j.Message.Id).Order().ShouldBe(["msg_0", "msg_1", "msg_2", "msg_4", "msg_5", "msg_7"]);
+    }
+
+    [Fact]
+    [Covers(nameof(IDeliveryQueue.EnqueueBatchAsync))]
     public async Task A_batch_the_store_fails_part_way_through_keeps_none_of_its_messages()
     {
         // The third item reuses the first one's id: its insert breaks the primary key after two rows were written. One

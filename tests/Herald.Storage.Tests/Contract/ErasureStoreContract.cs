@@ -54,7 +54,7 @@ public abstract class ErasureStoreContract : StoreContract
     }
 
     [Fact]
-    [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.LedgerAndKeptAsync))]
+    [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.LedgersAndKeptAsync))]
     public async Task A_suppression_the_policy_keeps_survives_under_the_fingerprint_alone()
     {
         await Feedback.UpdateAsync(TestFeedback.Change(Alice, T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
@@ -62,13 +62,13 @@ public abstract class ErasureStoreContract : StoreContract
         var receipt = await Erasure.EraseAsync(Of(null, Alice) with { Keep = l => SuppressionPolicy.SurvivingErasure(l, T0) }, None);
 
         receipt.SuppressionsKept.ShouldBe(1);
-        (await Erasure.LedgerAndKeptAsync(Alice, "fp:" + Alice, None)).Kept.ShouldBe(new ErasedSuppression(SuppressionReason.HardBounce, T0, null));
-        (await Erasure.LedgerAndKeptAsync(Bob, "fp:" + Bob, None)).Kept.ShouldBeNull();
+        (await KeptAsync(Alice, "fp:" + Alice)).Kept.ShouldBe(new ErasedSuppression(SuppressionReason.HardBounce, T0, null));
+        (await KeptAsync(Bob, "fp:" + Bob)).Kept.ShouldBeNull();
         (await Feedback.GetAsync(Alice, None)).Suspension.ShouldBeNull("the ledger row, which names the address, is gone");
     }
 
     [Fact]
-    [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.LedgerAndKeptAsync))]
+    [Covers(nameof(IErasureStore.EraseAsync), nameof(IErasureStore.LedgersAndKeptAsync))]
     public async Task A_suppression_the_policy_does_not_keep_is_forgotten()
     {
         await Feedback.UpdateAsync(TestFeedback.Change(Alice, T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
@@ -76,11 +76,31 @@ public abstract class ErasureStoreContract : StoreContract
         var receipt = await Erasure.EraseAsync(Of(null, Alice), None);
 
         receipt.SuppressionsKept.ShouldBe(0);
-        (await Erasure.LedgerAndKeptAsync(Alice, "fp:" + Alice, None)).Kept.ShouldBeNull();
+        (await KeptAsync(Alice, "fp:" + Alice)).Kept.ShouldBeNull();
     }
 
     [Fact]
-    [Covers(nameof(IErasureStore.LedgerAndKeptAsync))]
+    [Covers(nameof(IErasureStore.LedgersAndKeptAsync))]
+    public async Task Many_addresses_are_read_at_once_each_answer_in_its_place()
+    {
+        await Feedback.UpdateAsync(TestFeedback.Change(Alice, T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
+        await Feedback.UpdateAsync(TestFeedback.Change(Bob, T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
+        await Erasure.EraseAsync(Of(null, Bob) with { Keep = l => SuppressionPolicy.SurvivingErasure(l, T0) }, None);
+
+        var read = await Erasure.LedgersAndKeptAsync(
+            [new("nobody@example.test", "fp:nobody"), new(Bob, "fp:" + Bob), new("ALICE@example.test", "fp:" + Alice), new(Alice, "fp:" + Alice)], None);
+
+        read.Count.ShouldBe(4);
+        read[0].ShouldBe(new LedgerAndKept(AddressLedger.Empty("nobody@example.test"), null));
+        read[1].Ledger.Suspension.ShouldBeNull("Bob's ledger went with the erasure");
+        read[1].Kept.ShouldBe(new ErasedSuppression(SuppressionReason.HardBounce, T0, null));
+        read[2].Ledger.Suspension.ShouldNotBeNull("the address is looked up whatever its case");
+        read[3].Ledger.Suspension.ShouldNotBeNull();
+        read[3].Kept.ShouldBeNull();
+    }
+
+    [Fact]
+    [Covers(nameof(IErasureStore.LedgersAndKeptAsync))]
     public async Task The_ledger_and_the_suppression_kept_at_erasure_are_read_together()
     {
         await Feedback.UpdateAsync(TestFeedback.Change(Alice, T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
@@ -88,11 +108,11 @@ public abstract class ErasureStoreContract : StoreContract
         // The address is used again after the erasure: a new ledger, beside what the erasure kept.
         await Feedback.UpdateAsync(TestFeedback.Change("ALICE@example.test", T0.AddDays(1), l => l with { Suspension = TestFeedback.HardBounce(T0.AddDays(1)) }), None);
 
-        var both = await Erasure.LedgerAndKeptAsync("Alice@Example.test", "fp:" + Alice, None);
+        var both = await KeptAsync("Alice@Example.test", "fp:" + Alice);
         both.Ledger.Suspension.ShouldNotBeNull().Since.ShouldBe(T0.AddDays(1));
         both.Kept.ShouldBe(new ErasedSuppression(SuppressionReason.HardBounce, T0, null));
 
-        var neither = await Erasure.LedgerAndKeptAsync(Bob, "fp:" + Bob, None);
+        var neither = await KeptAsync(Bob, "fp:" + Bob);
         neither.Ledger.ShouldBe(AddressLedger.Empty(Bob));
         neither.Kept.ShouldBeNull();
     }
@@ -108,6 +128,9 @@ public abstract class ErasureStoreContract : StoreContract
         receipt.Messages.ShouldBe(0);
         (await Store.GetAsync("msg_b", None)).ShouldNotBeNull();
     }
+
+    private async Task<LedgerAndKept> KeptAsync(string address, string fingerprint) =>
+        (await Erasure.LedgersAndKeptAsync([new ErasedAddress(address, fingerprint)], None)).ShouldHaveSingleItem();
 
     private static Erasure Of(string? recipientId, params string[] addresses) =>
         new("era_1", recipientId, addresses.Select(a => new ErasedAddress(a, "fp:" + a)).ToList(), "key:ops", T0, _ => null);

@@ -1,0 +1,40 @@
+using Herald.Core.Catalogue;
+using Herald.Core.Messages;
+using Npgsql;
+
+namespace Herald.Storage.Postgres;
+
+/// <summary>
+/// How many messages of its type each message's address already has in its rate limit's window, and the oldest of them,
+/// read for many messages in one statement. Counted over the messages kept, so every node sees the same count; a refused
+/// (throttled) request does not count.
+/// </summary>
+internal static class RateCounts
+{
+    private const string Sql =
+        "SELECT r.n, r.oldest FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY AS t(address, type, since, i) " +
+        "CROSS JOIN LATERAL (SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM messages WHERE to_address_lower = t.address " +
+        "AND created_at > t.since AND type = t.type AND status <> 'throttled') r ORDER BY t.i";
+
+    /// <summary>For each of <paramref name="messages"/> (each with a rate limit), in order: the count and the oldest counted.</summary>
+    public static async Task<IReadOnlyList<(long Count, DateTimeOffset? Oldest)>> ReadAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<NewMessage> messages)
+    {
+        await using var command = new NpgsqlCommand(Sql, c, tx);
+        Positional.Add(command.Parameters,
+            messages.Select(m => m.To.ToLowerInvariant()).ToArray(), messages.Select(m => m.Type).ToArray(),
+            messages.Select(m => UnixMs.From(m.CreatedAt - m.RateLimit!.Window)).ToArray());
+        var counts = new List<(long, DateTimeOffset?)>(messages.Count);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counts.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : UnixMs.To(reader.GetInt64(1))));
+        }
+
+        return counts;
+    }
+
+    /// <summary>When the oldest counted message leaves the window, if the address already had its limit; null when under it.</summary>
+    public static DateTimeOffset? OverLimitUntil(RateLimit limit, long count, DateTimeOffset? oldest) =>
+        count >= limit.Count ? oldest!.Value + limit.Window : null;
+}
