@@ -185,8 +185,17 @@ public sealed class PostgresQueueTableTests : OnTestDatabase
             "@owner, @token, @leaseExpires, @created, 1, @node)",
             new
             {
-                id, status, attempts, next = next.ToUnixTimeMilliseconds(), created = T0.ToUnixTimeMilliseconds(), expires = T0.AddDays(2).ToUnixTimeMilliseconds(),
-                header = $"<{id}@herald.test>", returnPath = $"b-{id}", owner = lease is null ? null : lease.Value.Node + "-worker",
-                token = lease?.Token, leaseExpires = lease?.Expires.ToUnixTimeMilliseconds(), node = lease?.Node,
+                id,
+                status,
+                attempts,
+                next = next.ToUnixTimeMilliseconds(),
+                created = T0.ToUnixTimeMilliseconds(),
+                expires = T0.AddDays(2).ToUnixTimeMilliseconds(),
+                header = $"<{id}@herald.test>",
+                returnPath = $"b-{id}",
+                owner = lease is null ? null : lease.Value.Node + "-worker",
+                token = lease?.Token,
+                leaseExpires = lease?.Expires.ToUnixTimeMilliseconds(),
+                node = lease?.Node,
             });
 }
