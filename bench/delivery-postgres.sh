@@ -130,6 +130,10 @@ run_postgres() { # $1 = nodes; its line in $h
   p0=$(pg_ticks)
   line=$(load --pg "$pg_conn")
   pg_cpu=$(per_1000 "$(($(pg_ticks) - p0))")
+  # With PG_STATEMENTS=1, the first node's own histograms (claims per lane, API requests, attempts by priority): where a
+  # critical message's time goes before its attempt starts.
+  [ -z "${PG_STATEMENTS:-}" ] || curl -s -H "Authorization: Bearer $HERALD_KEY" "${urls[0]}/metrics" |
+    python3 bench/histogram.py 'store_claim|http_server_request_duration.*POST|attempt_duration.*critical' | sed "s/^/histogram pg$1 /"
   stop_nodes
   h="herald    store=postgres nodes=$1 $line peak_rss_mb=$rss cpu_s_per_1000=$cpu postgres_cpu_s_per_1000=$pg_cpu"
   echo "$h"
