@@ -15,6 +15,7 @@
 # Usage: bench/delivery-postgres.sh [N]   or   bench/delivery.sh --store postgres [N]   (default 20000).
 #   Needs: apt-get install postfix openssl postgresql. Everything stays on 127.0.0.1.
 #   PG_CONNECTION_EXTRA=";No Reset On Close=true": more Npgsql settings for every node's connection string.
+#   PG_SERVER_EXTRA="-c wal_init_zero=off": more settings for the PostgreSQL server.
 #   PG_ONLY=1: only the one-node PostgreSQL run (no Postfix, SQLite, two nodes or acceptance runs): for iterating on
 #   the store; no goals are printed. PG_ONLY=accept: only PostgreSQL's acceptance runs (single and batch), with CPU.
 #   PG_STATEMENTS=1: also print the statements that took PostgreSQL's time in the one-node run and in the batch
@@ -54,7 +55,7 @@ as_pg "$PG_BIN/initdb" -D "$work/pg/data" -U postgres --auth=trust --locale=C -E
 as_pg "$PG_BIN/pg_ctl" start -w -t 60 -D "$work/pg/data" -l "$work/pg/server.log" -o "-c listen_addresses=127.0.0.1 -p $PG_PORT \
   -c unix_socket_directories=$work/pg -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 \
   -c shared_buffers=512MB -c wal_buffers=16MB -c max_wal_size=4GB -c checkpoint_timeout=30min \
-  ${PG_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements}" >/dev/null
+  ${PG_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements} ${PG_SERVER_EXTRA:-}" >/dev/null
 psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAtc "$1"; }
 printf 'postgres  version=%s fsync=%s synchronous_commit=%s full_page_writes=%s\n' "$(psql_admin 'SHOW server_version')" \
   "$(psql_admin 'SHOW fsync')" "$(psql_admin 'SHOW synchronous_commit')" "$(psql_admin 'SHOW full_page_writes')"
