@@ -38,6 +38,8 @@ pids=()
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # The Herald nodes, should the run stop between starting and stopping them.
+  [ -f "$work/pids" ] && xargs kill <"$work/pids" 2>/dev/null || true
   PEER_DIR=$work/postfix bash "$SHARED/bench/postfix-peer.sh" stop >/dev/null 2>&1 || true
   [ -f "$work/pg/data/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" stop -w -m fast -D "$work/pg/data" >/dev/null 2>&1
   rm -rf "$work"
@@ -175,15 +177,15 @@ accept() { # $1 = sqlite|postgres, $2 = label, then the load generator's options
     STORE=(--Herald:Storage:Kind=postgres --Herald:Storage:Postgres:ConnectionString="$pg_conn"); store=(--pg "$pg_conn")
   fi
   start_nodes "$2" 1
-  local label=$2 p0=0 line
+  local label=$2 p0=0 line server=""
   shift 2
   warm "${store[@]}" "$@" --accept-only
-  [ "$STORE" ] && p0=$(pg_ticks)
+  p0=$(pg_ticks)
   line=$(load "${store[@]}" "$@" --accept-only)
   rate=$(sed -E 's/.*accepted_per_s=([0-9]+).*/\1/' <<<"$line")
-  [ "$STORE" ] && pg_cpu=$(per_1000 "$(($(pg_ticks) - p0))")
+  if [ ${#STORE[@]} -gt 0 ]; then server=" postgres_cpu_s_per_1000=$(per_1000 "$(($(pg_ticks) - p0))")"; fi
   stop_nodes
-  [ -z "${PG_ONLY:-}" ] || echo "accept    $label $line cpu_s_per_1000=$cpu${STORE:+ postgres_cpu_s_per_1000=$pg_cpu}"
+  [ -z "${PG_ONLY:-}" ] || echo "accept    $label $line cpu_s_per_1000=$cpu$server"
 }
 settings=${HERALD_EXTRA:-}
 export HERALD_EXTRA="$settings --Herald:Roles=api"
