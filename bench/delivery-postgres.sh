@@ -194,6 +194,7 @@ if [ -z "${PG_ONLY:-}" ]; then
   accept sqlite sq-batch --batch "$BATCH" --concurrency 4; sq_batch=$rate
 fi
 accept postgres pg-single; pg_single=$rate
+statements postgres-single
 accept postgres pg-batch --batch "$BATCH" --concurrency 4; pg_batch=$rate
 statements postgres-batch
 export HERALD_EXTRA="$settings"
