@@ -36,11 +36,15 @@ internal sealed partial class DeliveryLane(
             var free = concurrency - inFlight.Count;
             IReadOnlyList<DeliveryJob>? jobs = null;
 
+            // Taken before the claim, so that a message enqueued while the claim runs (too late for it) still wakes
+            // the lane below. Asking for a fresh one after the claim lost that wake-up: the message then waited for an
+            // attempt in flight to end, or for the idle poll (DeliveryLaneWakeTests).
+            var wake = signal.WaitAsync();
+
             // Claim in batches: every claim is a write through the single SQLite writer, so claiming one job each
             // time one finishes would double the writer's work. Top up once a quarter of the slots are free.
             if (free > 0 && (inFlight.Count == 0 || free >= Math.Max(1, concurrency / 4)))
             {
-                var wake = signal.WaitAsync();
                 jobs = await ClaimAsync(free, stopping);
                 foreach (var job in jobs)
                 {
@@ -58,7 +62,7 @@ internal sealed partial class DeliveryLane(
             {
                 // Nothing more is due now: wait for an attempt to finish or for new work, whichever comes first.
                 using var poll = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                await Task.WhenAny(Task.WhenAny(inFlight), signal.WaitAsync(), Task.Delay(idlePoll, time, poll.Token)).ConfigureAwait(false);
+                await Task.WhenAny(Task.WhenAny(inFlight), wake, Task.Delay(idlePoll, time, poll.Token)).ConfigureAwait(false);
                 await poll.CancelAsync(); // drop the timer now rather than let thousands pile up under load
             }
             else if (inFlight.Count > 0)
