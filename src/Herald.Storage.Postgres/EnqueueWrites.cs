@@ -186,32 +186,29 @@ internal static class EnqueueWrites
         {
             var m = items[i].Message;
             var key = (m.To.ToLowerInvariant(), m.Type);
-            if (m.RateLimit is not { } limit)
+            if (m.RateLimit is { } limit)
             {
-                queued.Add(i);
-                (storedBefore.TryGetValue(key, out var stored) ? stored : storedBefore[key] = []).Add(UnixMs.From(m.CreatedAt));
-                continue;
-            }
-
-            var (count, oldest) = counts[next++];
-            var since = UnixMs.From(m.CreatedAt - limit.Window);
-            foreach (var created in storedBefore.GetValueOrDefault(key) ?? [])
-            {
-                if (created > since)
+                var (count, oldest) = counts[next++];
+                var since = UnixMs.From(m.CreatedAt - limit.Window);
+                foreach (var created in storedBefore.GetValueOrDefault(key) ?? [])
                 {
-                    count++;
-                    oldest = oldest is { } o && UnixMs.From(o) <= created ? o : UnixMs.To(created);
+                    if (created > since)
+                    {
+                        count++;
+                        oldest = oldest is { } o && UnixMs.From(o) <= created ? o : UnixMs.To(created);
+                    }
+                }
+
+                if (RateCounts.OverLimitUntil(limit, count, oldest) is { } retryAt)
+                {
+                    results[i] = AddWrites(batch, m, items[i].Accepted, retryAt, notify: false);
+                    continue;
                 }
             }
 
-            if (RateCounts.OverLimitUntil(limit, count, oldest) is { } retryAt)
-            {
-                results[i] = AddWrites(batch, m, items[i].Accepted, retryAt, notify: false);
-                continue;
-            }
-
+            // Stored queued: it counts for the items of its address and type after it, whether it has a limit or not.
             queued.Add(i);
-            (storedBefore.TryGetValue(key, out var list) ? list : storedBefore[key] = []).Add(UnixMs.From(m.CreatedAt));
+            (storedBefore.TryGetValue(key, out var stored) ? stored : storedBefore[key] = []).Add(UnixMs.From(m.CreatedAt));
         }
 
         var written = queued.Count == 0 ? [] : PlainEnqueues.AddWrites(batch, queued.Select(i => (items[i].Message, items[i].Accepted)).ToList());
