@@ -18,6 +18,7 @@
 #   PG_SERVER_EXTRA="-c wal_init_zero=off": more settings for the PostgreSQL server.
 #   PG_ONLY=1: only the one-node PostgreSQL run (no Postfix, SQLite, two nodes or acceptance runs): for iterating on
 #   the store; no goals are printed. PG_ONLY=accept: only PostgreSQL's acceptance runs (single and batch), with CPU.
+#   PG_LOG=FILE: keep PostgreSQL's server log there (with PG_SERVER_EXTRA="-c log_checkpoints=on ...", to line up stalls).
 #   PG_STATEMENTS=1: also print the statements that took PostgreSQL's time in the one-node run and in the batch
 #   acceptance run (pg_stat_statements).
 set -euo pipefail
@@ -42,6 +43,7 @@ cleanup() {
   [ -f "$work/pids" ] && xargs kill <"$work/pids" 2>/dev/null || true
   PEER_DIR=$work/postfix bash "$SHARED/bench/postfix-peer.sh" stop >/dev/null 2>&1 || true
   [ -f "$work/pg/data/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" stop -w -m fast -D "$work/pg/data" >/dev/null 2>&1
+  [ -z "${PG_LOG:-}" ] || cp "$work/pg/server.log" "$PG_LOG" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -135,8 +137,12 @@ run_postgres() { # $1 = nodes; its line in $h
   pg_cpu=$(per_1000 "$(($(pg_ticks) - p0))")
   # With PG_STATEMENTS=1, the first node's own histograms (claims per lane, API requests, attempts by priority): where a
   # critical message's time goes before its attempt starts.
-  [ -z "${PG_STATEMENTS:-}" ] || curl -s -H "Authorization: Bearer $HERALD_KEY" "${urls[0]}/metrics" |
-    python3 bench/histogram.py 'store_claim|http_server_request_duration.*POST|attempt_duration.*critical' | sed "s/^/histogram pg$1 /"
+  # And the runtime's: collections per generation and time paused for GC since the node started, warm-up included.
+  if [ -n "${PG_STATEMENTS:-}" ]; then
+    curl -s -H "Authorization: Bearer $HERALD_KEY" "${urls[0]}/metrics" >"$work/metrics"
+    python3 bench/histogram.py 'store_claim|http_server_request_duration.*POST|attempt_duration.*critical' <"$work/metrics" | sed "s/^/histogram pg$1 /"
+    grep -E '^dotnet_(gc_collections_total|gc_pause_time_seconds_total|monitor_lock_contentions_total)' "$work/metrics" | sed "s/^/runtime pg$1 /"
+  fi
   stop_nodes
   h="herald    store=postgres nodes=$1 $line peak_rss_mb=$rss cpu_s_per_1000=$cpu postgres_cpu_s_per_1000=$pg_cpu"
   echo "$h"
@@ -158,8 +164,8 @@ statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on
        percentile_disc(0.5) WITHIN GROUP (ORDER BY d.time - a.time) || '/' || percentile_disc(0.99) WITHIN GROUP (ORDER BY d.time - a.time)
      FROM messages m JOIN events a ON a.message_id = m.id AND a.type = 'attempt' JOIN events d ON d.message_id = m.id AND d.type = 'delivered'
      WHERE m.priority = 0 AND m.to_address_lower NOT LIKE 'warmup-%'" \
-    -c "SELECT 'critical-slowest $1 at_ms/waiting_ms/attempt_ms=' || string_agg(at || '/' || waiting || '/' || attempt, ' ' ORDER BY waiting DESC)
-     FROM (SELECT m.created_at - (SELECT min(created_at) FROM messages WHERE to_address_lower NOT LIKE 'warmup-%') AS at, a.time - m.created_at AS waiting, d.time - a.time AS attempt
+    -c "SELECT 'critical-slowest $1 at_ms/waiting_ms/attempt_ms=' || string_agg(at || '/' || waiting || '/' || attempt || '@' || to_char(to_timestamp(created_at / 1000.0) AT TIME ZONE 'UTC', 'HH24:MI:SS.MS'), ' ' ORDER BY waiting DESC)
+     FROM (SELECT m.created_at - (SELECT min(created_at) FROM messages WHERE to_address_lower NOT LIKE 'warmup-%') AS at, m.created_at, a.time - m.created_at AS waiting, d.time - a.time AS attempt
        FROM messages m JOIN events a ON a.message_id = m.id AND a.type = 'attempt' JOIN events d ON d.message_id = m.id AND d.type = 'delivered'
        WHERE m.priority = 0 AND m.to_address_lower NOT LIKE 'warmup-%' ORDER BY a.time - m.created_at DESC LIMIT 12) slowest" \
     -c "SELECT 'updates $1 ' || relname || ' updated=' || n_tup_upd || ' hot=' || n_tup_hot_upd || ' autovacuums=' || autovacuum_count

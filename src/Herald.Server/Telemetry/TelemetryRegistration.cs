@@ -31,7 +31,10 @@ internal static class TelemetryRegistration
 
         var telemetry = services.AddOpenTelemetry().WithMetrics(metrics =>
         {
-            metrics.AddMeter(HeraldTelemetry.Name).AddAspNetCoreInstrumentation();
+            // System.Runtime: the runtime's own meter (.NET 9 and later): GC pauses and collections per generation, thread
+            // pool queue length, lock contention. What an operator looks at first when latency has spikes the store and
+            // SMTP figures do not explain.
+            metrics.AddMeter(HeraldTelemetry.Name, "System.Runtime").AddAspNetCoreInstrumentation();
             if (options.Prometheus)
             {
                 metrics.AddPrometheusExporter();

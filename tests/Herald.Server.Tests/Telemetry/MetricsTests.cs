@@ -64,6 +64,8 @@ public sealed class MetricsTests : IAsyncLifetime
         after.Sum("herald_queue_oldest_age_seconds", ("priority", "critical")).ShouldBeGreaterThanOrEqualTo(0);
         after.Samples.ShouldContain(s => s.Name == "herald_queue_depth" && s.Labels["priority"] == "bulk");
         after.Samples.ShouldContain(s => s.Name.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal)); // ASP.NET Core's own
+        after.Types["dotnet_gc_pause_time_seconds_total"].ShouldBe("counter"); // the runtime's own (System.Runtime)
+        after.Samples.ShouldContain(s => s.Name == "dotnet_gc_collections_total" && s.Labels["gc_heap_generation"] == "gen0");
     }
 
     private static double Delivered(PrometheusText metrics) =>
