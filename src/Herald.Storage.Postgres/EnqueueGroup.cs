@@ -15,7 +15,7 @@ namespace Herald.Storage.Postgres;
 /// </summary>
 internal sealed class EnqueueGroup(PostgresStore store)
 {
-    /// <summary>At most this many messages per group (written by two statements, PlainEnqueues, and one wake-up).</summary>
+    /// <summary>At most this many messages per group (written by two statements, PlainEnqueues; one wake-up after).</summary>
     internal const int MaxGroup = 256;
 
     private readonly object _gate = new();
@@ -76,10 +76,10 @@ internal sealed class EnqueueGroup(PostgresStore store)
             {
                 await using var batch = new NpgsqlBatch(c);
                 var results = PlainEnqueues.AddWrites(batch, group.Select(p => (p.Message, p.Accepted)).ToList());
-                EnqueueWrites.AddNotify(batch);
                 await batch.ExecuteNonQueryAsync();
                 return results;
             }, durable: true, CancellationToken.None);
+            store.Wake.Ring();
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Done.SetResult(results[i]);

@@ -23,12 +23,9 @@ internal static class EnqueueWrites
         "idempotency_key, request_hash, created_at, expires_at, message_id_header, return_path, route, status, attempts, " +
         "next_attempt_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, $11, $11, 1)");
 
-    private const string NotifySql = "SELECT pg_notify('" + PostgresStoreOptions.WakeChannel + "', '')";
-
-    /// <param name="notify">Wake the delivery lanes when the message is queued (a batch wakes them once, its caller).</param>
     /// <param name="locked">The caller (a batch) already holds this message's advisory locks.</param>
     public static async Task<EnqueueResult> RunAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool notify, bool locked = false)
+        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool locked = false)
     {
         if (accepted.MessageId != m.Id)
         {
@@ -62,19 +59,19 @@ internal static class EnqueueWrites
             retryAt = RateCounts.OverLimitUntil(limit, count, oldest);
         }
 
-        // The row, its events and the wake-up in one round trip.
+        // The row and its events in one round trip.
         await using var batch = new NpgsqlBatch(c, tx);
-        var result = AddWrites(batch, m, accepted, retryAt, notify);
+        var result = AddWrites(batch, m, accepted, retryAt);
         await batch.ExecuteNonQueryAsync();
         return result;
     }
 
     /// <summary>
-    /// Adds the statements that store a message (the row, its events, and with <paramref name="notify"/> the wake-up) to
+    /// Adds the statements that store a message (the row and its events) to
     /// <paramref name="batch"/>, and returns what the enqueue answers once they run: throttled until
     /// <paramref name="retryAt"/> when it is given, created otherwise.
     /// </summary>
-    private static EnqueueResult AddWrites(NpgsqlBatch batch, NewMessage m, DeliveryEvent accepted, DateTimeOffset? retryAt, bool notify)
+    private static EnqueueResult AddWrites(NpgsqlBatch batch, NewMessage m, DeliveryEvent accepted, DateTimeOffset? retryAt)
     {
         var throttled = retryAt is not null;
         IReadOnlyList<DeliveryEvent> events = retryAt is { } until
@@ -90,11 +87,6 @@ internal static class EnqueueWrites
         var inserted = new NpgsqlBatchCommand(EventRows.InsertSql(1));
         EventRows.AddParameters(inserted.Parameters, events);
         batch.BatchCommands.Add(inserted);
-        if (notify && !throttled)
-        {
-            AddNotify(batch);
-        }
-
         return retryAt is { } at
             ? new EnqueueResult.Throttled(MessageRows.FromNew(m) with { Status = MessageStatus.Throttled }, at)
             : new EnqueueResult.Created(MessageRows.FromNew(m));
@@ -107,7 +99,7 @@ internal static class EnqueueWrites
     public static async Task<EnqueueResult> RunSuppressedAsync(NpgsqlConnection c, NpgsqlTransaction tx, NewMessage message, DeliveryEvent accepted,
         DeliveryEvent suppressed, DateTimeOffset idempotencySince, IReadOnlyList<OutboxMessage> outbox, bool locked = false)
     {
-        var result = await RunAsync(c, tx, message, accepted, idempotencySince, notify: false, locked);
+        var result = await RunAsync(c, tx, message, accepted, idempotencySince, locked);
         if (result is not EnqueueResult.Created created)
         {
             return result;
@@ -159,7 +151,7 @@ internal static class EnqueueWrites
             await WritePlainAsync(c, tx, items, plain, results);
             results[i] = item.Suppressed is { } s
                 ? await RunSuppressedAsync(c, tx, item.Message, item.Accepted, s.Event, idempotencySince, s.Outbox, locked: true)
-                : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince, notify: false, locked: true);
+                : await RunAsync(c, tx, item.Message, item.Accepted, idempotencySince, locked: true);
         }
 
         await WritePlainAsync(c, tx, items, plain, results);
@@ -201,7 +193,7 @@ internal static class EnqueueWrites
 
                 if (RateCounts.OverLimitUntil(limit, count, oldest) is { } retryAt)
                 {
-                    results[i] = AddWrites(batch, m, items[i].Accepted, retryAt, notify: false);
+                    results[i] = AddWrites(batch, m, items[i].Accepted, retryAt);
                     continue;
                 }
             }
@@ -239,12 +231,6 @@ internal static class EnqueueWrites
 
         plain.Clear();
     }
-
-    /// <summary>Adds the wake-up of every node's delivery lanes to <paramref name="batch"/> (sent at its commit).</summary>
-    internal static void AddNotify(NpgsqlBatch batch) => batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
-
-    /// <summary>Wakes the delivery lanes of every node LISTENing; PostgreSQL delivers it only if the transaction commits.</summary>
-    public static Task NotifyAsync(NpgsqlConnection c, NpgsqlTransaction tx) => c.ExecuteAsync(NotifySql, transaction: tx);
 
     private static string KeyLock(string key) => "key:" + key;
 

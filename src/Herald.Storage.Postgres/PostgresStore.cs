@@ -30,6 +30,8 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
 
     private readonly EnqueueGroup _group;
 
+    private readonly WakeNotifier _wake;
+
     private readonly SemaphoreSlim _opening = new(1, 1);
     private volatile bool _open;
     private StorageFaultException? _fault;
@@ -45,6 +47,9 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         _bookkeeping = NpgsqlDataSource.Create(PostgresConnectionStrings.Multiplexed(PostgresConnectionStrings.WithoutWaitingForFlush(connectionString)));
         _reads = NpgsqlDataSource.Create(PostgresConnectionStrings.Multiplexed(connectionString));
         _group = new EnqueueGroup(this);
+        _wake = new WakeNotifier(() => WriteStatementAsync(
+            c => c.ExecuteAsync("SELECT pg_notify(@channel, @node)", new { channel = PostgresStoreOptions.WakeChannel, node = options.NodeId }),
+            durable: false, CancellationToken.None));
         _listening = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Multiplexing = false }.ConnectionString);
     }
 
@@ -53,6 +58,9 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     internal string NodeId => _options.NodeId;
 
     internal NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>Wakes the other nodes' delivery lanes; called after an enqueue that queued a message has committed.</summary>
+    internal WakeNotifier Wake => _wake;
 
     /// <summary>Migrates the schema (when <see cref="PostgresStoreOptions.Migrate"/>) and checks that the database answers.</summary>
     /// <exception cref="StorageFaultException">The database cannot be reached.</exception>
@@ -109,26 +117,37 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         }
     }
 
-    public Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
+    public async Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken)
+    {
         // Without an idempotency key or a rate limit nothing is read first: the message joins the group commit of
-        // concurrent enqueues (EnqueueGroup), one implicit transaction and one round trip for the whole group.
-        PlainEnqueues.Applies(message)
-            ? _group.EnqueueAsync(message, accepted)
-            : WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince, notify: true), durable: true, cancellationToken);
+        // concurrent enqueues (EnqueueGroup), one implicit transaction and one round trip for the whole group, which
+        // wakes the other nodes itself.
+        if (PlainEnqueues.Applies(message))
+        {
+            return await _group.EnqueueAsync(message, accepted);
+        }
+
+        var result = await WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince), durable: true, cancellationToken);
+        if (result is EnqueueResult.Created)
+        {
+            _wake.Ring();
+        }
+
+        return result;
+    }
 
     /// <inheritdoc />
-    /// <remarks>One transaction, so one WAL flush for the whole batch, and one wake-up for the other nodes.</remarks>
-    public Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<EnqueueItem> items, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
-        WriteAsync(async (c, tx) =>
+    /// <remarks>One transaction, so one WAL flush for the whole batch, and one wake-up for the other nodes after it.</remarks>
+    public async Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<EnqueueItem> items, DateTimeOffset idempotencySince, CancellationToken cancellationToken)
+    {
+        var results = await WriteAsync((c, tx) => EnqueueWrites.RunBatchAsync(c, tx, items, idempotencySince), durable: true, cancellationToken);
+        if (items.Zip(results).Any(x => x.First.Suppressed is null && x.Second is EnqueueResult.Created))
         {
-            var results = await EnqueueWrites.RunBatchAsync(c, tx, items, idempotencySince);
-            if (items.Zip(results).Any(x => x.First.Suppressed is null && x.Second is EnqueueResult.Created))
-            {
-                await EnqueueWrites.NotifyAsync(c, tx);
-            }
+            _wake.Ring();
+        }
 
-            return results;
-        }, durable: true, cancellationToken);
+        return results;
+    }
 
     /// <inheritdoc />
     /// <remarks>Delivery is at least once: a job whose lease expires is claimed again (docs/storage.md).</remarks>
@@ -193,7 +212,14 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
             {
                 await OpenAsync(cancellationToken);
                 await using var c = await _listening.OpenConnectionAsync(cancellationToken);
-                c.Notification += (_, _) => onWake();
+                // A NOTIFY names the node that sent it; this node's own enqueues woke its lanes in process already.
+                c.Notification += (_, e) =>
+                {
+                    if (e.Payload != NodeId)
+                    {
+                        onWake();
+                    }
+                };
                 await c.ExecuteAsync("LISTEN " + PostgresStoreOptions.WakeChannel);
                 onWake();
                 while (true)
