@@ -5,7 +5,8 @@ namespace Herald.Core.Delivery;
 
 /// <summary>
 /// A check that may stop a message before anything is rendered or sent (port): a suspended address,
-/// a preference turned off. Gates run in registration order; the first that stops wins.
+/// a preference turned off. Every gate is asked at once (each reads the store); the first in registration order that
+/// stops wins.
 /// </summary>
 public interface ISendGate
 {
