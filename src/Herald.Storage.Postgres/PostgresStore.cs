@@ -30,6 +30,13 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
 
     private readonly EnqueueGroup _group;
 
+    /// <summary>
+    /// Critical messages group among themselves: a sign-in code never waits for a group of up to 256 bulk messages to be
+    /// written and flushed before its own group starts; its commit runs beside that group's and shares its WAL flush
+    /// when they meet.
+    /// </summary>
+    private readonly EnqueueGroup _criticalGroup;
+
     private readonly WakeNotifier _wake;
 
     private readonly SemaphoreSlim _opening = new(1, 1);
@@ -47,6 +54,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         _bookkeeping = NpgsqlDataSource.Create(PostgresConnectionStrings.Multiplexed(PostgresConnectionStrings.WithoutWaitingForFlush(connectionString)));
         _reads = NpgsqlDataSource.Create(PostgresConnectionStrings.Multiplexed(connectionString));
         _group = new EnqueueGroup(this);
+        _criticalGroup = new EnqueueGroup(this);
         _wake = new WakeNotifier(() => WriteStatementAsync(
             c => c.ExecuteAsync("SELECT pg_notify(@channel, @node)", new { channel = PostgresStoreOptions.WakeChannel, node = options.NodeId }),
             durable: false, CancellationToken.None));
@@ -124,7 +132,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         // wakes the other nodes itself.
         if (PlainEnqueues.Applies(message))
         {
-            return await _group.EnqueueAsync(message, accepted);
+            return await (message.Priority == Priority.Critical ? _criticalGroup : _group).EnqueueAsync(message, accepted);
         }
 
         var result = await WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince), durable: true, cancellationToken);

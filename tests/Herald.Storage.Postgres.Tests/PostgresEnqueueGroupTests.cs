@@ -63,6 +63,37 @@ public sealed class PostgresEnqueueGroupTests : OnTestDatabase
     }
 
     [Fact]
+    public async Task A_critical_message_is_written_while_a_group_of_other_messages_waits()
+    {
+        var store = await Database.OpenStoreAsync("node-a");
+        var bulk = New("msg_bulk", to: "ana@example.test", priority: Priority.Bulk);
+        // Another transaction holds an uncommitted row with the bulk message's id: the group that writes it waits on the
+        // unique index until that transaction ends.
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = store.WriteAsync<int>(async (c, tx) =>
+        {
+            await EnqueueWrites.RunAsync(c, tx, bulk, Accepted(bulk), T0.AddDays(-1));
+            holding.SetResult();
+            await release.Task;
+            throw new InvalidOperationException("rolled back: the bulk message's own group may now write it");
+        }, durable: true, CancellationToken.None);
+        await holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var waiting = store.EnqueueAsync(bulk, Accepted(bulk), T0.AddDays(-1), CancellationToken.None);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        waiting.IsCompleted.ShouldBeFalse();
+
+        var code = New("msg_code", to: "ben@example.test", priority: Priority.Critical);
+        (await store.EnqueueAsync(code, Accepted(code), T0.AddDays(-1), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)))
+            .ShouldBeOfType<EnqueueResult.Created>();
+        waiting.IsCompleted.ShouldBeFalse();
+
+        release.SetResult();
+        await Should.ThrowAsync<InvalidOperationException>(() => holder);
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBeOfType<EnqueueResult.Created>();
+    }
+
+    [Fact]
     public async Task When_the_database_cannot_be_reached_every_caller_of_a_group_gets_the_transient_fault()
     {
         int port;
