@@ -114,7 +114,7 @@ warm() { # the warm-up (bench/common.sh) on the running nodes, with the load's o
   for i in "${nodes[@]}"; do cpu0+=("$(ticks "$i")"); done
 }
 load() { # the load generator against $urls, completion read from $1 (--db FILE or --pg CONNSTR), more options after
-  dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url "$(IFS=,; echo "${urls[*]}")" "$@" --messages "$N"
+  dotnet bench/Herald.Bench.Delivery/bin/Release/net10.0/Herald.Bench.Delivery.dll --url "$(IFS=,; echo "${urls[*]}")" "$@" ${LOAD_EXTRA:-} --messages "$N"
 }
 
 # ---- end to end: SQLite, PostgreSQL with one node, with two nodes -----------------------------------------------
