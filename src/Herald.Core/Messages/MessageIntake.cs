@@ -19,7 +19,8 @@ public sealed class MessageIntake(
     FeedbackService feedback,
     IQueueWaker waker,
     TimeProvider time,
-    IntakeOptions options)
+    IntakeOptions options,
+    IntakeAdmission admission)
 {
     /// <summary>The most messages one batch may hold, as Postmark's batch endpoint: one transaction stays short.</summary>
     public const int MaxBatch = 500;
@@ -30,6 +31,7 @@ public sealed class MessageIntake(
     /// <param name="origin">Why Herald sends it, for the timeline's accepted event (null for an application's request).</param>
     public async Task<IntakeResult> SubmitAsync(SubmitRequest request, string? origin, CancellationToken cancellationToken)
     {
+        using var slot = await admission.EnterAsync(IsCritical(request), cancellationToken);
         var (invalid, message, accepted) = await CreateAsync(request, origin, cancellationToken);
         if (message is null)
         {
@@ -62,6 +64,8 @@ public sealed class MessageIntake(
         {
             throw new ArgumentOutOfRangeException(nameof(requests), requests.Count, $"a batch holds at most {MaxBatch} messages");
         }
+
+        using var slot = await admission.EnterAsync(requests.All(IsCritical), cancellationToken);
 
         // Each item's recipient is resolved apart (a round trip on PostgreSQL, only for requests naming a recipient id), so
         // they run PreparedTogether at a time instead of one after the other; then one read gives every address's
@@ -113,6 +117,12 @@ public sealed class MessageIntake(
 
         return results;
     }
+
+    /// <summary>
+    /// Whether the request is for a critical type, from the catalogue alone (before anything is read): a request that
+    /// names no known type is not, and validation refuses it.
+    /// </summary>
+    private bool IsCritical(SubmitRequest request) => request.Type is { } type && catalogue.Find(type)?.Priority == Priority.Critical;
 
     /// <summary>Everything decided before the suspension read: the recipient, validation, the message itself and its accepted event.</summary>
     private async Task<(IntakeResult.Invalid? Invalid, NewMessage? Message, DeliveryEvent? Accepted)> CreateAsync(

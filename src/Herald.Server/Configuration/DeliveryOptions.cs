@@ -15,6 +15,12 @@ public sealed class DeliveryOptions
     /// </summary>
     public int CriticalConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// API requests for messages below critical priority accepted at once; the next ones wait at the door, so a flood
+    /// of bulk requests does not slow a sign-in code's (IntakeAdmission). 0: no limit.
+    /// </summary>
+    public int IntakeConcurrency { get; set; } = 16;
+
     /// <summary>Longer than any SMTP transaction can take, so a live worker never loses its lease.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(10);
 

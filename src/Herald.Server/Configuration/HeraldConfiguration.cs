@@ -79,6 +79,11 @@ public static class HeraldConfiguration
             yield return "Herald:Delivery:CriticalConcurrency: must not be negative";
         }
 
+        if (delivery.IntakeConcurrency < 0)
+        {
+            yield return "Herald:Delivery:IntakeConcurrency: must not be negative (0: no limit)";
+        }
+
         if (delivery.LeaseDuration < TimeSpan.FromSeconds(10))
         {
             yield return "Herald:Delivery:LeaseDuration: must be at least 10 seconds, longer than any SMTP transaction";

@@ -36,6 +36,7 @@ internal static class HeraldServiceCollectionExtensions
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<IQueueWaker>(sp => sp.GetRequiredService<QueueSignal>());
         services.AddSingleton(new IntakeOptions(options.Delivery.IdempotencyWindow));
+        services.AddSingleton(_ => new IntakeAdmission(options.Delivery.IntakeConcurrency)); // disposed with the container
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<Readiness>();
         var roles = NodeRoles.From(configuration);

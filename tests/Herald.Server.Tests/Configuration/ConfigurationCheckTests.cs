@@ -41,6 +41,14 @@ public sealed class ConfigurationCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_negative_intake_concurrency_is_named_and_zero_is_no_limit()
+    {
+        Check(Route, new() { ["Herald:Delivery:IntakeConcurrency"] = "-1" })
+            .ShouldContain("Herald:Delivery:IntakeConcurrency: must not be negative (0: no limit)");
+        Check(Route, new() { ["Herald:Delivery:IntakeConcurrency"] = "0" }).ShouldNotContain(p => p.Contains("IntakeConcurrency", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Values_that_do_not_convert_are_each_named_together_with_every_other_problem()
     {
         // The finding: a bad duration crashed with a stack trace; the binder stops at the first value it cannot convert.
