@@ -19,6 +19,7 @@
 #   PG_ONLY=1: only the one-node PostgreSQL run (no Postfix, SQLite, two nodes or acceptance runs): for iterating on
 #   the store; no goals are printed. PG_ONLY=accept: only PostgreSQL's acceptance runs (single and batch), with CPU.
 #   PG_ONLY=2: the one-node and the two-node PostgreSQL runs, one after the other (the two-node goal, without the rest).
+#   LOAD_EXTRA="--concurrency 8": more options for the load generator (bench/Herald.Bench.Delivery/Args.cs).
 #   PG_LOG=FILE: keep PostgreSQL's server log there (with PG_SERVER_EXTRA="-c log_checkpoints=on ...", to line up stalls).
 #   PG_STATEMENTS=1: also print the statements that took PostgreSQL's time in the one-node run and in the batch
 #   acceptance run (pg_stat_statements).
@@ -174,7 +175,7 @@ statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on
 }
 [ "${PG_ONLY:-}" = accept ] || statements postgres-1-node
 [ -z "${PG_ONLY:-}" ] || [ "$PG_ONLY" = accept ] || [ "$PG_ONLY" = 2 ] || exit 0
-[ -n "${PG_ONLY:-}" ] && [ "$PG_ONLY" != 2 ] || { run_postgres 2; h_pg2=$h; }
+[ -n "${PG_ONLY:-}" ] && [ "$PG_ONLY" != 2 ] || { run_postgres 2; h_pg2=$h; statements postgres-2-nodes; }
 [ "${PG_ONLY:-}" != 2 ] || exit 0
 
 # ---- acceptance alone: single POSTs against batches, on nodes with only the api role ------------------------------
