@@ -36,7 +36,9 @@ internal static class HeraldServiceCollectionExtensions
         services.AddSingleton<QueueSignal>();
         services.AddSingleton<IQueueWaker>(sp => sp.GetRequiredService<QueueSignal>());
         services.AddSingleton(new IntakeOptions(options.Delivery.IdempotencyWindow));
-        services.AddSingleton(_ => new IntakeAdmission(options.Delivery.IntakeConcurrency)); // disposed with the container
+        // A factory, so the container disposes it.
+        services.AddSingleton(_ => new IntakeAdmission(
+            options.Delivery.IntakeConcurrencyOn(StorageConfiguration.IsKind(configuration, StorageConfiguration.Postgres))));
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<Readiness>();
         var roles = NodeRoles.From(configuration);
