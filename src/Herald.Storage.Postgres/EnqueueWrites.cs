@@ -50,12 +50,7 @@ internal static class EnqueueWrites
         DateTimeOffset? retryAt = null;
         if (m.RateLimit is { } limit)
         {
-            if (!locked)
-            {
-                await LockAsync(c, tx, [RateLock(m)]);
-            }
-
-            var (count, oldest) = (await RateCounts.ReadAsync(c, tx, [m]))[0];
+            var (count, oldest) = (locked ? await RateCounts.ReadAsync(c, tx, [m]) : await RateCounts.LockAndReadAsync(c, tx, [RateLock(m)], [m]))[0];
             retryAt = RateCounts.OverLimitUntil(limit, count, oldest);
         }
 
@@ -250,8 +245,15 @@ internal static class EnqueueWrites
     }
 
     /// <summary>Takes the advisory locks named, in their order, in one statement (a function scan over the array yields its order).</summary>
-    private static Task<int> LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<string> names) =>
-        c.ExecuteAsync("SELECT count(pg_advisory_xact_lock(hashtextextended(name, 0))) FROM unnest(@names::text[]) AS t(name)", new { names = names.ToArray() }, tx);
+    /// <summary>Takes the transaction-scoped advisory lock of each name ($1, a text array), in the array's order.</summary>
+    internal const string LockSql = "SELECT count(pg_advisory_xact_lock(hashtextextended(name, 0))) FROM unnest($1::text[]) AS t(name)";
+
+    private static async Task LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<string> names)
+    {
+        await using var command = new NpgsqlCommand(LockSql, c, tx);
+        Positional.Add(command.Parameters, (object)names.ToArray()); // one parameter: the array
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static async Task<StoredMessage?> FindByKeyAsync(NpgsqlConnection c, NpgsqlTransaction tx, string key, DateTimeOffset since)
     {

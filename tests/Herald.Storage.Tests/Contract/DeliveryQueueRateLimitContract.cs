@@ -54,4 +54,23 @@ public abstract class DeliveryQueueRateLimitContract : StoreContract
         (await SendAsync("msg_upper", T0.AddMinutes(52), to: "ALICE@example.test")).ShouldBeOfType<EnqueueResult.Throttled>();
         (await SendAsync("msg_4", T0.AddMinutes(60).AddMilliseconds(1))).ShouldBeOfType<EnqueueResult.Created>();
     }
+
+    [Fact]
+    [Covers(nameof(IDeliveryQueue.EnqueueAsync))]
+    public async Task Two_nodes_enqueuing_at_once_for_one_address_store_no_more_than_the_limit()
+    {
+        var other = await OpenNodeAsync("node-b");
+        var sends = Enumerable.Range(0, 24).Select(i =>
+        {
+            var m = New($"msg_{i:D2}", createdAt: T0.AddSeconds(i)) with { RateLimit = ThreePerHour };
+            var queue = i % 2 == 0 ? Queue : other.Queue;
+            return Task.Run(() => queue.EnqueueAsync(m, Accepted(m), T0.AddDays(-1), None));
+        }).ToList();
+
+        var results = await Task.WhenAll(sends);
+
+        // Each enqueue counted only after the one before it on the same address and type had committed.
+        results.Count(r => r is EnqueueResult.Created).ShouldBe(3);
+        results.Count(r => r is EnqueueResult.Throttled).ShouldBe(21);
+    }
 }
