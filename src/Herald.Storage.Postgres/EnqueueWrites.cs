@@ -119,14 +119,15 @@ internal static class EnqueueWrites
         DateTimeOffset idempotencySince)
     {
         var names = items.SelectMany(i => LockNames(i.Message)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (items.All(i => i.Suppressed is null && i.Message.IdempotencyKey is null))
+        {
+            // Only rate locks, one per limited item's address and type: taken with the counts' read (RateCounts).
+            return await RunCountedAsync(c, tx, items, names);
+        }
+
         if (names.Count > 0)
         {
             await LockAsync(c, tx, names);
-        }
-
-        if (items.All(i => i.Suppressed is null && i.Message.IdempotencyKey is null))
-        {
-            return await RunCountedAsync(c, tx, items);
         }
 
         // Items that read nothing first (no key, no rate limit, not suppressed) are written together (PlainEnqueues), when
@@ -154,16 +155,17 @@ internal static class EnqueueWrites
     }
 
     /// <summary>
-    /// A batch whose answers only rate limits decide (no idempotency key, nothing suppressed at intake), in one read and
-    /// one write: every limited item's count is read at once, before any is written; each then also counts the items of
+    /// A batch whose answers only rate limits decide (no idempotency key, nothing suppressed at intake), in one read (with
+    /// its locks) and one write: every limited item's count is read at once, before any is written; each then also counts the items of
     /// its address and type that this batch stores (not throttled) before it, exactly what it would have read had they
     /// been written first. Until 2026-12-01 each limited item cost three round trips in a row (bench/delivery-postgres.sh,
     /// batch acceptance: 25 sign-in codes per batch of 500).
     /// </summary>
-    private static async Task<IReadOnlyList<EnqueueResult>> RunCountedAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<EnqueueItem> items)
+    private static async Task<IReadOnlyList<EnqueueResult>> RunCountedAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<EnqueueItem> items, IReadOnlyList<string> rateLocks)
     {
         var limited = items.Where(i => i.Message.RateLimit is not null).Select(i => i.Message).ToList();
-        var counts = limited.Count == 0 ? [] : await RateCounts.ReadAsync(c, tx, limited);
+        var counts = limited.Count == 0 ? [] : await RateCounts.LockAndReadAsync(c, tx, rateLocks, limited);
         var storedBefore = new Dictionary<(string Address, string Type), List<long>>(); // created_at in Unix ms, as stored and compared
         var results = new EnqueueResult?[items.Count];
         var queued = new List<int>();
