@@ -61,7 +61,7 @@ as_pg "$PG_BIN/initdb" -D "$work/pg/data" -U postgres --auth=trust --locale=C -E
 as_pg "$PG_BIN/pg_ctl" start -w -t 60 -D "$work/pg/data" -l "$work/pg/server.log" -o "-c listen_addresses=127.0.0.1 -p $PG_PORT \
   -c unix_socket_directories=$work/pg -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 \
   -c shared_buffers=512MB -c wal_buffers=16MB -c max_wal_size=4GB -c checkpoint_timeout=30min \
-  ${PG_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements} ${PG_SERVER_EXTRA:-}" >/dev/null
+  ${PG_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on} ${PG_SERVER_EXTRA:-}" >/dev/null
 psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAtc "$1"; }
 printf 'postgres  version=%s fsync=%s synchronous_commit=%s full_page_writes=%s\n' "$(psql_admin 'SHOW server_version')" \
   "$(psql_admin 'SHOW fsync')" "$(psql_admin 'SHOW synchronous_commit')" "$(psql_admin 'SHOW full_page_writes')"
@@ -151,12 +151,12 @@ run_postgres() { # $1 = nodes; its line in $h
 }
 [ "${PG_ONLY:-}" = accept ] || { run_postgres 1; h_pg1=$h; }
 statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on the last fresh database (calls, ms, rows, buffer
-  # pages touched and WAL bytes written per call), labelled $1
+  # pages touched and WAL bytes written per call, times planned and planning ms), labelled $1
   [ -n "${PG_STATEMENTS:-}" ] || return 0
   "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "herald_$databases" -qAt -F ' | ' -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c \
-    "SELECT calls, round(total_exec_time) AS ms, rows, round(shared_blks_hit::numeric / calls, 1) AS blocks_per_call,
-       round(wal_bytes / calls) AS wal_bytes_per_call, left(regexp_replace(query, '\s+', ' ', 'g'), 150) FROM pg_stat_statements
-     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 12" | sed "s/^/statement $1 /"
+    "SELECT calls, round(total_exec_time) AS ms, rows, round(shared_blks_hit::numeric / NULLIF(calls, 0), 1) AS blocks_per_call,
+       round(wal_bytes / NULLIF(calls, 0)) AS wal_bytes_per_call, plans, round(total_plan_time) AS plan_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 150) FROM pg_stat_statements
+     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time + total_plan_time DESC LIMIT 12" | sed "s/^/statement $1 /"
   # Where a critical message's time went: accepted to its attempt's start (waiting: queue, wake-up, claim, gates), and
   # the attempt's start to delivered (render, SMTP, and the outcome's write is after it), p50/p99 in ms; the slowest
   # dozen (when in the run, how long waiting and in the attempt); updates per table and how many were HOT.
