@@ -74,8 +74,8 @@ internal static class EnqueueWrites
             : [accepted];
         var insert = new NpgsqlBatchCommand(Insert);
         Positional.Add(insert.Parameters,
-            m.Id, m.Type, m.Category, (int)m.Priority, m.To, m.To.ToLowerInvariant(), throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson,
-            MessageRows.WriteSecretFields(m.SecretFields), m.IdempotencyKey, m.RequestHash, UnixMs.From(m.CreatedAt), UnixMs.From(m.ExpiresAt),
+            m.Id, m.Type, m.Category, (int)m.Priority, m.To, m.To.ToLowerInvariant(), Positional.Text(throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson),
+            MessageRows.WriteSecretFields(m.SecretFields), Positional.Text(m.IdempotencyKey), m.RequestHash, UnixMs.From(m.CreatedAt), UnixMs.From(m.ExpiresAt),
             m.MessageIdHeader, m.ReturnPath, m.Route, throttled ? "throttled" : "queued");
 
         batch.BatchCommands.Add(insert);

@@ -120,9 +120,9 @@ internal static class QueueWrites
         var purge = transition.PurgeSecrets && message.SecretFields.Count > 0;
         await using var command = new NpgsqlCommand(CompleteSql[transition.Status.IsFinal() ? 1 : 0], c);
         Positional.Add(command.Parameters,
-            transition.Status.ToWire(), UnixMs.From(transition.NextAttemptAt), UnixMs.From(updatedAt), message.Id, job.LeaseToken,
-            reported, settled, purge, message.DataJson, purge ? SecretData.Purge(message.DataJson, message.SecretFields) : null,
-            message.RequestHash, purge ? RequestHashes.Purged(message.RequestHash) : null);
+            transition.Status.ToWire(), Positional.Bigint(UnixMs.From(transition.NextAttemptAt)), UnixMs.From(updatedAt), message.Id, job.LeaseToken,
+            reported, settled, purge, Positional.Text(message.DataJson), Positional.Text(purge ? SecretData.Purge(message.DataJson, message.SecretFields) : null),
+            message.RequestHash, Positional.Text(purge ? RequestHashes.Purged(message.RequestHash) : null));
 
         EventRows.AddParameters(command.Parameters, transition.Events);
         // 0: the lease was lost (it expired and another worker claimed the job), or this job was already completed.

@@ -12,6 +12,14 @@ namespace Herald.Storage.Postgres.Lifecycle;
 /// </summary>
 public sealed class PostgresErasureStore(PostgresStore store) : IErasureStore
 {
+    private const string LedgersAndKept =
+        "SELECT l.ledger_json, e.reason, e.since, e.expires_at FROM unnest(@a::text[], @f::text[]) WITH ORDINALITY AS t(address, fingerprint, i) " +
+        "LEFT JOIN address_ledger l ON l.address = t.address LEFT JOIN erased_suppressions e ON e.fingerprint = t.fingerprint ORDER BY t.i";
+
+    private const string OneLedgerAndKept =
+        "SELECT l.ledger_json, e.reason, e.since, e.expires_at FROM (SELECT (@a::text[])[1] AS address, (@f::text[])[1] AS fingerprint) t " +
+        "LEFT JOIN address_ledger l ON l.address = t.address LEFT JOIN erased_suppressions e ON e.fingerprint = t.fingerprint";
+
     public Task<ErasureReceipt> EraseAsync(Erasure erasure, CancellationToken cancellationToken) =>
         store.WriteAsync(async (c, tx) =>
         {
@@ -57,10 +65,13 @@ public sealed class PostgresErasureStore(PostgresStore store) : IErasureStore
     public Task<IReadOnlyList<LedgerAndKept>> LedgersAndKeptAsync(IReadOnlyList<ErasedAddress> addresses, CancellationToken cancellationToken) =>
         store.ReadAsync<IReadOnlyList<LedgerAndKept>>(async c =>
         {
-            // One statement for all of them, in their order, from one snapshot.
+            // One statement for all of them, in their order, from one snapshot. One address (every attempt's gate, every
+            // single request) has a statement of its own: PostgreSQL estimates unnest() of a parameter at 100 rows, of a
+            // given array at its length, so it kept planning the array form for each call's one address, never trusting
+            // the generic plan (PostgresPlanCacheTests; 3.0 of PostgreSQL's ~18 CPU s in PG_ONLY=1 PG_STATEMENTS=1
+            // bench/delivery-postgres.sh 20000, 2026-12-01).
             var rows = await c.QueryAsync<(string? Ledger, string? Reason, long? Since, long? Expires)>(new CommandDefinition(
-                "SELECT l.ledger_json, e.reason, e.since, e.expires_at FROM unnest(@a::text[], @f::text[]) WITH ORDINALITY AS t(address, fingerprint, i) " +
-                "LEFT JOIN address_ledger l ON l.address = t.address LEFT JOIN erased_suppressions e ON e.fingerprint = t.fingerprint ORDER BY t.i",
+                addresses.Count == 1 ? OneLedgerAndKept : LedgersAndKept,
                 new { a = addresses.Select(x => x.Address.ToLowerInvariant()).ToArray(), f = addresses.Select(x => x.Fingerprint).ToArray() },
                 cancellationToken: cancellationToken));
             return rows.Zip(addresses, (row, x) => new LedgerAndKept(row.Ledger is null ? AddressLedger.Empty(x.Address) : LedgerJson.Read(row.Ledger),

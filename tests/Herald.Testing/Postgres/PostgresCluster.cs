@@ -81,7 +81,9 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
         var options = string.Join(' ',
             "-c listen_addresses=127.0.0.1", "-p " + cluster.Port.ToString(CultureInfo.InvariantCulture), "-c unix_socket_directories=" + directory,
-            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300", "-c shared_buffers=32MB");
+            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300", "-c shared_buffers=32MB",
+            // How often each statement was planned (PostgresPlanCacheTests).
+            "-c shared_preload_libraries=pg_stat_statements", "-c pg_stat_statements.track_planning=on");
         cluster._options = options;
         var start = cluster.Tool("pg_ctl", "start", "-w", "-t", "60", "-D", cluster.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-o", options);
         if (start.Code != 0)
