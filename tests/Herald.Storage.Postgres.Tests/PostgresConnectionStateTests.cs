@@ -55,6 +55,26 @@ public sealed class PostgresConnectionStateTests : OnTestDatabase
     }
 
     [Fact]
+    public void A_multiplexed_pool_opens_few_connections_unless_the_connection_string_says()
+    {
+        new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.Multiplexed("Host=db.example")).MaxPoolSize
+            .ShouldBe(PostgresConnectionStrings.MultiplexedConnections);
+        new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.Multiplexed("Host=db.example;Maximum Pool Size=30")).MaxPoolSize.ShouldBe(30);
+        new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.Multiplexed("Host=db.example;maxpoolsize=20")).MaxPoolSize.ShouldBe(20);
+        // Not multiplexed: Npgsql's own default stays.
+        new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.Multiplexed("Host=db.example;Multiplexing=false")).MaxPoolSize.ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task Many_reads_at_once_share_the_multiplexed_pools_few_connections()
+    {
+        var store = await Database.OpenStoreAsync("node-a");
+        var backends = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => store.ReadAsync(
+            c => c.QuerySingleAsync<int>("SELECT pg_backend_pid() FROM pg_sleep(0.05)"), CancellationToken.None)));
+        backends.Distinct().Count().ShouldBeLessThanOrEqualTo(PostgresConnectionStrings.MultiplexedConnections);
+    }
+
+    [Fact]
     public async Task The_wake_up_listener_leaves_no_LISTEN_on_the_pooled_connections()
     {
         var store = await Database.OpenStoreAsync("node-a");
