@@ -2,6 +2,7 @@ using Dapper;
 using Herald.Core.Catalogue;
 using Herald.Core.Lifecycle;
 using Herald.Core.Messages;
+using Herald.Core.Recipients;
 using Herald.Storage.Postgres.Feedback;
 using Herald.Storage.Postgres.Lifecycle;
 using Herald.Storage.Postgres.Recipients;
@@ -36,10 +37,15 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
         var erasure = new PostgresErasureStore(store);
         var limit = new RateLimit(1000, TimeSpan.FromHours(1));
 
+        for (var i = 0; i < Calls; i += 2)
+        {
+            (await recipients.CreateAsync($"u{i}", [$"user{i}@example.test"], T0, CancellationToken.None)).ShouldBeOfType<RecipientChange.Done>();
+        }
+
         for (var i = 0; i < Calls; i++)
         {
             // As in real traffic, parameters vary between calls: a sign-in code has secrets to purge, a digest none; one
-            // request has an idempotency key, the next none.
+            // request has an idempotency key, the next none; one address belongs to a recipient, the next to none.
             var to = $"user{i}@example.test";
             var secrets = i % 2 == 0 ? ["name"] : Array.Empty<string>();
             await store.EnqueueAsync(New($"msg_plain_{i}", to: to, secretFields: secrets));

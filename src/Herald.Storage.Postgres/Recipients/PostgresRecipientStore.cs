@@ -15,7 +15,7 @@ public sealed class PostgresRecipientStore(PostgresStore store) : IRecipientStor
         store.ReadAsync(c => RecipientRows.LoadAsync(c, null, id), cancellationToken);
 
     public Task<Recipient?> FindByAddressAsync(string address, CancellationToken cancellationToken) =>
-        store.ReadAsync(async c => await RecipientRows.OwnerOfAsync(c, null, address) is { } id ? await RecipientRows.LoadAsync(c, null, id) : null, cancellationToken);
+        store.ReadAsync(c => RecipientRows.ByAddressAsync(c, address), cancellationToken);
 
     public Task<RecipientChange> AddAddressAsync(string id, string address, bool primary, DateTimeOffset now, CancellationToken cancellationToken) =>
         Change((c, tx) => RecipientWrites.AddAddressAsync(c, tx, id, address, primary, now), cancellationToken);

@@ -24,6 +24,23 @@ internal static class RecipientRows
             rows.Select(r => new ContactAddress(r.Address, r.Primary != 0, UnixMs.To(r.Added), UnixMs.To(r.VerifiedAt), r.VerifiedBy)).ToList());
     }
 
+    /// <summary>
+    /// The recipient that owns <paramref name="address"/>, with its addresses, in one statement: every delivery attempt
+    /// reads it (the preference gate, the footer's settings link), and owner, recipient and addresses one after the
+    /// other were three round trips for each message to a known recipient.
+    /// </summary>
+    public static async Task<Recipient?> ByAddressAsync(NpgsqlConnection c, string address)
+    {
+        var rows = (await c.QueryAsync<(string Id, long Created, string Address, int Primary, long Added, long? VerifiedAt, string? VerifiedBy)>(
+            "SELECT r.id, r.created_at, a.address, a.is_primary, a.added_at, a.verified_at, a.verified_by FROM recipient_addresses o " +
+            "JOIN recipients r ON r.id = o.recipient_id JOIN recipient_addresses a ON a.recipient_id = r.id WHERE o.address_lower = @a " +
+            "ORDER BY a.is_primary DESC, a.added_at, a.address_lower COLLATE \"C\"", new { a = address.ToLowerInvariant() })).ToList();
+        return rows.Count == 0
+            ? null
+            : new Recipient(rows[0].Id, UnixMs.To(rows[0].Created),
+                rows.Select(r => new ContactAddress(r.Address, r.Primary != 0, UnixMs.To(r.Added), UnixMs.To(r.VerifiedAt), r.VerifiedBy)).ToList());
+    }
+
     public static async Task<IReadOnlyList<Preference>> PreferencesAsync(NpgsqlConnection c, string id) =>
         (await c.QueryAsync<(string Category, int Enabled, long ChangedAt, string Source)>(
             "SELECT category, enabled, changed_at, source FROM recipient_preferences WHERE recipient_id = @id ORDER BY category COLLATE \"C\"", new { id }))

@@ -78,6 +78,9 @@ public abstract class RecipientStoreContract : StoreContract
 
         found.Id.ShouldBe("u1");
         found.Addresses.Select(a => a.Address).ShouldBe(["a@example.com", "b@example.com"], ignoreOrder: true);
+        // The same recipient as read by its id: its addresses in the same order, with the same details.
+        found.Addresses.ShouldBe((await Recipients.GetAsync("u1", None))!.Addresses);
+        found.CreatedAt.ShouldBe(T0);
         (await Recipients.FindByAddressAsync("c@example.com", None))!.Id.ShouldBe("u2");
     }
 
