@@ -95,7 +95,7 @@ async Task<int> DrainAsync(SqliteStore store, int expected)
             }
 
             var results = await Task.WhenAll(jobs.Select(j => store.CompleteAsync(j, BenchMessages.Delivered(j, now), CancellationToken.None)));
-            Interlocked.Add(ref completed, results.Count(ok => ok));
+            Interlocked.Add(ref completed, results.Count(r => r.Applied));
         }
     })));
     return completed;

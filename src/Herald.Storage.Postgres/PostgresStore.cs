@@ -164,7 +164,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
             ? Task.FromResult<IReadOnlyList<DeliveryJob>>([])
             : WriteStatementAsync(c => QueueWrites.ClaimAsync(c, request, NodeId), durable: false, cancellationToken);
 
-    public Task<bool> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken) =>
+    public Task<Completion> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken) =>
         WriteStatementAsync(c => QueueWrites.CompleteAsync(c, job, transition, TimeProvider), durable: false, cancellationToken);
 
     public Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken) =>

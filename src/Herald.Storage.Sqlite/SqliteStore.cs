@@ -1,6 +1,7 @@
 using Herald.Core.Events;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
+using Herald.Storage.Sqlite.Feedback;
 using Microsoft.Data.Sqlite;
 
 namespace Herald.Storage.Sqlite;
@@ -16,6 +17,7 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IStoreHealth, I
     private readonly SqliteStoreOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly StoreReads _reads;
+    private readonly FeedbackReads _feedbackReads;
     private readonly Lock _gate = new();
     private GroupCommitWriter? _writer;
     private bool _disposed;
@@ -27,6 +29,7 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IStoreHealth, I
         _options = options;
         _timeProvider = timeProvider;
         _reads = new StoreReads(options.Path);
+        _feedbackReads = new FeedbackReads(options.Path);
     }
 
     /// <summary>Transactions committed by the writer so far (one per batch of writes).</summary>
@@ -84,8 +87,22 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IStoreHealth, I
     public Task<IReadOnlyList<DeliveryJob>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) =>
         Writer().Submit(new ClaimOp(request, cancellationToken));
 
-    public Task<bool> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken) =>
-        Writer().Submit(new CompleteOp(job, transition, cancellationToken));
+    /// <inheritdoc />
+    /// <remarks>
+    /// The delivered message's ledger is read on a reader connection after the writer stored the outcome, not in the
+    /// writer's transaction: reads there would hold the single writer that the queue needs (FeedbackService's fast path).
+    /// </remarks>
+    public async Task<Completion> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken)
+    {
+        if (!await Writer().Submit(new CompleteOp(job, transition, cancellationToken)))
+        {
+            return Completion.LeaseLost;
+        }
+
+        return transition.Status == MessageStatus.Delivered
+            ? new Completion(true, await _feedbackReads.LedgerWithDomainAsync(job.Message.To, cancellationToken))
+            : new Completion(true);
+    }
 
     public Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken)
     {

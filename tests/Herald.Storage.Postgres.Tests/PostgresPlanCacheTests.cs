@@ -3,7 +3,6 @@ using Herald.Core.Catalogue;
 using Herald.Core.Lifecycle;
 using Herald.Core.Messages;
 using Herald.Core.Recipients;
-using Herald.Storage.Postgres.Feedback;
 using Herald.Storage.Postgres.Lifecycle;
 using Herald.Storage.Postgres.Recipients;
 using Microsoft.Extensions.Time.Testing;
@@ -32,7 +31,6 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
         var store = new PostgresStore(new PostgresStoreOptions { ConnectionString = connectionString + ";Maximum Pool Size=1", NodeId = "node-a" },
             new FakeTimeProvider(T0));
         await store.OpenAsync(CancellationToken.None);
-        var feedback = new PostgresFeedbackStore(store);
         var recipients = new PostgresRecipientStore(store);
         var erasure = new PostgresErasureStore(store);
         var limit = new RateLimit(1000, TimeSpan.FromHours(1));
@@ -53,11 +51,10 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
                 idempotencyKey: i % 2 == 0 ? $"key-{i}" : null);
             await store.EnqueueAsync(code with { RateLimit = limit });
             await erasure.LedgersAndKeptAsync([new ErasedAddress(to, $"fp-{i}")], CancellationToken.None);
-            await feedback.GetWithDomainAsync(to, CancellationToken.None);
             await recipients.FindByAddressAsync(to, CancellationToken.None);
             var jobs = await store.ClaimAsync(T0.AddMinutes(1), max: 2);
-            (await store.CompleteAsync(jobs[0], Delivered(jobs[0], T0.AddMinutes(1), purge: i % 3 != 0), CancellationToken.None)).ShouldBeTrue();
-            (await store.CompleteAsync(jobs[1], Deferred(jobs[1], T0.AddMinutes(1), T0.AddHours(1)), CancellationToken.None)).ShouldBeTrue();
+            (await store.CompleteAsync(jobs[0], Delivered(jobs[0], T0.AddMinutes(1), purge: i % 3 != 0), CancellationToken.None)).Applied.ShouldBeTrue();
+            (await store.CompleteAsync(jobs[1], Deferred(jobs[1], T0.AddMinutes(1), T0.AddHours(1)), CancellationToken.None)).Applied.ShouldBeTrue();
         }
 
         await using var c = new NpgsqlConnection(connectionString);

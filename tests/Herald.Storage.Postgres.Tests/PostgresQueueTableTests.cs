@@ -55,16 +55,16 @@ public sealed class PostgresQueueTableTests : OnTestDatabase
                 var due = await store.ClaimAsync(T0, max: 10);
                 due.Select(j => $"{j.Message.Id}:{j.Attempt}").Order(StringComparer.Ordinal).ShouldBe(["msg_expired:3", "msg_queued:1"],
                     Case.Sensitive, "the live lease holds, the expired one is claimed again, the deferred one waits");
-                (await store.CompleteAsync(new DeliveryJob(leased, 1, "tok-live", T0.AddMinutes(5)), Delivered(Job(leased), T0), None))
+                (await store.CompleteAsync(new DeliveryJob(leased, 1, "tok-live", T0.AddMinutes(5)), Delivered(Job(leased), T0), None)).Applied
                     .ShouldBeTrue("node-x still holds the lease it took before the upgrade");
                 foreach (var job in due)
                 {
-                    (await store.CompleteAsync(job, Delivered(job, T0), None)).ShouldBeTrue();
+                    (await store.CompleteAsync(job, Delivered(job, T0), None)).Applied.ShouldBeTrue();
                 }
 
                 var deferred = (await store.ClaimAsync(T0.AddHours(1), max: 10)).ShouldHaveSingleItem();
                 deferred.Message.Id.ShouldBe("msg_deferred");
-                (await store.CompleteAsync(deferred, Delivered(deferred, T0.AddHours(1)), None)).ShouldBeTrue();
+                (await store.CompleteAsync(deferred, Delivered(deferred, T0.AddHours(1)), None)).Applied.ShouldBeTrue();
                 (await store.GetAsync("msg_suppressed", None)).ShouldNotBeNull().Status.ShouldBe(MessageStatus.Suppressed);
                 (await store.GetAsync("msg_delivered", None)).ShouldNotBeNull().Status.ShouldBe(MessageStatus.Delivered);
                 (await store.ClaimAsync(T0.AddDays(1), max: 10)).ShouldBeEmpty("a final message is never claimed");
@@ -93,9 +93,9 @@ public sealed class PostgresQueueTableTests : OnTestDatabase
         (await QueueIdsAsync()).ShouldBe(["msg_deferred", "msg_delivered", "msg_limited"], Case.Sensitive, "a throttled or suppressed message never waits");
 
         var jobs = (await store.ClaimAsync(T0.AddMinutes(1), max: 10)).ToDictionary(j => j.Message.Id);
-        (await store.CompleteAsync(jobs["msg_deferred"], Deferred(jobs["msg_deferred"], T0, T0.AddMinutes(30)), None)).ShouldBeTrue();
-        (await store.CompleteAsync(jobs["msg_delivered"], Delivered(jobs["msg_delivered"], T0), None)).ShouldBeTrue();
-        (await store.CompleteAsync(jobs["msg_limited"], Delivered(jobs["msg_limited"], T0), None)).ShouldBeTrue();
+        (await store.CompleteAsync(jobs["msg_deferred"], Deferred(jobs["msg_deferred"], T0, T0.AddMinutes(30)), None)).Applied.ShouldBeTrue();
+        (await store.CompleteAsync(jobs["msg_delivered"], Delivered(jobs["msg_delivered"], T0), None)).Applied.ShouldBeTrue();
+        (await store.CompleteAsync(jobs["msg_limited"], Delivered(jobs["msg_limited"], T0), None)).Applied.ShouldBeTrue();
 
         (await QueueIdsAsync()).ShouldBe(["msg_deferred"]);
         await using (var c = await OpenAsync())
@@ -122,7 +122,7 @@ public sealed class PostgresQueueTableTests : OnTestDatabase
         foreach (var job in jobs)
         {
             var transition = job.Message.Id is "msg_0" or "msg_1" ? Deferred(job, T0, T0.AddMinutes(5)) : Delivered(job, T0);
-            (await store.CompleteAsync(job, transition, None)).ShouldBeTrue();
+            (await store.CompleteAsync(job, transition, None)).Applied.ShouldBeTrue();
         }
 
         // A backend sends its table statistics when it ends: closing the store's connections makes them arrive.

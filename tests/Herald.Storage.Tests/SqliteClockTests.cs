@@ -14,7 +14,7 @@ public sealed class SqliteClockTests : SqliteStoreTest
         var job = (await store.ClaimAsync(T0.AddMinutes(1))).Single();
         Database.Clock.SetUtcNow(T0.AddHours(3));
 
-        (await store.CompleteAsync(job, new JobTransition(MessageStatus.Expired, null, [], true), CancellationToken.None)).ShouldBeTrue();
+        (await store.CompleteAsync(job, new JobTransition(MessageStatus.Expired, null, [], true), CancellationToken.None)).Applied.ShouldBeTrue();
 
         var stored = await store.GetAsync("msg_1", CancellationToken.None);
         stored!.UpdatedAt.ShouldBe(T0.AddHours(3));

@@ -57,7 +57,7 @@ public sealed class SqliteFaultTests : IAsyncDisposable
         await store.EnqueueAsync(New("msg_1", dataJson: $$"""{"code":"{{secret}}","name":"Alice"}""", secretFields: ["code"]));
         var job = (await store.ClaimAsync(T0)).ShouldHaveSingleItem();
 
-        (await store.CompleteAsync(job, Delivered(job, T0), CancellationToken.None)).ShouldBeTrue();
+        (await store.CompleteAsync(job, Delivered(job, T0), CancellationToken.None)).Applied.ShouldBeTrue();
         for (var i = 0; i < 100 && store.Wipes == 0; i++)
         {
             await Task.Delay(20);

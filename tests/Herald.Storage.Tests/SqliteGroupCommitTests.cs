@@ -64,7 +64,7 @@ public sealed class SqliteGroupCommitTests : SqliteStoreTest
 
         var commits = Store.Commits;
         var job = (await Store.ClaimAsync(T0.AddMinutes(1))).ShouldHaveSingleItem();
-        (await Store.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), CancellationToken.None)).ShouldBeTrue();
+        (await Store.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), CancellationToken.None)).Applied.ShouldBeTrue();
         Store.Commits.ShouldBe(commits + 2);
         Store.SyncedCommits.ShouldBe(synced + 1, "losing a claim or an outcome only means sending again");
 

@@ -1,3 +1,4 @@
+using Herald.Core.Feedback;
 using Herald.Core.Messages;
 
 namespace Herald.Core.Delivery;
@@ -8,5 +9,7 @@ namespace Herald.Core.Delivery;
 /// </summary>
 public interface IOutcomeObserver
 {
-    ValueTask OnOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, CancellationToken cancellationToken);
+    /// <param name="address">The address's ledger and its domain's incident state as the store read them with a delivered
+    /// outcome (<see cref="Queue.Completion.Address"/>); null when it read none.</param>
+    ValueTask OnOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, LedgerWithDomain? address, CancellationToken cancellationToken);
 }

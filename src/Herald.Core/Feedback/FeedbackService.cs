@@ -89,17 +89,19 @@ public sealed class FeedbackService(IFeedbackStore store, IWebhookOutbox outbox,
         store.CloseQuietIncidentsAsync(new IncidentSweep(time.GetUtcNow(), options.IncidentWindow, outbox.Rows), cancellationToken);
 
     /// <summary>Learns from every stored outcome of our own sends (<see cref="IOutcomeObserver"/>).</summary>
-    public ValueTask OnOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, CancellationToken cancellationToken) =>
-        new(RecordOutcomeAsync(message, outcome, cancellationToken));
+    public ValueTask OnOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, LedgerWithDomain? address, CancellationToken cancellationToken) =>
+        new(RecordOutcomeAsync(message, outcome, address, cancellationToken));
 
     /// <summary>
     /// A delivery clears the address's current problem; a rejection, already classified by <see cref="OutcomePolicy"/>,
     /// goes through the policy (hard bounce: suspend; block: record the gray box); the application hears of the rest.
     /// </summary>
-    public async Task RecordOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    /// <param name="address">The address's ledger and its domain's incident state as the store read them when it stored a
+    /// delivered outcome (<see cref="Queue.Completion.Address"/>); read here when null.</param>
+    public async Task RecordOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, LedgerWithDomain? address, CancellationToken cancellationToken)
     {
         if (outcome is DeliveryOutcome.Delivered && !outbox.Wants("delivered")
-            && await store.GetWithDomainAsync(message.To, cancellationToken) is
+            && (address ?? await store.GetWithDomainAsync(message.To, cancellationToken)) is
             { Ledger: { Problem: null, SoftFailures: 0, PendingProbeId: null }, DomainIncidentOpen: false })
         {
             // The common case: nothing to clear, no incident of the domain to close and nobody to tell. Reads instead of

@@ -27,8 +27,13 @@ public interface IDeliveryQueue
     /// </summary>
     Task<IReadOnlyList<DeliveryJob>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Apply a transition; false when the lease was lost (another claim or completion won).</summary>
-    Task<bool> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken);
+    /// <summary>
+    /// Apply a transition; <see cref="Completion.Applied"/> false when the lease was lost (another claim or completion
+    /// won). A delivered transition also reads the address's ledger and its domain's open incident after it, in the same
+    /// round trip (<see cref="Completion.Address"/>): every delivery is checked against them, and a read of its own was one
+    /// more round trip per message.
+    /// </summary>
+    Task<Completion> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken);
 
     /// <summary>The earliest time a job of at least <paramref name="lowestPriority"/> becomes due, or null when none.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken);

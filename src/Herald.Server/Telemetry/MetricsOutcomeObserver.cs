@@ -7,7 +7,7 @@ namespace Herald.Server.Telemetry;
 /// <summary>Counts every stored outcome as the pipeline decided it (its status word, its classification); decides nothing.</summary>
 internal sealed class MetricsOutcomeObserver(HeraldMetrics metrics, TimeProvider time) : IOutcomeObserver
 {
-    public ValueTask OnOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    public ValueTask OnOutcomeAsync(StoredMessage message, DeliveryOutcome outcome, LedgerWithDomain? address, CancellationToken cancellationToken)
     {
         metrics.Message(outcome.Status.ToWire(), message);
         switch (outcome)

@@ -159,12 +159,13 @@ internal sealed partial class DeliveryLane(
         var took = time.GetElapsedTime(started);
         metrics.Attempt(job.Message.Priority, status, took);
         activity?.SetTag("herald.outcome", status);
+        Completion stored;
         try
         {
             var storing = time.GetTimestamp();
-            var stored = await CompleteAsync(job, result.Transition, stopping);
+            stored = await CompleteAsync(job, result.Transition, stopping);
             metrics.Committed(status, time.GetElapsedTime(storing));
-            if (!stored)
+            if (!stored.Applied)
             {
                 LogLeaseLost(logger, job.Message.Id);
                 return;
@@ -182,7 +183,7 @@ internal sealed partial class DeliveryLane(
         {
             try
             {
-                await observer.OnOutcomeAsync(job.Message, result.Outcome, CancellationToken.None);
+                await observer.OnOutcomeAsync(job.Message, result.Outcome, stored.Address, CancellationToken.None);
             }
             catch (Exception e)
             {
@@ -197,7 +198,7 @@ internal sealed partial class DeliveryLane(
     /// leased until expiry and then sent it a second time (found by stopping PostgreSQL mid-run). Storing is a
     /// compare-and-set on the lease, so a retry after another claimer took the message changes nothing.
     /// </summary>
-    private async Task<bool> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken stopping)
+    private async Task<Completion> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken stopping)
     {
         while (true)
         {

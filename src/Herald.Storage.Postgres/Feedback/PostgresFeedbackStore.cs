@@ -24,11 +24,9 @@ public sealed class PostgresFeedbackStore(PostgresStore store) : IFeedbackStore
     public Task<LedgerWithDomain> GetWithDomainAsync(string address, CancellationToken cancellationToken) =>
         store.ReadAsync(async c =>
         {
-            var (json, open) = await c.QuerySingleAsync<(string?, bool)>(new CommandDefinition(
-                "SELECT (SELECT ledger_json FROM address_ledger WHERE address = @a), " +
-                $"EXISTS (SELECT 1 FROM domain_incidents WHERE domain = @d AND {IncidentWrites.StateSql(IncidentState.Open)})",
-                new { a = address.ToLowerInvariant(), d = AddressLedger.DomainOf(address) }, cancellationToken: cancellationToken));
-            return new LedgerWithDomain(json is null ? AddressLedger.Empty(address) : LedgerJson.Read(json), open);
+            await using var batch = new NpgsqlBatch(c) { BatchCommands = { LedgerWithDomainRead.Command(address) } };
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            return await LedgerWithDomainRead.ReadAsync(reader, address);
         }, cancellationToken);
 
     public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(string address, CancellationToken cancellationToken) =>

@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Herald.Bounces;
+using Herald.Core.Delivery;
+using Herald.Core.Feedback;
 using Herald.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Server.Tests.Feedback;
 
@@ -124,5 +128,23 @@ public sealed class SuppressionEndToEndTests : IAsyncLifetime
         var next = await SendAsync("flaky@example.com");
         await _host.WaitForStatusAsync(next, "delivered");
         await RecipientStatus.WaitForAsync(_host, "flaky@example.com", "ok");
+    }
+
+    [Fact]
+    public async Task After_a_delivery_the_ledger_read_with_the_outcome_decides_and_none_is_read_again()
+    {
+        var id = await SendAsync("flaky@example.com");
+        await _host.WaitForStatusAsync(id, "deferred");
+        await RecipientStatus.WaitForAsync(_host, "flaky@example.com", "problem");
+        var feedback = _host.Services.GetRequiredService<FeedbackService>();
+        var message = (await _host.Store.GetAsync(id, CancellationToken.None)).ShouldNotBeNull();
+        var delivered = new DeliveryOutcome.Delivered(new SmtpReply(250, "2.0.0", "Ok"), "mx.example.com", TimeSpan.FromMilliseconds(5));
+
+        // Read with the outcome, the ledger was clean (say, before the problem was recorded): nothing to clear, and the
+        // service does not read it again. Read by nobody (null), the service reads it and clears the problem.
+        await feedback.RecordOutcomeAsync(message, delivered, new LedgerWithDomain(AddressLedger.Empty("flaky@example.com"), false), CancellationToken.None);
+        (await RecipientStatus.GetAsync(_host, "flaky@example.com")).GetProperty("status").GetString().ShouldBe("problem");
+        await feedback.RecordOutcomeAsync(message, delivered, null, CancellationToken.None);
+        (await RecipientStatus.GetAsync(_host, "flaky@example.com")).GetProperty("status").GetString().ShouldBe("ok");
     }
 }

@@ -71,7 +71,7 @@ public sealed class DeliveryLaneWakeTests
         public Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<EnqueueItem> items, DateTimeOffset idempotencySince, CancellationToken cancellationToken) =>
             inner.EnqueueBatchAsync(items, idempotencySince, cancellationToken);
 
-        public Task<bool> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken) =>
+        public Task<Completion> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken) =>
             inner.CompleteAsync(job, transition, cancellationToken);
 
         public Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken) => inner.NextDueAtAsync(lowestPriority, cancellationToken);

@@ -138,7 +138,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
 
         (await Queue.RecoverAsync(None)).ShouldBe(2);
 
-        (await Queue.CompleteAsync(crashed[0], Delivered(crashed[0], now), None)).ShouldBeFalse("the crashed run's lease is gone");
+        (await Queue.CompleteAsync(crashed[0], Delivered(crashed[0], now), None)).Applied.ShouldBeFalse("the crashed run's lease is gone");
         var again = await Queue.ClaimAsync(now);
         again.Select(j => j.Message.Id).ShouldBe(["msg_1", "msg_2"]);
         again.ShouldAllBe(j => j.Attempt == 2, "the attempt of the crashed worker stays counted");
@@ -158,7 +158,7 @@ public abstract class DeliveryQueueClaimContract : StoreContract
         (await Queue.RecoverAsync(None)).ShouldBe(0);
 
         (await Queue.ClaimAsync(T0.AddMinutes(4))).ShouldBeEmpty("node-b's worker may be sending it right now");
-        (await other.Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(4)), None)).ShouldBeTrue("node-b still holds its lease");
+        (await other.Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(4)), None)).Applied.ShouldBeTrue("node-b still holds its lease");
     }
 
     [Fact]
@@ -175,8 +175,8 @@ public abstract class DeliveryQueueClaimContract : StoreContract
 
         (await Queue.RecoverAsync(None)).ShouldBe(1);
 
-        (await other.Queue.CompleteAsync(expired, Delivered(expired, T0.AddMinutes(5)), None)).ShouldBeFalse("its lease was released");
-        (await other.Queue.CompleteAsync(live, Delivered(live, T0.AddMinutes(5)), None)).ShouldBeTrue();
+        (await other.Queue.CompleteAsync(expired, Delivered(expired, T0.AddMinutes(5)), None)).Applied.ShouldBeFalse("its lease was released");
+        (await other.Queue.CompleteAsync(live, Delivered(live, T0.AddMinutes(5)), None)).Applied.ShouldBeTrue();
         (await Queue.ClaimAsync(T0.AddMinutes(5))).Single().Message.Id.ShouldBe("msg_1");
     }
 }

@@ -1,4 +1,5 @@
 using Herald.Core.Events;
+using Herald.Core.Feedback;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
 using static Herald.Storage.Tests.Contract.TestMessages;
@@ -76,11 +77,36 @@ public abstract class DeliveryQueueContract : StoreContract
         var current = (await Queue.ClaimAsync(now.AddMinutes(6), owner: "w2")).Single();
         var before = await Store.GetAsync("msg_1", None);
 
-        (await Queue.CompleteAsync(late, Delivered(late, now.AddMinutes(7)), None)).ShouldBeFalse();
+        (await Queue.CompleteAsync(late, Delivered(late, now.AddMinutes(7)), None)).Applied.ShouldBeFalse();
 
         (await Store.GetAsync("msg_1", None)).ShouldBeSameMessage(before);
         (await Store.GetTimelineAsync("msg_1", None)).Count.ShouldBe(1);
-        (await Queue.CompleteAsync(current, Delivered(current, now.AddMinutes(7)), None)).ShouldBeTrue();
+        (await Queue.CompleteAsync(current, Delivered(current, now.AddMinutes(7)), None)).Applied.ShouldBeTrue();
+    }
+
+    [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync))]
+    public async Task A_delivered_outcome_comes_back_with_its_addresss_ledger_as_it_is_after_the_outcome()
+    {
+        // What the feedback service checks after every delivery (anything to clear?), read with the outcome.
+        await Feedback.UpdateAsync(new LedgerUpdate<bool>("streak@example.test",
+            (ledger, _) => (LedgerDecision.Unchanged(ledger with { SoftFailures = 2, SoftFailuresSince = T0 }), true), null, [], _ => []), None);
+        await Queue.EnqueueAsync(New("msg_streak", to: "Streak@Example.test"));
+        await Queue.EnqueueAsync(New("msg_fresh", to: "fresh@example.test", createdAt: T0.AddSeconds(1)));
+        await Queue.EnqueueAsync(New("msg_later", to: "later@example.test", createdAt: T0.AddSeconds(2)));
+        var jobs = (await Queue.ClaimAsync(T0.AddMinutes(1))).ToDictionary(j => j.Message.Id);
+
+        var streak = await Queue.CompleteAsync(jobs["msg_streak"], Delivered(jobs["msg_streak"], T0.AddMinutes(2)), None);
+        streak.Applied.ShouldBeTrue();
+        var read = streak.Address.ShouldNotBeNull();
+        (read.Ledger.Address, read.Ledger.SoftFailures, read.DomainIncidentOpen).ShouldBe(("streak@example.test", 2, false));
+        var fresh = (await Queue.CompleteAsync(jobs["msg_fresh"], Delivered(jobs["msg_fresh"], T0.AddMinutes(2)), None)).Address.ShouldNotBeNull();
+        (fresh.Ledger.Address, fresh.Ledger.SoftFailures, fresh.Ledger.Problem).ShouldBe(("fresh@example.test", 0, null));
+
+        // Nothing is read for an outcome that is not a delivery, nor when the lease was lost.
+        (await Queue.CompleteAsync(jobs["msg_later"], Deferred(jobs["msg_later"], T0.AddMinutes(2), T0.AddMinutes(30)), None))
+            .ShouldBe(new Completion(true));
+        (await Queue.CompleteAsync(jobs["msg_streak"], Delivered(jobs["msg_streak"], T0.AddMinutes(3)), None)).ShouldBe(Completion.LeaseLost);
     }
 
     [Fact]
@@ -90,8 +116,8 @@ public abstract class DeliveryQueueContract : StoreContract
         await Queue.EnqueueAsync(New("msg_1"));
         var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).Single();
 
-        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), None)).ShouldBeTrue();
-        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(3)), None)).ShouldBeFalse();
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), None)).Applied.ShouldBeTrue();
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(3)), None)).Applied.ShouldBeFalse();
 
         (await Store.GetTimelineAsync("msg_1", None)).Count.ShouldBe(3);
     }
@@ -105,7 +131,7 @@ public abstract class DeliveryQueueContract : StoreContract
         var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).Single();
         var transition = Delivered(job, T0.AddMinutes(2));
 
-        (await Queue.CompleteAsync(job, transition, None)).ShouldBeTrue();
+        (await Queue.CompleteAsync(job, transition, None)).Applied.ShouldBeTrue();
 
         var stored = await Store.GetAsync("msg_1", None);
         stored!.Status.ShouldBe(MessageStatus.Delivered);
@@ -122,7 +148,7 @@ public abstract class DeliveryQueueContract : StoreContract
         var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).Single();
         var next = T0.AddMinutes(30);
 
-        (await Queue.CompleteAsync(job, Deferred(job, T0.AddMinutes(2), next), None)).ShouldBeTrue();
+        (await Queue.CompleteAsync(job, Deferred(job, T0.AddMinutes(2), next), None)).Applied.ShouldBeTrue();
 
         var stored = await Store.GetAsync("msg_1", None);
         stored!.Status.ShouldBe(MessageStatus.Deferred);
@@ -139,7 +165,7 @@ public abstract class DeliveryQueueContract : StoreContract
         await Queue.EnqueueAsync(New("msg_2", dataJson: """{"code":"123456"}""", secretFields: ["code"]));
         foreach (var job in await Queue.ClaimAsync(T0.AddMinutes(1)))
         {
-            (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2), purge: true), None)).ShouldBeTrue();
+            (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2), purge: true), None)).Applied.ShouldBeTrue();
         }
 
         (await Store.GetAsync("msg_1", None))!.DataJson.ShouldBe("""{"name":"Alice"}""");
@@ -157,7 +183,7 @@ public abstract class DeliveryQueueContract : StoreContract
         (await Queue.EnqueueAsync(otherCode, Accepted(otherCode), T0.AddHours(-24), None)).ShouldBeOfType<EnqueueResult.KeyConflict>("before the purge, the whole body counts");
 
         var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).ShouldHaveSingleItem();
-        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2), purge: true), None)).ShouldBeTrue();
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2), purge: true), None)).Applied.ShouldBeTrue();
 
         (await Store.GetAsync("msg_1", None))!.RequestHash.ShouldBe("public-1");
         (await Queue.EnqueueAsync(otherCode, Accepted(otherCode), T0.AddHours(-24), None)).ShouldBeOfType<EnqueueResult.Duplicate>().Existing.Id.ShouldBe("msg_1");
@@ -173,7 +199,7 @@ public abstract class DeliveryQueueContract : StoreContract
         await Queue.EnqueueAsync(New("msg_1", dataJson: data, secretFields: []));
         var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).Single();
 
-        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2), purge: true), None)).ShouldBeTrue();
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2), purge: true), None)).Applied.ShouldBeTrue();
 
         (await Store.GetAsync("msg_1", None))!.DataJson.ShouldBe(data);
     }
@@ -240,6 +266,6 @@ public abstract class DeliveryQueueContract : StoreContract
         await Should.ThrowAsync<ArgumentException>(Queue.CompleteAsync(job, wrong, None));
 
         (await Store.GetAsync("msg_1", None))!.Status.ShouldBe(MessageStatus.Queued);
-        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), None)).ShouldBeTrue("the lease is still held");
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(2)), None)).Applied.ShouldBeTrue("the lease is still held");
     }
 }

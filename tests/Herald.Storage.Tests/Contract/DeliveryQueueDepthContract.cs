@@ -28,9 +28,9 @@ public abstract class DeliveryQueueDepthContract : StoreContract
         await Queue.EnqueueAsync(New("msg_later", priority: Priority.Bulk, createdAt: T0.AddSeconds(-20)));
 
         var jobs = await Queue.ClaimAsync(T0.AddMinutes(1), lowest: Priority.Bulk);
-        (await Queue.CompleteAsync(jobs.Single(j => j.Message.Id == "msg_done"), Delivered(jobs.Single(j => j.Message.Id == "msg_done"), T0.AddMinutes(1)), None)).ShouldBeTrue();
+        (await Queue.CompleteAsync(jobs.Single(j => j.Message.Id == "msg_done"), Delivered(jobs.Single(j => j.Message.Id == "msg_done"), T0.AddMinutes(1)), None)).Applied.ShouldBeTrue();
         var later = jobs.Single(j => j.Message.Id == "msg_later");
-        (await Queue.CompleteAsync(later, Deferred(later, T0.AddMinutes(1), T0.AddMinutes(10)), None)).ShouldBeTrue();
+        (await Queue.CompleteAsync(later, Deferred(later, T0.AddMinutes(1), T0.AddMinutes(10)), None)).Applied.ShouldBeTrue();
 
         var depth = await Queue.DepthAsync(None);
 

@@ -103,7 +103,7 @@ public abstract class FeedbackStoreContract : StoreContract
 
         await Feedback.UpdateAsync(Reported("msg_1", MessageStatus.Bounced, T0.AddMinutes(2)), None);
         (await Store.GetAsync("msg_1", None))!.Status.ShouldBe(MessageStatus.Queued, "the lease owner still decides while it is in flight");
-        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(3)), None)).ShouldBeTrue();
+        (await Queue.CompleteAsync(job, Delivered(job, T0.AddMinutes(3)), None)).Applied.ShouldBeTrue();
 
         (await Store.GetAsync("msg_1", None))!.Status.ShouldBe(MessageStatus.Bounced);
         (await Store.GetTimelineAsync("msg_1", None)).Select(e => e.Type)

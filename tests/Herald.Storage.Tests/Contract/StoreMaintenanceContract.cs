@@ -125,7 +125,7 @@ public abstract class StoreMaintenanceContract : StoreContract
     {
         await Queue.EnqueueAsync(message);
         var job = (await Queue.ClaimAsync(message.CreatedAt)).Single(j => j.Message.Id == message.Id);
-        (await Queue.CompleteAsync(job, Delivered(job, message.CreatedAt.AddSeconds(1)), None)).ShouldBeTrue();
+        (await Queue.CompleteAsync(job, Delivered(job, message.CreatedAt.AddSeconds(1)), None)).Applied.ShouldBeTrue();
         return message.Id;
     }
 }
