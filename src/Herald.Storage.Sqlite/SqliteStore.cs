@@ -99,9 +99,21 @@ public sealed class SqliteStore : IDeliveryQueue, IMessageStore, IStoreHealth, I
             return Completion.LeaseLost;
         }
 
-        return transition.Status == MessageStatus.Delivered
-            ? new Completion(true, await _feedbackReads.LedgerWithDomainAsync(job.Message.To, cancellationToken))
-            : new Completion(true);
+        if (transition.Status != MessageStatus.Delivered)
+        {
+            return new Completion(true);
+        }
+
+        try
+        {
+            return new Completion(true, await _feedbackReads.LedgerWithDomainAsync(job.Message.To, cancellationToken));
+        }
+        catch (SqliteException)
+        {
+            // The outcome is stored: a read that fails after it must not make it look unstored (the lane would retry it
+            // and find its lease gone). Without the read the feedback service reads the ledger itself.
+            return new Completion(true);
+        }
     }
 
     public Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken)

@@ -1,12 +1,14 @@
 using System.Text;
+using Herald.Core.Messages;
 using Herald.Core.Queue;
 using Herald.Storage.Sqlite;
 using Herald.Storage.Tests.Contract;
+using Microsoft.Data.Sqlite;
 using static Herald.Storage.Tests.Contract.TestMessages;
 
 namespace Herald.Storage.Tests;
 
-/// <summary>What a broken file gives at open, and that a purged secret leaves no file of the folder.</summary>
+/// <summary>What a broken file gives at open, a read that fails after a stored outcome, and that a purged secret leaves no file of the folder.</summary>
 public sealed class SqliteFaultTests : IAsyncDisposable
 {
     private readonly SqliteTestDatabase _database = new();
@@ -47,6 +49,25 @@ public sealed class SqliteFaultTests : IAsyncDisposable
         Directory.CreateDirectory(_database.Path);
 
         (await OpenFaultAsync()).Message.ShouldBe($"{_database.Path}: is a folder, not a database file");
+    }
+
+    [Fact]
+    public async Task A_delivery_stays_stored_when_its_ledger_cannot_be_read_after_it()
+    {
+        var store = await _database.OpenStoreAsync();
+        await store.EnqueueAsync(New("msg_1"));
+        var job = (await store.ClaimAsync(T0)).ShouldHaveSingleItem();
+        await using (var other = new SqliteConnection($"Data Source={_database.Path}"))
+        {
+            await other.OpenAsync();
+            await using var drop = other.CreateCommand();
+            drop.CommandText = "DROP TABLE address_ledger";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        // The outcome is stored; the ledger read after it fails, so none comes back (the feedback service reads it itself).
+        (await store.CompleteAsync(job, Delivered(job, T0), CancellationToken.None)).ShouldBe(new Completion(true));
+        (await store.GetAsync("msg_1", CancellationToken.None)).ShouldNotBeNull().Status.ShouldBe(MessageStatus.Delivered);
     }
 
     [Fact]
