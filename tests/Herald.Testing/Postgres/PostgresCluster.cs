@@ -32,6 +32,12 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     public string DataDirectory => Path.Combine(Directory, "data");
 
+    /// <summary>
+    /// Whether the server has pg_stat_statements (Debian's postgresql package ships it beside the binaries) and loads it:
+    /// per statement, how often it ran and was planned.
+    /// </summary>
+    public bool HasStatementStatistics => File.Exists(Path.Combine(_bin, "..", "lib", "pg_stat_statements.so"));
+
     /// <summary>Where the binaries are (Debian: /usr/lib/postgresql/N/bin), or null.</summary>
     public static string? FindBinaries()
     {
@@ -81,9 +87,13 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
         var options = string.Join(' ',
             "-c listen_addresses=127.0.0.1", "-p " + cluster.Port.ToString(CultureInfo.InvariantCulture), "-c unix_socket_directories=" + directory,
-            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300", "-c shared_buffers=32MB",
+            "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300", "-c shared_buffers=32MB");
+        if (cluster.HasStatementStatistics)
+        {
             // How often each statement was planned (PostgresPlanCacheTests).
-            "-c shared_preload_libraries=pg_stat_statements", "-c pg_stat_statements.track_planning=on");
+            options += " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on";
+        }
+
         cluster._options = options;
         var start = cluster.Tool("pg_ctl", "start", "-w", "-t", "60", "-D", cluster.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-o", options);
         if (start.Code != 0)
