@@ -247,14 +247,18 @@ internal static class EnqueueWrites
     }
 
     /// <summary>Takes the advisory locks named, in their order, in one statement (a function scan over the array yields its order).</summary>
-    /// <summary>Takes the transaction-scoped advisory lock of each name ($1, a text array), in the array's order.</summary>
-    internal const string LockSql = "SELECT count(pg_advisory_xact_lock(hashtextextended(name, 0))) FROM unnest($1::text[]) AS t(name)";
+    /// <summary>The statement that takes the transaction-scoped advisory lock of each name, in their order.</summary>
+    internal static NpgsqlBatchCommand LockCommand(IReadOnlyList<string> names)
+    {
+        var command = new NpgsqlBatchCommand("SELECT count(pg_advisory_xact_lock(hashtextextended(name, 0))) FROM unnest($1::text[]) AS t(name)");
+        Positional.Add(command.Parameters, (object)names.ToArray()); // one parameter: the array
+        return command;
+    }
 
     private static async Task LockAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<string> names)
     {
-        await using var command = new NpgsqlCommand(LockSql, c, tx);
-        Positional.Add(command.Parameters, (object)names.ToArray()); // one parameter: the array
-        await command.ExecuteNonQueryAsync();
+        await using var batch = new NpgsqlBatch(c, tx) { BatchCommands = { LockCommand(names) } };
+        await batch.ExecuteNonQueryAsync();
     }
 
     private static async Task<StoredMessage?> FindByKeyAsync(NpgsqlConnection c, NpgsqlTransaction tx, string key, DateTimeOffset since)

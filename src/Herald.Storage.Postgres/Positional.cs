@@ -6,12 +6,20 @@ namespace Herald.Storage.Postgres;
 /// <summary>Positional parameters ($1, $2, ...) for the statements written without Dapper (batches, arrays).</summary>
 internal static class Positional
 {
-    /// <summary>Adds <paramref name="values"/> in order, null as SQL NULL; a value that is a parameter already is added as it is.</summary>
+    /// <summary>
+    /// Adds <paramref name="values"/> in order; a value that is a parameter already is added as it is. A value that may be
+    /// null goes in typed (<see cref="Text"/>, <see cref="Bigint"/>): a bare null is refused, for the reason given there.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value is a bare null.</exception>
     public static void Add(NpgsqlParameterCollection parameters, params object?[] values)
     {
         foreach (var value in values)
         {
-            parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value ?? DBNull.Value });
+            parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter
+            {
+                Value = value ?? throw new ArgumentException(
+                    $"parameter ${parameters.Count + 1} is a bare null: pass it typed (Positional.Text, Positional.Bigint)", nameof(values)),
+            });
         }
     }
 

@@ -45,10 +45,7 @@ internal static class RateCounts
     public static async Task<IReadOnlyList<(long Count, DateTimeOffset? Oldest)>> LockAndReadAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<string> locks, IReadOnlyList<NewMessage> messages)
     {
-        await using var batch = new NpgsqlBatch(c, tx);
-        var locking = new NpgsqlBatchCommand(EnqueueWrites.LockSql);
-        Positional.Add(locking.Parameters, (object)locks.ToArray()); // one parameter: the array
-        batch.BatchCommands.Add(locking);
+        await using var batch = new NpgsqlBatch(c, tx) { BatchCommands = { EnqueueWrites.LockCommand(locks) } };
         Add(batch, messages);
         await using var reader = await batch.ExecuteReaderAsync();
         await reader.NextResultAsync();

@@ -24,6 +24,16 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
     private const int Calls = 40;
 
     [Fact]
+    public void A_parameter_that_may_be_null_goes_in_typed_and_a_bare_null_is_refused()
+    {
+        var parameters = new NpgsqlCommand().Parameters;
+        Positional.Add(parameters, "a", Positional.Text(null), Positional.Bigint(null));
+        parameters.Select(p => p.NpgsqlDbType).ShouldBe([NpgsqlTypes.NpgsqlDbType.Text, NpgsqlTypes.NpgsqlDbType.Text, NpgsqlTypes.NpgsqlDbType.Bigint]);
+
+        Should.Throw<ArgumentException>(() => Positional.Add(parameters, "b", null)).Message.ShouldContain("parameter $5 is a bare null");
+    }
+
+    [Fact]
     public async Task The_statements_of_a_delivered_message_are_not_planned_at_every_call()
     {
         // One connection per pool: the statements are prepared once (after Npgsql's five uses), as on a node at work.
