@@ -21,6 +21,21 @@ require_free_ports() {
   done
 }
 
+# start_sink [smtp-sink options...]: Postfix's smtp-sink on 127.0.0.1:$SINK_PORT in the background (its pid added to
+# $pids; what it prints to SINK_OUT, default this script's output), once it listens. Without Postfix installed the runs would wait for deliveries that never come (seen on a new
+# machine: the warm-up hung), so a missing smtp-sink or one that does not start stops the bench, naming what is missing.
+start_sink() {
+  command -v smtp-sink >/dev/null || { echo "smtp-sink not found: apt-get install postfix" >&2; exit 1; }
+  smtp-sink "$@" -u postfix 127.0.0.1:$SINK_PORT 1024 >"${SINK_OUT:-/dev/stdout}" 2>&1 & pids+=($!)
+  local i
+  for ((i = 0; i < 50; i++)); do
+    ss -ltn "sport = :$SINK_PORT" | grep -q LISTEN && return 0
+    kill -0 "${pids[-1]}" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "smtp-sink did not start listening on 127.0.0.1:$SINK_PORT" >&2; exit 1
+}
+
 # herald_serve DATA_DIR RELAY_PORT DKIM_PEM|"" LOG: starts Herald on 127.0.0.1:$HERALD_PORT in the background relaying to
 # 127.0.0.1:RELAY_PORT, with the digest type below and, given a key, RSA DKIM for bench.example; its pid is in $!
 # afterwards. It runs in Production, as deployed, so its domains are real-looking ones: Production refuses the shipped

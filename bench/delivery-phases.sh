@@ -44,8 +44,7 @@ kill $herald; wait $herald 2>/dev/null || true
 printf 'accept    dkim=%s messages=%d herald_cpu_ms_per_message=%.3f\n' "$DKIM" "$N" "$(echo "($c1 - $c0) * 10 / $N" | bc -l)"
 
 # deliver (the attempts stuck on the mute relay were released at shutdown and are claimed again at once)
-smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
-sleep 0.3
+start_sink
 start_herald $SINK_PORT
 c0=$(ticks $herald)
 queued() { sqlite3 "file:$work/data/herald.db?mode=ro" "SELECT count(*) FROM messages WHERE status = 'queued'" 2>/dev/null || echo 1; }

@@ -81,8 +81,7 @@ pg_ticks() {
 }
 per_1000() { echo "$1 / $HZ * 1000 / $N" | bc -l | xargs printf '%.2f'; }
 
-smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
-sleep 0.5
+start_sink
 [ -n "${PG_ONLY:-}" ] || run_postfix_peer
 
 # start_nodes LABEL COUNT: COUNT Herald nodes on the STORE settings, on PORT_A (and PORT_B), each its own data folder;

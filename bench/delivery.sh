@@ -41,8 +41,7 @@ echo "building (Release)..."
 build_delivery_bench
 require_free_ports $SINK_PORT $PF_PORT $HERALD_PORT
 
-smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
-sleep 0.5
+start_sink
 
 # ---- the peer: Postfix -------------------------------------------------------------------------------
 run_postfix_peer

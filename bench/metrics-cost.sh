@@ -16,8 +16,7 @@ source bench/common.sh
 echo "building (Release)..."
 build_delivery_bench
 require_free_ports $SINK_PORT $HERALD_PORT
-smtp-sink -u postfix 127.0.0.1:$SINK_PORT 1024 & pids+=($!)
-sleep 0.3
+start_sink
 tck=$(getconf CLK_TCK)
 
 run() { # $1 = on|off

@@ -23,8 +23,7 @@ echo "building (Release)..."
 build_delivery_bench
 
 # -c: a running count of completed DATA commands, the sink's own tally of what arrived.
-smtp-sink -c -u postfix 127.0.0.1:$SINK_PORT 1024 >"$work/sink.out" 2>&1 & pids+=($!)
-sleep 0.3
+SINK_OUT=$work/sink.out start_sink -c
 sink_count() { tail -c 200 "$work/sink.out" | tr '\r' '\n' | sed -nE 's/.*mesg=([0-9]+).*/\1/p' | tail -1; }
 
 # The bench sends no idempotency keys; the window must not outlast the retention (config check refuses that).

@@ -28,14 +28,20 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     /// <summary>Reads: the same database, multiplexed (<see cref="PostgresConnectionStrings.Multiplexed"/>).</summary>
     private readonly NpgsqlDataSource _reads;
 
-    private readonly EnqueueGroup _group;
+    /// <summary>Plain enqueues' group commit (no idempotency key, no rate limit: nothing is read first).</summary>
+    private readonly CommitGroup<(NewMessage Message, DeliveryEvent Accepted), EnqueueResult> _group;
 
     /// <summary>
     /// Critical messages group among themselves: a sign-in code never waits for a group of up to 256 bulk messages to be
     /// written and flushed before its own group starts; its commit runs beside that group's and shares its WAL flush
     /// when they meet.
     /// </summary>
-    private readonly EnqueueGroup _criticalGroup;
+    private readonly CommitGroup<(NewMessage Message, DeliveryEvent Accepted), EnqueueResult> _criticalGroup;
+
+    /// <summary>Attempts' outcomes, grouped; a critical message's among critical ones only, as its enqueue.</summary>
+    private readonly CommitGroup<(DeliveryJob Job, JobTransition Transition), Completion> _outcomes;
+
+    private readonly CommitGroup<(DeliveryJob Job, JobTransition Transition), Completion> _criticalOutcomes;
 
     private readonly WakeNotifier _wake;
 
@@ -53,8 +59,10 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         _dataSource = NpgsqlDataSource.Create(connectionString);
         _bookkeeping = NpgsqlDataSource.Create(PostgresConnectionStrings.Multiplexed(PostgresConnectionStrings.WithoutWaitingForFlush(connectionString)));
         _reads = NpgsqlDataSource.Create(PostgresConnectionStrings.Multiplexed(connectionString));
-        _group = new EnqueueGroup(this);
-        _criticalGroup = new EnqueueGroup(this);
+        _group = new(MaxEnqueueGroup, WriteEnqueuesAsync);
+        _criticalGroup = new(MaxEnqueueGroup, WriteEnqueuesAsync);
+        _outcomes = new(MaxOutcomeGroup, WriteOutcomesAsync);
+        _criticalOutcomes = new(MaxOutcomeGroup, WriteOutcomesAsync);
         _wake = new WakeNotifier(() => WriteStatementAsync(
             c => c.ExecuteAsync("SELECT pg_notify(@channel, @node)", new { channel = PostgresStoreOptions.WakeChannel, node = options.NodeId }),
             durable: false, CancellationToken.None));
@@ -128,11 +136,11 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     public async Task<EnqueueResult> EnqueueAsync(NewMessage message, DeliveryEvent accepted, DateTimeOffset idempotencySince, CancellationToken cancellationToken)
     {
         // Without an idempotency key or a rate limit nothing is read first: the message joins the group commit of
-        // concurrent enqueues (EnqueueGroup), one implicit transaction and one round trip for the whole group, which
+        // concurrent enqueues (CommitGroup), one implicit transaction and one round trip for the whole group, which
         // wakes the other nodes itself.
         if (PlainEnqueues.Applies(message))
         {
-            return await (message.Priority == Priority.Critical ? _criticalGroup : _group).EnqueueAsync(message, accepted);
+            return await (message.Priority == Priority.Critical ? _criticalGroup : _group).AddAsync((message, accepted));
         }
 
         var result = await WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince), durable: true, cancellationToken);
@@ -164,8 +172,41 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
             ? Task.FromResult<IReadOnlyList<DeliveryJob>>([])
             : WriteStatementAsync(c => QueueWrites.ClaimAsync(c, request, NodeId), durable: false, cancellationToken);
 
-    public Task<Completion> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken) =>
-        WriteStatementAsync(c => QueueWrites.CompleteAsync(c, job, transition, TimeProvider), durable: false, cancellationToken);
+    /// <inheritdoc />
+    /// <remarks>
+    /// Concurrent outcomes share one round trip and one commit (<see cref="CommitGroup{TItem,TResult}"/>): every lane
+    /// waits for its outcome before it claims again, so up to Delivery:Concurrency outcomes meet.
+    /// </remarks>
+    public async Task<Completion> CompleteAsync(DeliveryJob job, JobTransition transition, CancellationToken cancellationToken)
+    {
+        QueueWrites.CheckEvents(job, transition);
+        return await (job.Message.Priority == Priority.Critical ? _criticalOutcomes : _outcomes).AddAsync((job, transition));
+    }
+
+    /// <summary>Outcome groups written so far (tests: concurrent outcomes share one).</summary>
+    internal int OutcomeGroups => _outcomes.Groups + _criticalOutcomes.Groups;
+
+    /// <summary>At most this many messages per enqueue group (written by two statements, PlainEnqueues; one wake-up after).</summary>
+    internal const int MaxEnqueueGroup = 256;
+
+    /// <summary>At most this many outcomes per group: more than the lanes of a node (16 and 4 by default).</summary>
+    internal const int MaxOutcomeGroup = 64;
+
+    private async Task<IReadOnlyList<EnqueueResult>> WriteEnqueuesAsync(IReadOnlyList<(NewMessage Message, DeliveryEvent Accepted)> group)
+    {
+        var results = await WriteStatementAsync(async c =>
+        {
+            await using var batch = new NpgsqlBatch(c);
+            var results = PlainEnqueues.AddWrites(batch, group);
+            await batch.ExecuteNonQueryAsync();
+            return results;
+        }, durable: true, CancellationToken.None);
+        _wake.Ring();
+        return results;
+    }
+
+    private Task<IReadOnlyList<Completion>> WriteOutcomesAsync(IReadOnlyList<(DeliveryJob Job, JobTransition Transition)> group) =>
+        WriteStatementAsync(c => QueueWrites.CompleteAsync(c, group, TimeProvider), durable: false, CancellationToken.None);
 
     public Task<DateTimeOffset?> NextDueAtAsync(Priority lowestPriority, CancellationToken cancellationToken) =>
         ReadAsync(c => QueueWrites.NextDueAtAsync(c, lowestPriority, cancellationToken), cancellationToken);

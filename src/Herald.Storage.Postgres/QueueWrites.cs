@@ -104,24 +104,71 @@ internal static class QueueWrites
         return (changes.Select(r => r.ToWire()).ToArray(), changes.Select(r => ReportedStatus.Settle(committed, r).ToWire()).ToArray());
     }).ToArray();
 
-    /// <summary>
-    /// Applies the transition only while the caller still holds the lease (compare-and-set on the token). A delivered
-    /// transition reads the address's ledger and its domain's incident after it, in the same batch: one round trip where
-    /// FeedbackService's own read after every delivery was a second one (21,000 of about 120,000 statements in
-    /// PG_ONLY=1 PG_STATEMENTS=1 bench/delivery-postgres.sh 20000, 2026-12-01). The read is a statement of its own, so it
-    /// sees what was committed when it starts, as the separate read did.
-    /// </summary>
-    public static async Task<Completion> CompleteAsync(NpgsqlConnection c, DeliveryJob job, JobTransition transition, TimeProvider time)
+    /// <summary>Refuses a transition that carries another message's event: a bug in the caller, not an outcome.</summary>
+    public static void CheckEvents(DeliveryJob job, JobTransition transition)
     {
-        var message = job.Message;
         foreach (var e in transition.Events)
         {
-            if (e.MessageId != message.Id)
+            if (e.MessageId != job.Message.Id)
             {
-                throw new ArgumentException($"event for {e.MessageId} in the transition of {message.Id}", nameof(transition));
+                throw new ArgumentException($"event for {e.MessageId} in the transition of {job.Message.Id}", nameof(transition));
             }
         }
+    }
 
+    /// <summary>
+    /// Applies each transition only while its caller still holds the lease (compare-and-set on the token), all in one
+    /// batch: one round trip and one implicit transaction for a group of outcomes (PostgresStore's CommitGroup). Their
+    /// statements go in the order of the messages' ids, so two groups that meet on the same rows (a lease lost and the
+    /// job claimed again) lock them in the same order instead of deadlocking. A delivered transition reads the address's
+    /// ledger and its domain's incident after it, in the same batch: where FeedbackService's own read after every
+    /// delivery was a round trip of its own (21,000 of about 120,000 statements in PG_ONLY=1 PG_STATEMENTS=1
+    /// bench/delivery-postgres.sh 20000, 2026-12-01). The read is a statement of its own, so it sees what was committed
+    /// when it starts, its own group's outcomes before it included.
+    /// </summary>
+    public static async Task<IReadOnlyList<Completion>> CompleteAsync(NpgsqlConnection c, IReadOnlyList<(DeliveryJob Job, JobTransition Transition)> group, TimeProvider time)
+    {
+        var order = Enumerable.Range(0, group.Count).OrderBy(i => group[i].Job.Message.Id, StringComparer.Ordinal).ToArray();
+        await using var batch = new NpgsqlBatch(c);
+        foreach (var i in order)
+        {
+            AddCompletion(batch, group[i].Job, group[i].Transition, time);
+        }
+
+        var completions = new Completion[group.Count];
+        await using var reader = await batch.ExecuteReaderAsync();
+        for (var k = 0; k < order.Length; k++)
+        {
+            if (k > 0)
+            {
+                await reader.NextResultAsync();
+            }
+
+            var (job, transition) = group[order[k]];
+            await reader.ReadAsync();
+            // 0: the lease was lost (it expired and another worker claimed the job), or this job was already completed.
+            var applied = reader.GetInt64(0) != 0;
+            Completion completion = applied ? new(true) : Completion.LeaseLost;
+            if (ReadsAddress(transition))
+            {
+                await reader.NextResultAsync();
+                if (applied)
+                {
+                    completion = new(true, await LedgerWithDomainRead.ReadAsync(reader, job.Message.To));
+                }
+            }
+
+            completions[order[k]] = completion;
+        }
+
+        return completions;
+    }
+
+    private static bool ReadsAddress(JobTransition transition) => transition.Status == MessageStatus.Delivered;
+
+    private static void AddCompletion(NpgsqlBatch batch, DeliveryJob job, JobTransition transition, TimeProvider time)
+    {
+        var message = job.Message;
         var updatedAt = transition.Events.Count > 0 ? transition.Events[^1].Time : time.GetUtcNow();
         var (reported, settled) = Settles[(int)transition.Status];
         var purge = transition.PurgeSecrets && message.SecretFields.Count > 0;
@@ -130,26 +177,12 @@ internal static class QueueWrites
             transition.Status.ToWire(), Positional.Bigint(UnixMs.From(transition.NextAttemptAt)), UnixMs.From(updatedAt), message.Id, job.LeaseToken,
             reported, settled, purge, Positional.Text(message.DataJson), Positional.Text(purge ? SecretData.Purge(message.DataJson, message.SecretFields) : null),
             message.RequestHash, Positional.Text(purge ? RequestHashes.Purged(message.RequestHash) : null));
-
         EventRows.AddParameters(command.Parameters, transition.Events);
-        await using var batch = new NpgsqlBatch(c) { BatchCommands = { command } };
-        var delivered = transition.Status == MessageStatus.Delivered;
-        if (delivered)
+        batch.BatchCommands.Add(command);
+        if (ReadsAddress(transition))
         {
             batch.BatchCommands.Add(LedgerWithDomainRead.Command(message.To));
         }
-
-        await using var reader = await batch.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        // 0: the lease was lost (it expired and another worker claimed the job), or this job was already completed.
-        if (reader.GetInt64(0) == 0)
-        {
-            return Completion.LeaseLost;
-        }
-
-        return delivered && await reader.NextResultAsync()
-            ? new Completion(true, await LedgerWithDomainRead.ReadAsync(reader, message.To))
-            : new Completion(true);
     }
 
     /// <summary>
