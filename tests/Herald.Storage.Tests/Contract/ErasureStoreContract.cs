@@ -117,6 +117,35 @@ public abstract class ErasureStoreContract : StoreContract
         neither.Kept.ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(150)]
+    [Covers(nameof(IErasureStore.LedgersAndKeptAsync))]
+    public async Task Any_number_of_addresses_are_read_each_answer_in_its_place(int count)
+    {
+        // Every fifth address is suspended, every seventh was erased with its suppression kept.
+        var addresses = Enumerable.Range(0, count).Select(i => $"user{i}@example.test").ToList();
+        for (var i = 0; i < count; i += 5)
+        {
+            await Feedback.UpdateAsync(TestFeedback.Change(addresses[i], T0, l => l with { Suspension = TestFeedback.HardBounce(T0) }), None);
+        }
+
+        var erased = Enumerable.Range(0, count).Where(i => i % 7 == 0).Select(i => addresses[i]).ToArray();
+        await Erasure.EraseAsync(Of(null, erased) with { Keep = l => SuppressionPolicy.SurvivingErasure(l, T0) }, None);
+
+        var read = await Erasure.LedgersAndKeptAsync(addresses.Select(a => new ErasedAddress(a, "fp:" + a)).ToList(), None);
+
+        read.Count.ShouldBe(count);
+        for (var i = 0; i < count; i++)
+        {
+            read[i].Ledger.Address.ShouldBe(addresses[i]);
+            (read[i].Ledger.Suspension is not null).ShouldBe(i % 5 == 0 && i % 7 != 0, $"address {i}");
+            (read[i].Kept is not null).ShouldBe(i % 35 == 0, $"address {i}: kept only where suspended and erased");
+        }
+    }
+
     [Fact]
     [Covers(nameof(IErasureStore.EraseAsync))]
     public async Task Erasing_what_is_already_gone_succeeds_and_removes_nothing()
