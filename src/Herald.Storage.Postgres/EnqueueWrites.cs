@@ -23,15 +23,58 @@ internal static class EnqueueWrites
         "idempotency_key, request_hash, created_at, expires_at, message_id_header, return_path, route, status, attempts, " +
         "next_attempt_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, $11, $11, 1)");
 
-    /// <param name="locked">The caller (a batch) already holds this message's advisory locks.</param>
-    public static async Task<EnqueueResult> RunAsync(
-        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool locked = false)
+    /// <summary>
+    /// The row and its queue row, stored queued only while the address has fewer than its limit of messages of this type
+    /// in the window (<see cref="RateCounts.UnderLimitSql"/>); $17 the window's start, $18 the limit.
+    /// </summary>
+    private static readonly string InsertUnderLimit = QueueRows.Enqueue(
+        "INSERT INTO messages (id, type, category, priority, to_address, to_address_lower, data_json, secret_fields, " +
+        "idempotency_key, request_hash, created_at, expires_at, message_id_header, return_path, route, status, attempts, " +
+        "next_attempt_at, updated_at, version) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, $11, $11, 1 " +
+        "WHERE " + RateCounts.UnderLimitSql("$6", "$2", "$17", "$18"));
+
+    /// <summary>
+    /// A message with a rate limit and no idempotency key (a sign-in code), stored queued in one round trip when its address
+    /// is under the limit: the rate lock, the insert that counts, and its accepted event, as one batch and one implicit
+    /// transaction. Each statement of the batch takes its own snapshot, so the count is taken after the lock is held and
+    /// sees what the lock's last holder committed (as <see cref="RateCounts.LockAndReadAsync"/>). Null when the address had
+    /// its limit: nothing was stored, and the caller stores the message throttled with the time the next is accepted
+    /// (<see cref="RunAsync"/>, which counts again). In a transaction of its own it took three round trips in a row
+    /// (BEGIN with the lock and the count, the insert, COMMIT), and the intake's read before them made a critical POST four.
+    /// </summary>
+    public static async Task<EnqueueResult?> TryUnderLimitAsync(NpgsqlConnection c, NewMessage m, DeliveryEvent accepted)
+    {
+        CheckAccepted(m, accepted);
+        var limit = m.RateLimit ?? throw new ArgumentException($"{m.Id} has no rate limit", nameof(m));
+        await using var batch = new NpgsqlBatch(c) { BatchCommands = { LockCommand([RateLock(m)]) } };
+        var insert = new NpgsqlBatchCommand(InsertUnderLimit);
+        Positional.Add(insert.Parameters,
+            m.Id, m.Type, m.Category, (int)m.Priority, m.To, m.To.ToLowerInvariant(), m.DataJson, MessageRows.WriteSecretFields(m.SecretFields),
+            Positional.Text(null), m.RequestHash, UnixMs.From(m.CreatedAt), UnixMs.From(m.ExpiresAt), m.MessageIdHeader, m.ReturnPath, m.Route,
+            "queued", UnixMs.From(m.CreatedAt - limit.Window), (long)limit.Count);
+        batch.BatchCommands.Add(insert);
+        var events = new NpgsqlBatchCommand(EventRows.InsertSql(1, "WHERE EXISTS (SELECT 1 FROM messages WHERE id = $13)"));
+        EventRows.AddParameters(events.Parameters, [accepted]);
+        events.Parameters.Add(new NpgsqlParameter { Value = m.Id });
+        batch.BatchCommands.Add(events);
+        await batch.ExecuteNonQueryAsync();
+        // The statement's count is the queue rows it inserted: one when the message was stored.
+        return insert.RecordsAffected == 1 ? new EnqueueResult.Created(MessageRows.FromNew(m)) : null;
+    }
+
+    private static void CheckAccepted(NewMessage m, DeliveryEvent accepted)
     {
         if (accepted.MessageId != m.Id)
         {
             throw new ArgumentException($"accepted event is for {accepted.MessageId}, not {m.Id}", nameof(accepted));
         }
+    }
 
+    /// <param name="locked">The caller (a batch) already holds this message's advisory locks.</param>
+    public static async Task<EnqueueResult> RunAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, NewMessage m, DeliveryEvent accepted, DateTimeOffset idempotencySince, bool locked = false)
+    {
+        CheckAccepted(m, accepted);
         if (m.IdempotencyKey is { } key)
         {
             if (!locked)

@@ -143,6 +143,15 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
             return await (message.Priority == Priority.Critical ? _criticalGroup : _group).AddAsync((message, accepted));
         }
 
+        // A rate-limited message without an idempotency key (a sign-in code) under its limit: one round trip. Over it,
+        // nothing was stored, and the transaction below stores it throttled.
+        if (message.IdempotencyKey is null && message.RateLimit is not null &&
+            await WriteStatementAsync(c => EnqueueWrites.TryUnderLimitAsync(c, message, accepted), durable: true, cancellationToken) is { } under)
+        {
+            _wake.Ring();
+            return under;
+        }
+
         var result = await WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince), durable: true, cancellationToken);
         if (result is EnqueueResult.Created)
         {

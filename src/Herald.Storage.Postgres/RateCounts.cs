@@ -75,4 +75,13 @@ internal static class RateCounts
     /// <summary>When the oldest counted message leaves the window, if the address already had its limit; null when under it.</summary>
     public static DateTimeOffset? OverLimitUntil(RateLimit limit, long count, DateTimeOffset? oldest) =>
         count >= limit.Count ? oldest!.Value + limit.Window : null;
+
+    /// <summary>
+    /// The same rule as <see cref="OverLimitUntil"/> in SQL, for a statement that stores a message only under the limit
+    /// (EnqueueWrites.TryUnderLimitAsync): true while the address has fewer than <paramref name="limit"/> messages of the
+    /// type counted as <see cref="Sql"/> counts them, created after <paramref name="since"/>. Arguments are SQL expressions.
+    /// </summary>
+    public static string UnderLimitSql(string address, string type, string since, string limit) =>
+        $"(SELECT COUNT(*) FROM messages WHERE to_address_lower = {address} AND created_at > {since}::bigint AND type = {type} " +
+        $"AND status <> 'throttled') < {limit}::bigint";
 }
