@@ -62,6 +62,8 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
             var code = New($"msg_code_{i}", to: to, priority: Priority.Critical, createdAt: T0.AddSeconds(i), secretFields: secrets,
                 idempotencyKey: i % 2 == 0 ? $"key-{i}" : null);
             await store.EnqueueAsync(code with { RateLimit = limit });
+            // A sign-in code without a key under its limit: the one-batch insert that counts (EnqueueWrites.TryUnderLimitAsync).
+            await store.EnqueueAsync(New($"msg_signin_{i}", to: to, priority: Priority.Critical, createdAt: T0.AddSeconds(i)) with { RateLimit = limit });
             await erasure.LedgersAndKeptAsync([new ErasedAddress(to, $"fp-{i}")], CancellationToken.None);
             await recipients.FindByAddressAsync(to, CancellationToken.None);
             var jobs = await store.ClaimAsync(T0.AddMinutes(1), max: 2);
