@@ -11,19 +11,24 @@ namespace Herald.Storage.Postgres;
 /// </summary>
 internal static class RateCounts
 {
-    private const string Sql =
+    /// <summary>
+    /// What counts against an address's limit, the one home of that rule: its messages of the type created after the
+    /// window's start, a refused (throttled) one excepted. Arguments are SQL expressions.
+    /// </summary>
+    private static string Counted(string address, string type, string since) =>
+        $"FROM messages WHERE to_address_lower = {address} AND created_at > {since} AND type = {type} AND status <> 'throttled'";
+
+    private static readonly string Sql =
         "SELECT r.n, r.oldest FROM unnest($1::text[], $2::text[], $3::bigint[]) WITH ORDINALITY AS t(address, type, since, i) " +
-        "CROSS JOIN LATERAL (SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM messages WHERE to_address_lower = t.address " +
-        "AND created_at > t.since AND type = t.type AND status <> 'throttled') r ORDER BY t.i";
+        "CROSS JOIN LATERAL (SELECT COUNT(*) AS n, MIN(created_at) AS oldest " + Counted("t.address", "t.type", "t.since") + ") r ORDER BY t.i";
 
     /// <summary>
     /// <see cref="Sql"/> for one message, as a rate-limited request (a sign-in code) reads it: PostgreSQL planned the
     /// array form again at every call, its estimate of unnest() over a parameter (100 rows) never as good as over the
     /// given one-element array (PostgresPlanCacheTests).
     /// </summary>
-    private const string OneSql =
-        "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM messages WHERE to_address_lower = ($1::text[])[1] " +
-        "AND created_at > ($3::bigint[])[1] AND type = ($2::text[])[1] AND status <> 'throttled'";
+    private static readonly string OneSql =
+        "SELECT COUNT(*) AS n, MIN(created_at) AS oldest " + Counted("($1::text[])[1]", "($2::text[])[1]", "($3::bigint[])[1]");
 
     /// <summary>For each of <paramref name="messages"/> (each with a rate limit), in order: the count and the oldest counted.</summary>
     public static async Task<IReadOnlyList<(long Count, DateTimeOffset? Oldest)>> ReadAsync(
@@ -79,9 +84,8 @@ internal static class RateCounts
     /// <summary>
     /// The same rule as <see cref="OverLimitUntil"/> in SQL, for a statement that stores a message only under the limit
     /// (EnqueueWrites.TryUnderLimitAsync): true while the address has fewer than <paramref name="limit"/> messages of the
-    /// type counted as <see cref="Sql"/> counts them, created after <paramref name="since"/>. Arguments are SQL expressions.
+    /// type that <see cref="Counted"/> counts, created after <paramref name="since"/>. Arguments are SQL expressions.
     /// </summary>
     public static string UnderLimitSql(string address, string type, string since, string limit) =>
-        $"(SELECT COUNT(*) FROM messages WHERE to_address_lower = {address} AND created_at > {since}::bigint AND type = {type} " +
-        $"AND status <> 'throttled') < {limit}::bigint";
+        $"(SELECT COUNT(*) {Counted(address, type, since + "::bigint")}) < {limit}::bigint";
 }
