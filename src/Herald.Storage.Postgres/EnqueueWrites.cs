@@ -17,21 +17,30 @@ namespace Herald.Storage.Postgres;
 /// </summary>
 internal static class EnqueueWrites
 {
-    /// <summary>The row, and its queue row when it is queued (not throttled), in one statement.</summary>
-    private static readonly string Insert = QueueRows.Enqueue(
+    /// <summary>A message's row: its columns, then its values from the sixteen parameters of <see cref="AddRow"/>.</summary>
+    private const string RowColumns =
         "INSERT INTO messages (id, type, category, priority, to_address, to_address_lower, data_json, secret_fields, " +
         "idempotency_key, request_hash, created_at, expires_at, message_id_header, return_path, route, status, attempts, " +
-        "next_attempt_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, $11, $11, 1)");
+        "next_attempt_at, updated_at, version) ";
+
+    private const string RowValues = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, $11, $11, 1";
+
+    /// <summary>The row, and its queue row when it is queued (not throttled), in one statement.</summary>
+    private static readonly string Insert = QueueRows.Enqueue(RowColumns + "VALUES (" + RowValues + ")");
 
     /// <summary>
     /// The row and its queue row, stored queued only while the address has fewer than its limit of messages of this type
     /// in the window (<see cref="RateCounts.UnderLimitSql"/>); $17 the window's start, $18 the limit.
     /// </summary>
     private static readonly string InsertUnderLimit = QueueRows.Enqueue(
-        "INSERT INTO messages (id, type, category, priority, to_address, to_address_lower, data_json, secret_fields, " +
-        "idempotency_key, request_hash, created_at, expires_at, message_id_header, return_path, route, status, attempts, " +
-        "next_attempt_at, updated_at, version) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 0, $11, $11, 1 " +
-        "WHERE " + RateCounts.UnderLimitSql("$6", "$2", "$17", "$18"));
+        RowColumns + "SELECT " + RowValues + " WHERE " + RateCounts.UnderLimitSql("$6", "$2", "$17", "$18"));
+
+    /// <summary>The sixteen parameters of a message's row (<see cref="RowValues"/>), with the data and status it is stored with.</summary>
+    private static void AddRow(NpgsqlParameterCollection parameters, NewMessage m, string? dataJson, string status) =>
+        Positional.Add(parameters,
+            m.Id, m.Type, m.Category, (int)m.Priority, m.To, m.To.ToLowerInvariant(), Positional.Text(dataJson),
+            MessageRows.WriteSecretFields(m.SecretFields), Positional.Text(m.IdempotencyKey), m.RequestHash, UnixMs.From(m.CreatedAt), UnixMs.From(m.ExpiresAt),
+            m.MessageIdHeader, m.ReturnPath, m.Route, status);
 
     /// <summary>
     /// A message with a rate limit and no idempotency key (a sign-in code), stored queued in one round trip when its address
@@ -48,14 +57,12 @@ internal static class EnqueueWrites
         var limit = m.RateLimit ?? throw new ArgumentException($"{m.Id} has no rate limit", nameof(m));
         await using var batch = new NpgsqlBatch(c) { BatchCommands = { LockCommand([RateLock(m)]) } };
         var insert = new NpgsqlBatchCommand(InsertUnderLimit);
-        Positional.Add(insert.Parameters,
-            m.Id, m.Type, m.Category, (int)m.Priority, m.To, m.To.ToLowerInvariant(), m.DataJson, MessageRows.WriteSecretFields(m.SecretFields),
-            Positional.Text(null), m.RequestHash, UnixMs.From(m.CreatedAt), UnixMs.From(m.ExpiresAt), m.MessageIdHeader, m.ReturnPath, m.Route,
-            "queued", UnixMs.From(m.CreatedAt - limit.Window), (long)limit.Count);
+        AddRow(insert.Parameters, m, m.DataJson, "queued");
+        Positional.Add(insert.Parameters, UnixMs.From(m.CreatedAt - limit.Window), (long)limit.Count);
         batch.BatchCommands.Add(insert);
         var events = new NpgsqlBatchCommand(EventRows.InsertSql(1, "WHERE EXISTS (SELECT 1 FROM messages WHERE id = $13)"));
         EventRows.AddParameters(events.Parameters, [accepted]);
-        events.Parameters.Add(new NpgsqlParameter { Value = m.Id });
+        Positional.Add(events.Parameters, m.Id);
         batch.BatchCommands.Add(events);
         await batch.ExecuteNonQueryAsync();
         // The statement's count is the queue rows it inserted: one when the message was stored.
@@ -116,10 +123,7 @@ internal static class EnqueueWrites
             ? [accepted, new DeliveryEvent(m.Id, m.CreatedAt, EventType.Throttled, Detail: m.RateLimit!.Refusal(m.Type, until))]
             : [accepted];
         var insert = new NpgsqlBatchCommand(Insert);
-        Positional.Add(insert.Parameters,
-            m.Id, m.Type, m.Category, (int)m.Priority, m.To, m.To.ToLowerInvariant(), Positional.Text(throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson),
-            MessageRows.WriteSecretFields(m.SecretFields), Positional.Text(m.IdempotencyKey), m.RequestHash, UnixMs.From(m.CreatedAt), UnixMs.From(m.ExpiresAt),
-            m.MessageIdHeader, m.ReturnPath, m.Route, throttled ? "throttled" : "queued");
+        AddRow(insert.Parameters, m, throttled ? SecretData.Purge(m.DataJson, m.SecretFields) : m.DataJson, throttled ? "throttled" : "queued");
 
         batch.BatchCommands.Add(insert);
         var inserted = new NpgsqlBatchCommand(EventRows.InsertSql(1));
