@@ -63,8 +63,8 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         _criticalGroup = new(MaxEnqueueGroup, WriteEnqueuesAsync);
         _outcomes = new(MaxOutcomeGroup, WriteOutcomesAsync);
         _criticalOutcomes = new(MaxOutcomeGroup, WriteOutcomesAsync);
-        _wake = new WakeNotifier(() => WriteStatementAsync(
-            c => c.ExecuteAsync("SELECT pg_notify(@channel, @node)", new { channel = PostgresStoreOptions.WakeChannel, node = options.NodeId }),
+        _wake = new WakeNotifier(priority => WriteStatementAsync(
+            c => c.ExecuteAsync("SELECT pg_notify(@channel, @payload)", new { channel = PostgresStoreOptions.WakeChannel, payload = WakePayload.Format(priority, options.NodeId) }),
             durable: false, CancellationToken.None));
         _listening = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Multiplexing = false }.ConnectionString);
     }
@@ -148,14 +148,14 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         if (message.IdempotencyKey is null && message.RateLimit is not null &&
             await WriteStatementAsync(c => EnqueueWrites.TryUnderLimitAsync(c, message, accepted), durable: true, cancellationToken) is { } under)
         {
-            _wake.Ring();
+            _wake.Ring(message.Priority);
             return under;
         }
 
         var result = await WriteAsync((c, tx) => EnqueueWrites.RunAsync(c, tx, message, accepted, idempotencySince), durable: true, cancellationToken);
         if (result is EnqueueResult.Created)
         {
-            _wake.Ring();
+            _wake.Ring(message.Priority);
         }
 
         return result;
@@ -166,9 +166,10 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     public async Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<EnqueueItem> items, DateTimeOffset idempotencySince, CancellationToken cancellationToken)
     {
         var results = await WriteAsync((c, tx) => EnqueueWrites.RunBatchAsync(c, tx, items, idempotencySince), durable: true, cancellationToken);
-        if (items.Zip(results).Any(x => x.First.Suppressed is null && x.Second is EnqueueResult.Created))
+        var queued = items.Zip(results).Where(x => x.First.Suppressed is null && x.Second is EnqueueResult.Created).Select(x => x.First.Message.Priority).ToList();
+        if (queued.Count > 0)
         {
-            _wake.Ring();
+            _wake.Ring(queued.Min());
         }
 
         return results;
@@ -210,7 +211,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
             await batch.ExecuteNonQueryAsync();
             return results;
         }, durable: true, CancellationToken.None);
-        _wake.Ring();
+        _wake.Ring(group.Min(x => x.Message.Priority));
         return results;
     }
 
@@ -259,10 +260,11 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
 
     /// <summary>
     /// Calls <paramref name="onWake"/> for every NOTIFY on <see cref="PostgresStoreOptions.WakeChannel"/> (an enqueue on any
-    /// node), until cancelled. A dropped connection is opened again after a second; meanwhile the lanes' own polling is
-    /// the fallback, and one wake-up after reconnecting covers what was enqueued in between.
+    /// other node) with the most urgent priority it queued (<see cref="WakePayload"/>), until cancelled. A dropped
+    /// connection is opened again after a second; meanwhile the lanes' own polling is the fallback, and one wake-up of
+    /// every lane after reconnecting covers what was enqueued in between.
     /// </summary>
-    public async Task ListenAsync(Action onWake, CancellationToken cancellationToken)
+    public async Task ListenAsync(Action<Priority> onWake, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -273,13 +275,15 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
                 // A NOTIFY names the node that sent it; this node's own enqueues woke its lanes in process already.
                 c.Notification += (_, e) =>
                 {
-                    if (e.Payload != NodeId)
+                    var (priority, node) = WakePayload.Parse(e.Payload);
+                    if (node != NodeId)
                     {
-                        onWake();
+                        onWake(priority);
                     }
                 };
                 await c.ExecuteAsync("LISTEN " + PostgresStoreOptions.WakeChannel);
-                onWake();
+                // Whatever was enqueued while this node was not listening, of any priority.
+                onWake(Priority.Critical);
                 while (true)
                 {
                     await c.WaitAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Herald.Core.Messages;
 using Herald.Core.Queue;
 using Npgsql;
 
@@ -13,38 +14,39 @@ namespace Herald.Storage.Postgres;
 /// critical messages waited 100-150 ms). Sent on the bookkeeping connections (synchronous_commit=off), its commit holds
 /// the lock for no flush. Rings while a NOTIFY is in flight are answered by one more NOTIFY after it, not one each: a
 /// wake-up only says "look at the queue", and the lanes read the truth there. This node's own lanes are woken in
-/// process (IQueueWaker), so the payload names the node and its own listener ignores it.
+/// process (IQueueWaker), so the payload names the node and its own listener ignores it. The payload also says the most
+/// urgent priority rung since the last NOTIFY (<see cref="WakePayload"/>): the other nodes wake only the lanes that take it.
 /// </summary>
-internal sealed class WakeNotifier(Func<Task> send)
+internal sealed class WakeNotifier(Func<Priority, Task> send)
 {
     private readonly object _gate = new();
     private bool _sending;
-    private bool _again;
+    private Priority? _again;
 
-    /// <summary>Asks for a NOTIFY after this moment; returns at once.</summary>
-    public void Ring()
+    /// <summary>Asks for a NOTIFY after this moment for a message of <paramref name="priority"/> queued; returns at once.</summary>
+    public void Ring(Priority priority)
     {
         lock (_gate)
         {
             if (_sending)
             {
-                _again = true;
+                _again = _again is { } pending && pending < priority ? pending : priority;
                 return;
             }
 
             _sending = true;
         }
 
-        _ = SendWhileRungAsync();
+        _ = SendWhileRungAsync(priority);
     }
 
-    private async Task SendWhileRungAsync()
+    private async Task SendWhileRungAsync(Priority priority)
     {
         while (true)
         {
             try
             {
-                await send();
+                await send(priority);
             }
             catch (Exception e) when (e is StorageFaultException or NpgsqlException or ObjectDisposedException or TimeoutException)
             {
@@ -54,13 +56,14 @@ internal sealed class WakeNotifier(Func<Task> send)
 
             lock (_gate)
             {
-                if (!_again)
+                if (_again is not { } next)
                 {
                     _sending = false;
                     return;
                 }
 
-                _again = false;
+                priority = next;
+                _again = null;
             }
         }
     }

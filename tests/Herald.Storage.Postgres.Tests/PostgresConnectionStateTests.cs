@@ -80,7 +80,7 @@ public sealed class PostgresConnectionStateTests : OnTestDatabase
         var store = await Database.OpenStoreAsync("node-a");
         using var stop = new CancellationTokenSource();
         var woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listening = store.ListenAsync(() => woken.TrySetResult(), stop.Token);
+        var listening = store.ListenAsync(_ => woken.TrySetResult(), stop.Token);
         await woken.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         await listening.WaitAsync(TimeSpan.FromSeconds(30));

@@ -1,10 +1,12 @@
+using Herald.Core.Messages;
 using Herald.Core.Queue;
 
 namespace Herald.Storage.Postgres.Tests;
 
 /// <summary>
 /// The wake-up after a commit (WakeNotifier): a ring while a NOTIFY is in flight gets one more NOTIFY after it (so no
-/// commit goes unannounced), however many rang, and a NOTIFY that fails does not stop the next ring's.
+/// commit goes unannounced), however many rang, for the most urgent priority among them; a NOTIFY that fails does not
+/// stop the next ring's.
 /// </summary>
 public sealed class WakeNotifierTests
 {
@@ -12,22 +14,24 @@ public sealed class WakeNotifierTests
     public async Task Rings_during_a_notify_are_answered_by_one_more_notify_after_it()
     {
         var sends = new List<TaskCompletionSource>();
-        var notifier = new WakeNotifier(() =>
+        var priorities = new List<Priority>();
+        var notifier = new WakeNotifier(priority =>
         {
             var send = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (sends)
             {
                 sends.Add(send);
+                priorities.Add(priority);
             }
 
             return send.Task;
         });
 
-        notifier.Ring();
+        notifier.Ring(Priority.Bulk);
         Count(sends).ShouldBe(1);
-        notifier.Ring();
-        notifier.Ring();
-        notifier.Ring();
+        notifier.Ring(Priority.Normal);
+        notifier.Ring(Priority.Critical);
+        notifier.Ring(Priority.Bulk);
         Count(sends).ShouldBe(1);
 
         sends[0].SetResult();
@@ -36,25 +40,29 @@ public sealed class WakeNotifierTests
         await Task.Delay(100, TestContext.Current.CancellationToken);
         Count(sends).ShouldBe(2);
 
-        // Idle again: the next ring sends.
-        notifier.Ring();
+        // Idle again: the next ring sends, for its own priority.
+        notifier.Ring(Priority.Normal);
         await WaitForAsync(() => Count(sends) == 3);
         sends[2].SetResult();
+        lock (sends)
+        {
+            priorities.ShouldBe([Priority.Bulk, Priority.Critical, Priority.Normal]);
+        }
     }
 
     [Fact]
     public async Task A_notify_that_fails_does_not_stop_the_next()
     {
         var calls = 0;
-        var notifier = new WakeNotifier(() =>
+        var notifier = new WakeNotifier(_ =>
         {
             Interlocked.Increment(ref calls);
             return Task.FromException(new StorageFaultException("the database cannot be reached", transient: true, innerException: null));
         });
 
-        notifier.Ring();
+        notifier.Ring(Priority.Bulk);
         await WaitForAsync(() => Volatile.Read(ref calls) == 1);
-        notifier.Ring();
+        notifier.Ring(Priority.Bulk);
         await WaitForAsync(() => Volatile.Read(ref calls) == 2);
     }
 

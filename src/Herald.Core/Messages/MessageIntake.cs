@@ -47,7 +47,7 @@ public sealed class MessageIntake(
             : await feedback.EnqueueSuppressedAsync(item.Message, item.Accepted, since, item.Suppressed, cancellationToken);
         if (result is EnqueueResult.Created && item.Suppressed is null)
         {
-            waker.Wake();
+            waker.Wake(item.Message.Priority);
         }
 
         return await ConcludeAsync(item.Message, suspension, result, cancellationToken);
@@ -110,9 +110,10 @@ public sealed class MessageIntake(
             results.Add(item is null ? invalid! : await ConcludeAsync(item.Message, suspension, stored[next++], cancellationToken));
         }
 
-        if (items.Zip(stored).Any(x => x.First.Suppressed is null && x.Second is EnqueueResult.Created))
+        var queued = items.Zip(stored).Where(x => x.First.Suppressed is null && x.Second is EnqueueResult.Created).Select(x => x.First.Message.Priority).ToList();
+        if (queued.Count > 0)
         {
-            waker.Wake();
+            waker.Wake(queued.Min());
         }
 
         return results;

@@ -1,3 +1,5 @@
+using Herald.Core.Messages;
+
 namespace Herald.Core.Queue;
 
 /// <summary>
@@ -6,5 +8,10 @@ namespace Herald.Core.Queue;
 /// </summary>
 public interface IQueueWaker
 {
-    void Wake();
+    /// <summary>
+    /// A message of <paramref name="priority"/> (the most urgent of several) is queued: wakes the lanes that take it, and
+    /// only those. A lane kept for critical messages that woke at every bulk message claimed nothing most of the time, and
+    /// a sign-in code that came during such a claim waited for it and for the next-due read after it.
+    /// </summary>
+    void Wake(Priority priority);
 }

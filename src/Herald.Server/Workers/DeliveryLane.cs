@@ -39,7 +39,7 @@ internal sealed partial class DeliveryLane(
             // Taken before the claim, so that a message enqueued while the claim runs (too late for it) still wakes
             // the lane below. Asking for a fresh one after the claim lost that wake-up: the message then waited for an
             // attempt in flight to end, or for the idle poll (DeliveryLaneWakeTests).
-            var wake = signal.WaitAsync();
+            var wake = signal.WaitAsync(lowestPriority);
 
             // Claim in batches: every claim is a write through the single SQLite writer, so claiming one job each
             // time one finishes would double the writer's work. Top up once a quarter of the slots are free.

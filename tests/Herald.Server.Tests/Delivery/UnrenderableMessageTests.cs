@@ -31,7 +31,7 @@ public sealed class UnrenderableMessageTests : IAsyncLifetime
         var accepted = new DeliveryEvent(message.Id, message.CreatedAt, EventType.Accepted, Detail: "stored directly by the test");
         (await services.GetRequiredService<IDeliveryQueue>().EnqueueAsync(message, accepted, message.CreatedAt, TestContext.Current.CancellationToken))
             .ShouldBeOfType<EnqueueResult.Created>();
-        services.GetRequiredService<IQueueWaker>().Wake();
+        services.GetRequiredService<IQueueWaker>().Wake(message.Priority);
 
         var stored = await _herald.Host.WaitForStatusAsync(message.Id, "failed");
         Timeline.Types(stored).ShouldBe(["accepted", "failed"]);
