@@ -48,9 +48,12 @@ herald_serve() {
   export HERALD_KEY
   local dkim=() extra=()
   # HERALD_EXTRA: more settings for this run, e.g. "--Herald:Telemetry:Prometheus=false" to measure what metrics cost.
+  # HERALD_ENV: more environment for the nodes only (not the load generator), e.g. "DOTNET_GCgen0size=0x4000000".
+  local environment=()
   read -ra extra <<< "${HERALD_EXTRA:-}"
+  read -ra environment <<< "${HERALD_ENV:-}"
   [ -n "$3" ] && dkim=(--Herald:Smtp:Dkim:Keys:0:Domain=bench.example --Herald:Smtp:Dkim:Keys:0:Selector=bench --Herald:Smtp:Dkim:Keys:0:PrivateKeyFile="$3")
-  dotnet "$HERALD_DLL" serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" "${STORE[@]}" \
+  env "${environment[@]}" dotnet "$HERALD_DLL" serve --urls http://127.0.0.1:$HERALD_PORT --Herald:DataDirectory="$1" "${STORE[@]}" \
     --Herald:BounceDomain=bounces.bench.example --Herald:MessageIdDomain=bench.example \
     --Herald:DefaultSender:Address=notifications@bench.example \
     --Herald:Smtp:Routes:default:Kind=Relay --Herald:Smtp:Routes:default:Host=127.0.0.1 --Herald:Smtp:Routes:default:Port="$2" \

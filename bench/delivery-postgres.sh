@@ -20,6 +20,8 @@
 #   the store; no goals are printed. PG_ONLY=accept: only PostgreSQL's acceptance runs (single and batch), with CPU.
 #   PG_ONLY=2: the one-node and the two-node PostgreSQL runs, one after the other (the two-node goal, without the rest).
 #   LOAD_EXTRA="--concurrency 8": more options for the load generator (bench/Herald.Bench.Delivery/Args.cs).
+#   HERALD_EXTRA="--Herald:Delivery:Concurrency=8": more settings for every node; TWO_NODE_EXTRA: for the two nodes only.
+#   HERALD_ENV="DOTNET_GCgen0size=0x4000000": more environment for the nodes (the runtime's knobs) and nothing else.
 #   PG_LOG=FILE: keep PostgreSQL's server log there (with PG_SERVER_EXTRA="-c log_checkpoints=on ...", to line up stalls).
 #   PG_STATEMENTS=1: also print the statements that took PostgreSQL's time in the one-node run and in the batch
 #   acceptance run (pg_stat_statements).
@@ -130,8 +132,10 @@ fi
 run_postgres() { # $1 = nodes; its line in $h
   fresh_database
   STORE=(--Herald:Storage:Kind=postgres --Herald:Storage:Postgres:ConnectionString="$pg_conn")
+  local p0 line pg_cpu keep=${HERALD_EXTRA:-}
+  [ "$1" = 2 ] && HERALD_EXTRA="$keep ${TWO_NODE_EXTRA:-}"
   start_nodes "pg$1" "$1"
-  local p0 line pg_cpu
+  HERALD_EXTRA=$keep
   warm --pg "$pg_conn"
   p0=$(pg_ticks)
   line=$(load --pg "$pg_conn")
