@@ -166,10 +166,9 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     public async Task<IReadOnlyList<EnqueueResult>> EnqueueBatchAsync(IReadOnlyList<EnqueueItem> items, DateTimeOffset idempotencySince, CancellationToken cancellationToken)
     {
         var results = await WriteAsync((c, tx) => EnqueueWrites.RunBatchAsync(c, tx, items, idempotencySince), durable: true, cancellationToken);
-        var queued = items.Zip(results).Where(x => x.First.Suppressed is null && x.Second is EnqueueResult.Created).Select(x => x.First.Message.Priority).ToList();
-        if (queued.Count > 0)
+        if (EnqueueItem.MostUrgentQueued(items, results) is { } priority)
         {
-            _wake.Ring(queued.Min());
+            _wake.Ring(priority);
         }
 
         return results;

@@ -110,10 +110,9 @@ public sealed class MessageIntake(
             results.Add(item is null ? invalid! : await ConcludeAsync(item.Message, suspension, stored[next++], cancellationToken));
         }
 
-        var queued = items.Zip(stored).Where(x => x.First.Suppressed is null && x.Second is EnqueueResult.Created).Select(x => x.First.Message.Priority).ToList();
-        if (queued.Count > 0)
+        if (EnqueueItem.MostUrgentQueued(items, stored) is { } priority)
         {
-            waker.Wake(queued.Min());
+            waker.Wake(priority);
         }
 
         return results;
