@@ -9,12 +9,12 @@ namespace Herald.Storage.Postgres;
 /// </summary>
 internal static class WakePayload
 {
-    public static string Format(Priority priority, string node) => $"{priority.ToString().ToLowerInvariant()} {node}";
+    public static string Format(Priority priority, string node) => $"{priority.ToWire()} {node}";
 
     public static (Priority Priority, string Node) Parse(string payload)
     {
         var space = payload.IndexOf(' ', StringComparison.Ordinal);
-        return space > 0 && Enum.TryParse<Priority>(payload[..space], ignoreCase: true, out var priority) && Enum.IsDefined(priority)
+        return space > 0 && PriorityExtensions.TryParseWire(payload[..space], out var priority)
             ? (priority, payload[(space + 1)..])
             : (Priority.Critical, payload);
     }

@@ -146,7 +146,7 @@ public sealed class MessageIntake(
         }
 
         var message = factory.Create(submission);
-        var priority = message.Priority.ToString().ToLowerInvariant();
+        var priority = message.Priority.ToWire();
         var accepted = new DeliveryEvent(message.Id, message.CreatedAt, EventType.Accepted,
             Detail: origin is null ? $"{message.Type} ({priority}), to be delivered before {message.ExpiresAt:u}" : $"{message.Type} ({priority}): {origin}");
         return (null, message, accepted);

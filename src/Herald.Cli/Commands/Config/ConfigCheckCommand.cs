@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Herald.Core.Catalogue;
+using Herald.Core.Messages;
 using Herald.Server.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -52,7 +53,7 @@ internal static class ConfigCheckCommand
             await output.WriteLineAsync($"Configuration is valid: {catalogue.Types.Count} notification types.");
             foreach (var type in catalogue.Types)
             {
-                await output.WriteLineAsync($"  {type.Key,-28} {type.Category,-20} {type.Priority.ToString().ToLowerInvariant(),-8} ttl {type.TimeToLive,-11} {(type.OptOut ? "opt-out allowed" : "always sent")}");
+                await output.WriteLineAsync($"  {type.Key,-28} {type.Category,-20} {type.Priority.ToWire(),-8} ttl {type.TimeToLive,-11} {(type.OptOut ? "opt-out allowed" : "always sent")}");
             }
 
             return ExitCodes.Ok;

@@ -29,7 +29,7 @@ public sealed record MessageView(
         m.Id,
         m.Type,
         m.Category,
-        m.Priority.ToString().ToLowerInvariant(),
+        m.Priority.ToWire(),
         m.To,
         m.Status.ToWire(),
         m.Attempts,
