@@ -2,8 +2,10 @@
 # Delivery benchmark past one machine (issue 13): in one run, with the same smtp-sink and the same N messages (5.6 KB
 # in the shipped layout, one critical magic code every 20), Postfix (the peer, as bench/delivery.sh runs it, carrying
 # as many bytes: PF_SIZE), Herald on SQLite, Herald on PostgreSQL with one node and with two nodes (two processes on
-# one database, every role, on two ports; the load is spread over both). Then acceptance alone (nodes with only the api role, nothing delivered) of single POSTs against
-# POST /v1/messages/batch with 500 messages per request, on PostgreSQL and on SQLite.
+# one database, every role, on two ports; the load is spread over both), and the same two nodes with the roles split
+# (roles=api,inbound,webhooks|delivery: the first takes the whole load, the second delivers). Then acceptance alone
+# (nodes with only the api role, nothing delivered) of single POSTs against POST /v1/messages/batch with 500 messages
+# per request, on PostgreSQL and on SQLite. Each PostgreSQL run has a fresh database, the one before dropped.
 #   Per Herald run: accepted/s, delivered/s end to end, critical p50/p99 while bulk saturates, peak RSS and CPU seconds
 #   per 1,000 messages of each node (utime+stime from /proc/PID/stat, from healthy until the queue is empty) and of
 #   the PostgreSQL server (postmaster and its backends).
@@ -18,7 +20,7 @@
 #   PG_SERVER_EXTRA="-c wal_init_zero=off": more settings for the PostgreSQL server.
 #   PG_ONLY=1: only the one-node PostgreSQL run (no Postfix, SQLite, two nodes or acceptance runs): for iterating on
 #   the store; no goals are printed. PG_ONLY=accept: only PostgreSQL's acceptance runs (single and batch), with CPU.
-#   PG_ONLY=2: the one-node and the two-node PostgreSQL runs, one after the other (the two-node goal, without the rest).
+#   PG_ONLY=2: the one-node and both two-node PostgreSQL runs, one after the other (the two-node goal, without the rest).
 #   LOAD_EXTRA="--concurrency 8": more options for the load generator (bench/Herald.Bench.Delivery/Args.cs).
 #   HERALD_EXTRA="--Herald:Delivery:Concurrency=8": more settings for every node; TWO_NODE_EXTRA: for the two nodes only.
 #   HERALD_ENV="DOTNET_GCgen0size=0x4000000": more environment for the nodes (the runtime's knobs) and nothing else.
@@ -69,6 +71,10 @@ printf 'postgres  version=%s fsync=%s synchronous_commit=%s full_page_writes=%s\
   "$(psql_admin 'SHOW fsync')" "$(psql_admin 'SHOW synchronous_commit')" "$(psql_admin 'SHOW full_page_writes')"
 databases=0
 fresh_database() { # a new empty database; its connection string in $pg_conn
+  # Every run starts on the same footing: the run before's database dropped (or autovacuum cleans its dead rows during
+  # this run, on this run's CPU count) and its dirty pages written out (or this run's checkpoint writes them).
+  [ "$databases" = 0 ] || psql_admin "DROP DATABASE herald_$databases WITH (FORCE)"
+  psql_admin "CHECKPOINT"
   databases=$((databases + 1))
   psql_admin "CREATE DATABASE herald_$databases"
   pg_conn="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=herald_$databases${PG_CONNECTION_EXTRA:-}"
@@ -86,17 +92,22 @@ per_1000() { echo "$1 / $HZ * 1000 / $N" | bc -l | xargs printf '%.2f'; }
 start_sink
 [ -n "${PG_ONLY:-}" ] || run_postfix_peer
 
-# start_nodes LABEL COUNT: COUNT Herald nodes on the STORE settings, on PORT_A (and PORT_B), each its own data folder;
-# their pids in $nodes, their URLs in $urls, their CPU ticks once healthy in $cpu0.
+# start_nodes LABEL COUNT [ROLES...]: COUNT Herald nodes on the STORE settings, on PORT_A (and PORT_B), each its own data
+# folder, node i with the roles ROLES[i] when given (every role otherwise); their pids in $nodes, the URLs of those that
+# take the API in $urls (the load goes to them), their CPU ticks once healthy in $cpu0.
 start_nodes() {
-  local i ports=($PORT_A $PORT_B)
+  local i ports=($PORT_A $PORT_B) label=$1 count=$2 keep=${HERALD_EXTRA:-}
+  shift 2
+  local roles=("$@")
   nodes=(); urls=(); cpu0=()
-  for ((i = 0; i < $2; i++)); do
+  for ((i = 0; i < count; i++)); do
     HERALD_PORT=${ports[$i]}
-    herald_serve "$work/$1-$i" $SINK_PORT "" "$work/$1-$i.log"
+    [ -z "${roles[$i]:-}" ] || HERALD_EXTRA="$keep --Herald:Roles=${roles[$i]}"
+    herald_serve "$work/$label-$i" $SINK_PORT "" "$work/$label-$i.log"
+    HERALD_EXTRA=$keep
     nodes+=($!); echo $! >>"$work/pids"
-    wait_healthy $! "$work/$1-$i.log"
-    urls+=("http://127.0.0.1:$HERALD_PORT")
+    wait_healthy $! "$work/$label-$i.log"
+    [[ -n "${roles[$i]:-}" && ",${roles[$i]}," != *,api,* ]] || urls+=("http://127.0.0.1:$HERALD_PORT")
   done
   for i in "${nodes[@]}"; do cpu0+=("$(ticks "$i")"); done
 }
@@ -129,12 +140,14 @@ if [ -z "${PG_ONLY:-}" ]; then
   h_sqlite="herald    store=sqlite   nodes=1 $line peak_rss_mb=$rss cpu_s_per_1000=$cpu"
   echo "$h_sqlite"
 fi
-run_postgres() { # $1 = nodes; its line in $h
+run_postgres() { # $1 = nodes, then each node's roles (every role on each when none); its line in $h
   fresh_database
   STORE=(--Herald:Storage:Kind=postgres --Herald:Storage:Postgres:ConnectionString="$pg_conn")
-  local p0 line pg_cpu keep=${HERALD_EXTRA:-}
-  [ "$1" = 2 ] && HERALD_EXTRA="$keep ${TWO_NODE_EXTRA:-}"
-  start_nodes "pg$1" "$1"
+  local p0 line pg_cpu keep=${HERALD_EXTRA:-} count=$1 layout=""
+  shift
+  [ $# = 0 ] || layout=" roles=$(IFS='|'; echo "$*")"
+  [ "$count" = 2 ] && HERALD_EXTRA="$keep ${TWO_NODE_EXTRA:-}"
+  start_nodes "pg$count${layout:+split}" "$count" "$@"
   HERALD_EXTRA=$keep
   warm --pg "$pg_conn"
   p0=$(pg_ticks)
@@ -145,11 +158,11 @@ run_postgres() { # $1 = nodes; its line in $h
   # And the runtime's: collections per generation and time paused for GC since the node started, warm-up included.
   if [ -n "${PG_STATEMENTS:-}" ]; then
     curl -s -H "Authorization: Bearer $HERALD_KEY" "${urls[0]}/metrics" >"$work/metrics"
-    python3 bench/histogram.py 'store_claim|http_server_request_duration.*POST|attempt_duration.*critical' <"$work/metrics" | sed "s/^/histogram pg$1 /"
-    grep -E '^dotnet_(gc_collections_total|gc_pause_time_seconds_total|monitor_lock_contentions_total)' "$work/metrics" | sed "s/^/runtime pg$1 /"
+    python3 bench/histogram.py 'store_claim|http_server_request_duration.*POST|attempt_duration.*critical' <"$work/metrics" | sed "s/^/histogram pg$count /"
+    grep -E '^dotnet_(gc_collections_total|gc_pause_time_seconds_total|monitor_lock_contentions_total)' "$work/metrics" | sed "s/^/runtime pg$count /"
   fi
   stop_nodes
-  h="herald    store=postgres nodes=$1 $line peak_rss_mb=$rss cpu_s_per_1000=$cpu postgres_cpu_s_per_1000=$pg_cpu"
+  h="herald    store=postgres nodes=$count$layout $line peak_rss_mb=$rss cpu_s_per_1000=$cpu postgres_cpu_s_per_1000=$pg_cpu"
   echo "$h"
 }
 [ "${PG_ONLY:-}" = accept ] || { run_postgres 1; h_pg1=$h; }
@@ -179,6 +192,9 @@ statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on
 [ "${PG_ONLY:-}" = accept ] || statements postgres-1-node
 [ -z "${PG_ONLY:-}" ] || [ "$PG_ONLY" = accept ] || [ "$PG_ONLY" = 2 ] || exit 0
 [ -n "${PG_ONLY:-}" ] && [ "$PG_ONLY" != 2 ] || { run_postgres 2; h_pg2=$h; statements postgres-2-nodes; }
+# The same two nodes with the roles split: one takes the API (and inbound, webhooks) and the whole load, the other
+# delivers. Intake's group commits and the claims each stay on one node, as with one node (docs/scaling.md).
+[ -n "${PG_ONLY:-}" ] && [ "$PG_ONLY" != 2 ] || { run_postgres 2 api,inbound,webhooks delivery; h_pg2s=$h; statements postgres-2-nodes-split; }
 [ "${PG_ONLY:-}" != 2 ] || exit 0
 
 # ---- acceptance alone: single POSTs against batches, on nodes with only the api role ------------------------------
@@ -229,9 +245,10 @@ pf=$pf_rate
 goal "postgres 1 node delivered/s vs postfix" "$(echo "$(field delivered_per_s "$h_pg1") / $pf" | bc -l)" 2 x
 goal "postgres 2 nodes delivered/s vs postfix" "$(echo "$(field delivered_per_s "$h_pg2") / $pf" | bc -l)" 2 x
 goal "sqlite delivered/s vs postfix" "$(echo "$(field delivered_per_s "$h_sqlite") / $pf" | bc -l)" 2 x
-for h in "$h_sqlite" "$h_pg1" "$h_pg2"; do
-  goal "critical p99 while bulk saturates, $(sed -E 's/herald +(store=[a-z]+) +(nodes=[0-9]).*/\1 \2/' <<<"$h")" "$(field critical_p99_ms "$h")" 50 " ms" below
+for h in "$h_sqlite" "$h_pg1" "$h_pg2" "$h_pg2s"; do
+  goal "critical p99 while bulk saturates, $(sed -E 's/herald +(store=[a-z]+) +(nodes=[0-9]( roles=[^ ]+)?).*/\1 \2/' <<<"$h")" "$(field critical_p99_ms "$h")" 50 " ms" below
 done
 goal "postgres 2 nodes delivered/s vs 1 node" "$(echo "$(field delivered_per_s "$h_pg2") / $(field delivered_per_s "$h_pg1")" | bc -l)" 1 x
+goal "postgres 2 nodes, roles split, delivered/s vs 1 node" "$(echo "$(field delivered_per_s "$h_pg2s") / $(field delivered_per_s "$h_pg1")" | bc -l)" 1 x
 goal "postgres batch acceptance vs single" "$(echo "$pg_batch / $pg_single" | bc -l)" 3 x
 goal "sqlite batch acceptance vs single" "$(echo "$sq_batch / $sq_single" | bc -l)" 3 x
