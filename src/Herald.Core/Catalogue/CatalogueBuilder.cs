@@ -115,15 +115,19 @@ public static partial class CatalogueBuilder
 
     private static Priority ParsePriority(string? value, string at, List<string> errors)
     {
-        switch (value?.Trim().ToLowerInvariant())
+        var word = value?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(word))
         {
-            case "critical": return Priority.Critical;
-            case "normal" or null or "": return Priority.Normal;
-            case "bulk": return Priority.Bulk;
-            default:
-                errors.Add($"{at}:Priority: '{value}' is not one of critical, normal, bulk");
-                return Priority.Normal;
+            return Priority.Normal;
         }
+
+        if (PriorityExtensions.TryParseWire(word, out var priority))
+        {
+            return priority;
+        }
+
+        errors.Add($"{at}:Priority: '{value}' is not one of {string.Join(", ", Enum.GetValues<Priority>().Select(p => p.ToWire()))}");
+        return Priority.Normal;
     }
 
     private static Sender? BuildSender(SenderOptions? own, SenderOptions? defaults, string at, List<string> errors)

@@ -59,13 +59,13 @@ internal sealed class HeraldMetrics
     public bool Enabled => _messages.Enabled;
 
     public void Message(string outcome, StoredMessage message) =>
-        _messages.Add(1, new TagList { { "outcome", outcome }, { "type", message.Type }, { "route", message.Route }, { "priority", PriorityName(message.Priority) } });
+        _messages.Add(1, new TagList { { "outcome", outcome }, { "type", message.Type }, { "route", message.Route }, { "priority", message.Priority.ToWire() } });
 
     public void Attempt(Priority priority, string outcome, TimeSpan duration) =>
-        _attempt.Record(duration.TotalSeconds, new TagList { { "priority", PriorityName(priority) }, { "outcome", outcome } });
+        _attempt.Record(duration.TotalSeconds, new TagList { { "priority", priority.ToWire() }, { "outcome", outcome } });
 
     public void Delivered(Priority priority, TimeSpan sinceAccepted) =>
-        _latency.Record(Math.Max(0, sinceAccepted.TotalSeconds), new KeyValuePair<string, object?>("priority", PriorityName(priority)));
+        _latency.Record(Math.Max(0, sinceAccepted.TotalSeconds), new KeyValuePair<string, object?>("priority", priority.ToWire()));
 
     public void Bounce(string reason, string scenario, string source, bool temporary) =>
         _bounces.Add(1, new TagList { { "reason", reason }, { "scenario", scenario }, { "source", source }, { "temporary", temporary } });
@@ -82,14 +82,7 @@ internal sealed class HeraldMetrics
 
     public void Committed(string outcome, TimeSpan duration) => _commit.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
 
-    public static string PriorityName(Priority priority) => priority switch
-    {
-        Core.Messages.Priority.Critical => "critical",
-        Core.Messages.Priority.Normal => "normal",
-        _ => "bulk",
-    };
-
-    private static KeyValuePair<string, object?> Priority(Priority priority) => new("priority", PriorityName(priority));
+    private static KeyValuePair<string, object?> Priority(Priority priority) => new("priority", priority.ToWire());
 
     private static KeyValuePair<string, object?> Endpoint(string endpoint) => new("endpoint", endpoint);
 
