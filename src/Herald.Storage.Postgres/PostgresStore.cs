@@ -328,8 +328,19 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         GuardAsync(async () =>
         {
             await OpenAsync(cancellationToken);
-            await using var c = await (durable ? _dataSource : _bookkeeping).OpenConnectionAsync(cancellationToken);
-            var result = await work(c);
+            var source = durable ? _dataSource : _bookkeeping;
+            await using var c = await source.OpenConnectionAsync(cancellationToken);
+            T result;
+            try
+            {
+                result = await work(c);
+            }
+            catch (PostgresException)
+            {
+                PreparedStatementRepair.AfterRefusal(c, source);
+                throw;
+            }
+
             if (durable)
             {
                 Volatile.Write(ref _fault, null);
@@ -343,7 +354,15 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         {
             await OpenAsync(cancellationToken);
             await using var c = await _reads.OpenConnectionAsync(cancellationToken);
-            return await work(c);
+            try
+            {
+                return await work(c);
+            }
+            catch (PostgresException)
+            {
+                PreparedStatementRepair.AfterRefusal(c, _reads);
+                throw;
+            }
         });
 
     private async Task<T> GuardAsync<T>(Func<Task<T>> work)
