@@ -28,9 +28,9 @@ internal static class EventRows
     public static void AddParameters(NpgsqlParameterCollection parameters, IReadOnlyList<DeliveryEvent> events) =>
         Positional.Add(parameters,
             events.Select(e => e.MessageId).ToArray(), events.Select(e => UnixMs.From(e.Time)).ToArray(), events.Select(e => e.Type.ToWire()).ToArray(),
-            events.Select(e => e.Attempt).ToArray(), events.Select(e => e.Route).ToArray(), events.Select(e => e.RemoteHost).ToArray(),
-            events.Select(e => e.SmtpCode).ToArray(), events.Select(e => e.EnhancedStatus).ToArray(), events.Select(e => e.Reply).ToArray(),
-            events.Select(e => UnixMs.From(e.NextAttemptAt)).ToArray(), events.Select(e => e.DurationMs).ToArray(), events.Select(e => e.Detail).ToArray());
+            events.Select(e => e.Attempt).ToArray(), events.Select(e => e.Route).ToArray(), events.Select(e => StorableText.Of(e.RemoteHost)).ToArray(),
+            events.Select(e => e.SmtpCode).ToArray(), events.Select(e => e.EnhancedStatus).ToArray(), events.Select(e => StorableText.Of(e.Reply)).ToArray(),
+            events.Select(e => UnixMs.From(e.NextAttemptAt)).ToArray(), events.Select(e => e.DurationMs).ToArray(), events.Select(e => StorableText.Of(e.Detail)).ToArray());
 
     public static Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, DeliveryEvent e) =>
         InsertAsync(c, tx, [e]);

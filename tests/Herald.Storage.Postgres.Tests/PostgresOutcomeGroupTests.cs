@@ -69,11 +69,12 @@ public sealed class PostgresOutcomeGroupTests : OnTestDatabase
         var blocked = await HoldQueueRowAsync(store, jobs[0].Message.Id);
         var first = store.CompleteAsync(jobs[0], Delivered(jobs[0], At), CancellationToken.None);
         await Task.Delay(200, TestContext.Current.CancellationToken);
-        // PostgreSQL refuses a NUL in text: this outcome's event cannot be stored, and its group is written again one by one.
+        // PostgreSQL refuses a NUL in a text parameter (the store replaces it only in remote text, StorableText): this
+        // outcome's lease token cannot be bound, and its group is written again one by one.
         var refused = jobs[10];
-        var rest = jobs.Skip(1).Select(job => Task.Run(() => store.CompleteAsync(job, job == refused
-            ? new JobTransition(MessageStatus.Failed, null, [new DeliveryEvent(job.Message.Id, At, EventType.Failed, Detail: "a\0b")], true)
-            : Delivered(job, At), CancellationToken.None))).ToList();
+        var rest = jobs.Skip(1).Select(job => Task.Run(() => job == refused
+            ? store.CompleteAsync(job with { LeaseToken = "lease\0" }, Delivered(job, At), CancellationToken.None)
+            : store.CompleteAsync(job, Delivered(job, At), CancellationToken.None))).ToList();
         await Task.Delay(200, TestContext.Current.CancellationToken);
         blocked.SetResult();
 

@@ -1,4 +1,3 @@
-using Herald.Core.Events;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
 using Herald.Storage.Postgres;
@@ -33,9 +32,9 @@ public sealed class PostgresRefusedStatementTests : OnTestDatabase
             (await store.CompleteAsync(jobs[i], Delivered(jobs[i], At), CancellationToken.None)).Applied.ShouldBeTrue();
         }
 
-        // The fifth outcome is the statement's fifth use: Npgsql prepares it in this round trip, and PostgreSQL refuses it.
-        var refused = new JobTransition(MessageStatus.Failed, null, [new DeliveryEvent(jobs[4].Message.Id, At, EventType.Failed, Detail: "a\0b")], true);
-        await Should.ThrowAsync<Exception>(() => store.CompleteAsync(jobs[4], refused, CancellationToken.None));
+        // The fifth outcome is the statement's fifth use: Npgsql prepares it in this round trip, and PostgreSQL refuses
+        // its Bind (a NUL in the lease token).
+        await Should.ThrowAsync<Exception>(() => store.CompleteAsync(jobs[4] with { LeaseToken = "lease\0" }, Delivered(jobs[4], At), CancellationToken.None));
 
         for (var i = 5; i < 8; i++)
         {

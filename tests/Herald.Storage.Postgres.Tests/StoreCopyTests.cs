@@ -1,4 +1,5 @@
 using Dapper;
+using Herald.Core.Events;
 using Herald.Core.Messages;
 using Herald.Core.Queue;
 using Herald.Storage.Postgres.Copy;
@@ -64,6 +65,26 @@ public sealed class StoreCopyTests : IAsyncLifetime
             (await new Feedback.PostgresFeedbackStore(store).GetAsync("gone@example.test", CancellationToken.None)).Suspension.ShouldNotBeNull();
             await store.EnqueueAsync(New("msg_new", createdAt: T0.AddMinutes(7)), Accepted(New("msg_new", createdAt: T0.AddMinutes(7))), T0, CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task A_reply_SQLite_kept_with_a_NUL_arrives_with_U_FFFD_in_its_place_and_compares_equal()
+    {
+        var ports = await _sqlite.OpenAsync("node-a");
+        await ports.Queue.EnqueueAsync(New("msg_1"));
+        var job = (await ports.Queue.ClaimAsync(T0.AddSeconds(10), max: 1)).ShouldHaveSingleItem();
+        var delivered = new DeliveryEvent("msg_1", T0.AddSeconds(11), EventType.Delivered, SmtpCode: 250, Reply: "250 2.0.0 queued as \0A1B2");
+        await ports.Queue.CompleteAsync(job, new JobTransition(MessageStatus.Delivered, null, [delivered], true), CancellationToken.None);
+        await _sqlite.CloseAsync();
+        await using var source = new SqliteConnection($"Data Source={_sqlite.Path};Mode=ReadOnly;Pooling=False");
+        await source.OpenAsync();
+        await using var target = NpgsqlDataSource.Create(await PostgresServer.CreateDatabaseAsync(migrated: false));
+
+        (await StoreCopy.CopyAsync(source, target, CancellationToken.None))["events"].ShouldBe(2);
+
+        (await StoreCopy.CompareAsync(source, target, 10, CancellationToken.None)).ShouldBeEmpty();
+        await using var c = await target.OpenConnectionAsync();
+        (await c.QuerySingleAsync<string>("SELECT reply FROM events WHERE type = 'delivered'")).ShouldBe("250 2.0.0 queued as \uFFFDA1B2");
     }
 
     [Fact]

@@ -123,7 +123,8 @@ public static class StoreCopy
         return differences;
     }
 
-    private static string? Text(object value) => value is DBNull ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
+    /// <summary>A value as compared: text as PostgreSQL can hold it (<see cref="StorableText"/>), on both sides.</summary>
+    private static string? Text(object value) => value is DBNull ? null : StorableText.Of(Convert.ToString(value, CultureInfo.InvariantCulture));
 
     private static async Task<List<string>> TablesAsync(NpgsqlConnection c) =>
         (await c.QueryAsync<string>(
@@ -182,7 +183,7 @@ public static class StoreCopy
                         await import.WriteAsync(Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture), NpgsqlDbType.Bigint, ct);
                         break;
                     default:
-                        await import.WriteAsync(Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)!, NpgsqlDbType.Text, ct);
+                        await import.WriteAsync(StorableText.Of(Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture))!, NpgsqlDbType.Text, ct);
                         break;
                 }
             }

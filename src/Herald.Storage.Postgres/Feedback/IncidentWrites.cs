@@ -110,7 +110,7 @@ internal static class IncidentWrites
                     first = UnixMs.From(i.FirstAt),
                     last = UnixMs.From(i.LastAt),
                     n = i.Addresses,
-                    sample = i.Sample,
+                    sample = StorableText.Of(i.Sample),
                     closed = UnixMs.From(i.ClosedAt),
                     reason = i.CloseReason?.ToWire(),
                 }, tx);

@@ -47,7 +47,7 @@ internal static class LedgerWrites
         {
             await c.ExecuteAsync(
                 "INSERT INTO address_history (address, time, action, reason, actor, detail, message_id) VALUES (@a, @t, @action, @reason, @actor, @detail, @mid)",
-                new { a = e.Address.ToLowerInvariant(), t = UnixMs.From(e.Time), action = e.Action, reason = e.Reason, actor = e.Actor, detail = e.Detail, mid = e.MessageId },
+                new { a = e.Address.ToLowerInvariant(), t = UnixMs.From(e.Time), action = e.Action, reason = e.Reason, actor = e.Actor, detail = StorableText.Of(e.Detail), mid = e.MessageId },
                 tx);
         }
     }

@@ -69,6 +69,25 @@ public abstract class DeliveryQueueContract : StoreContract
 
     [Fact]
     [Covers(nameof(IDeliveryQueue.CompleteAsync))]
+    public async Task An_outcome_whose_reply_holds_a_NUL_is_applied_with_the_reply_kept()
+    {
+        // A server's reply is its own text: a NUL in it must not make the store refuse the outcome, which would leave
+        // the job leased, to be sent again when the lease expires.
+        await Queue.EnqueueAsync(New("msg_1"));
+        var job = (await Queue.ClaimAsync(T0.AddMinutes(1))).ShouldHaveSingleItem();
+        const string reply = "250 2.0.0 queued as \0A1B2";
+        var delivered = new JobTransition(MessageStatus.Delivered, null,
+            [new DeliveryEvent("msg_1", T0.AddMinutes(1), EventType.Delivered, Attempt: 1, RemoteHost: "mx\0.example.test", SmtpCode: 250, Reply: reply)], true);
+
+        (await Queue.CompleteAsync(job, delivered, None)).Applied.ShouldBeTrue();
+
+        var stored = (await Store.GetTimelineAsync("msg_1", None))[^1];
+        (AsWritten(stored.Reply), AsWritten(stored.RemoteHost)).ShouldBe((reply, "mx\0.example.test"));
+        (await Store.GetAsync("msg_1", None)).ShouldNotBeNull().Status.ShouldBe(MessageStatus.Delivered);
+    }
+
+    [Fact]
+    [Covers(nameof(IDeliveryQueue.CompleteAsync))]
     public async Task Complete_with_a_stale_token_returns_false_and_changes_nothing()
     {
         await Queue.EnqueueAsync(New("msg_1"));

@@ -71,6 +71,28 @@ public abstract class FeedbackStoreContract : StoreContract
     }
 
     [Fact]
+    [Covers(nameof(IFeedbackStore.UpdateAsync), nameof(IFeedbackStore.HistoryAsync), nameof(IFeedbackStore.IncidentsAsync))]
+    public async Task Remote_text_holding_a_NUL_is_stored_with_the_change_it_explains_not_refused()
+    {
+        // What a remote server wrote (a bounce's diagnostic, a block's sample) may hold a NUL: kept as written, or with
+        // U+FFFD in its place where the store cannot hold it (PostgreSQL), never a refused change.
+        const string reply = "550 5.7.1 blocked\0 by policy";
+        await Queue.EnqueueAsync(New("msg_1"));
+        var bounced = new DeliveryEvent("msg_1", T0.AddMinutes(1), EventType.Bounced, Reply: reply, Detail: reply);
+        var update = new LedgerUpdate<bool>("alice@corp.example",
+            (ledger, _) => (new LedgerDecision(ledger, [new LedgerEntry("alice@corp.example", T0.AddMinutes(1), "problem", "policy", "herald", reply, "msg_1")], []), true),
+            new BlockHit("corp.example", "security-gateway-block|Mimecast|550|5.7.1", "alice@corp.example", T0.AddMinutes(1), TimeSpan.FromHours(1), 1, reply),
+            [bounced], _ => []);
+
+        (await Feedback.UpdateAsync(update, None)).ShouldBeTrue();
+
+        AsWritten((await Feedback.HistoryAsync("alice@corp.example", None)).ShouldHaveSingleItem().Detail).ShouldBe(reply);
+        var stored = (await Store.GetTimelineAsync("msg_1", None))[^1];
+        (AsWritten(stored.Reply), AsWritten(stored.Detail)).ShouldBe((reply, reply));
+        AsWritten((await Feedback.IncidentsAsync("corp.example", IncidentState.Open, 10, None)).ShouldHaveSingleItem().Sample).ShouldBe(reply);
+    }
+
+    [Fact]
     [Covers(nameof(IFeedbackStore.UpdateAsync))]
     public async Task An_update_corrects_a_messages_status_only_while_it_is_in_one_of_the_named_statuses()
     {

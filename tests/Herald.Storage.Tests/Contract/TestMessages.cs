@@ -53,6 +53,12 @@ internal static class TestMessages
         false);
 
     /// <summary>Record equality compares the SecretFields list by reference; compare its items instead.</summary>
+    /// <summary>
+    /// Remote text as it was written, from what a store read back: a store that cannot hold a NUL (PostgreSQL) keeps
+    /// U+FFFD in its place.
+    /// </summary>
+    public static string? AsWritten(string? stored) => stored?.Replace('\uFFFD', '\0');
+
     public static void ShouldBeSameMessage(this StoredMessage? actual, StoredMessage? expected)
     {
         expected.ShouldNotBeNull();
