@@ -18,6 +18,7 @@ public sealed class RecipientCursorTests
     [InlineData("%%%")]
     [InlineData("MTIz")] // "123": no id
     [InlineData("eDpt")] // "x:m": not a time
+    [InlineData("MDoA")] // "0:\0": an id with a control character (PostgreSQL's text refuses a NUL)
     public void A_cursor_not_made_by_the_store_is_a_format_error(string text) =>
         Should.Throw<FormatException>(() => RecipientCursor.Decode(text));
 }

@@ -27,8 +27,10 @@ public readonly record struct RecipientCursor(long CreatedAtMs, string Id)
             throw new FormatException("invalid listing cursor", e);
         }
 
+        // An id holds no control character (message ids are Herald's own): a NUL in one, which PostgreSQL's text cannot
+        // take, would fail the store's read instead of the client's cursor.
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon == text.Length - 1
+        if (colon <= 0 || colon == text.Length - 1 || text.AsSpan(colon + 1).ContainsAnyInRange('\0', '\u001f')
             || !long.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var createdAt))
         {
             throw new FormatException("invalid listing cursor");
