@@ -328,19 +328,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         GuardAsync(async () =>
         {
             await OpenAsync(cancellationToken);
-            var source = durable ? _dataSource : _bookkeeping;
-            await using var c = await source.OpenConnectionAsync(cancellationToken);
-            T result;
-            try
-            {
-                result = await work(c);
-            }
-            catch (PostgresException)
-            {
-                PreparedStatementRepair.AfterRefusal(c, source);
-                throw;
-            }
-
+            var result = await OnConnectionAsync(durable ? _dataSource : _bookkeeping, work, cancellationToken);
             if (durable)
             {
                 Volatile.Write(ref _fault, null);
@@ -353,17 +341,24 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         GuardAsync(async () =>
         {
             await OpenAsync(cancellationToken);
-            await using var c = await _reads.OpenConnectionAsync(cancellationToken);
-            try
-            {
-                return await work(c);
-            }
-            catch (PostgresException)
-            {
-                PreparedStatementRepair.AfterRefusal(c, _reads);
-                throw;
-            }
+            return await OnConnectionAsync(_reads, work, cancellationToken);
         });
+
+    /// <summary>Runs <paramref name="work"/> on a connection of <paramref name="source"/>, whose prepared statements are
+    /// put right if PostgreSQL refuses a statement (<see cref="PreparedStatementRepair"/>).</summary>
+    private static async Task<T> OnConnectionAsync<T>(NpgsqlDataSource source, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var c = await source.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await work(c);
+        }
+        catch (PostgresException)
+        {
+            PreparedStatementRepair.AfterRefusal(c, source);
+            throw;
+        }
+    }
 
     private async Task<T> GuardAsync<T>(Func<Task<T>> work)
     {

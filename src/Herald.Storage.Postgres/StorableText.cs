@@ -9,6 +9,6 @@ namespace Herald.Storage.Postgres;
 /// </summary>
 internal static class StorableText
 {
-    public static string? Of(string? text) =>
-        text is null || !text.Contains('\0', StringComparison.Ordinal) ? text : text.Replace('\0', '\uFFFD');
+    /// <remarks>String.Replace returns the same instance when there is no NUL: nothing is copied for ordinary text.</remarks>
+    public static string? Of(string? text) => text?.Replace('\0', '\uFFFD');
 }
