@@ -23,6 +23,18 @@ internal sealed class CommitGroup<TItem, TResult>(int maxGroup, Func<IReadOnlyLi
     /// <summary>Groups written so far, one-by-one rewrites of a refused group included: what the tests check grouping by.</summary>
     internal int Groups => Volatile.Read(ref _groups);
 
+    /// <summary>Items waiting for the group in flight to be written: what the tests wait for before they let it finish.</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting.Count;
+            }
+        }
+    }
+
     public Task<TResult> AddAsync(TItem item)
     {
         var pending = new Pending(item);

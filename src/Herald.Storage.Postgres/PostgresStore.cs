@@ -195,6 +195,8 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
     /// <summary>Outcome groups written so far (tests: concurrent outcomes share one).</summary>
     internal int OutcomeGroups => _outcomes.Groups + _criticalOutcomes.Groups;
 
+    internal int OutcomesWaiting => _outcomes.Waiting + _criticalOutcomes.Waiting;
+
     /// <summary>At most this many messages per enqueue group (written by two statements, PlainEnqueues; one wake-up after).</summary>
     internal const int MaxEnqueueGroup = 256;
 

@@ -32,7 +32,7 @@ public sealed class PostgresOutcomeGroupTests : OnTestDatabase
             2 => store.CompleteAsync(job, Deferred(job, At, At.AddMinutes(5)), CancellationToken.None),
             _ => store.CompleteAsync(job with { LeaseToken = "not-the-lease" }, Delivered(job, At), CancellationToken.None),
         })).ToList();
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await UntilWaitingAsync(store, 40);
         blocked.SetResult();
 
         (await first).Address.ShouldNotBeNull().Ledger.Address.ShouldBe(jobs[0].Message.To);
@@ -75,7 +75,7 @@ public sealed class PostgresOutcomeGroupTests : OnTestDatabase
         var rest = jobs.Skip(1).Select(job => Task.Run(() => job == refused
             ? store.CompleteAsync(job with { LeaseToken = "lease\0" }, Delivered(job, At), CancellationToken.None)
             : store.CompleteAsync(job, Delivered(job, At), CancellationToken.None))).ToList();
-        await Task.Delay(200, TestContext.Current.CancellationToken);
+        await UntilWaitingAsync(store, 20);
         blocked.SetResult();
 
         (await first).Applied.ShouldBeTrue();
@@ -114,6 +114,20 @@ public sealed class PostgresOutcomeGroupTests : OnTestDatabase
 
         blocked.SetResult();
         (await waiting.WaitAsync(TimeSpan.FromSeconds(30))).Applied.ShouldBeTrue();
+    }
+
+    /// <summary>
+    /// Until <paramref name="count"/> outcomes wait behind the group in flight: a fixed pause let a lane that the thread
+    /// pool started late make a group of its own on a busy machine.
+    /// </summary>
+    private static async Task UntilWaitingAsync(PostgresStore store, int count)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (store.OutcomesWaiting < count)
+        {
+            waited.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), $"{count} outcomes waiting, {store.OutcomesWaiting} so far");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
     }
 
     private static async Task<List<DeliveryJob>> ClaimedAsync(PostgresStore store, int count)
