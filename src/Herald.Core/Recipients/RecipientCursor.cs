@@ -30,7 +30,7 @@ public readonly record struct RecipientCursor(long CreatedAtMs, string Id)
         // An id holds no control character (message ids are Herald's own): a NUL in one, which PostgreSQL's text cannot
         // take, would fail the store's read instead of the client's cursor.
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon == text.Length - 1 || text.AsSpan(colon + 1).ContainsAnyInRange('\0', '\u001f')
+        if (colon <= 0 || colon == text.Length - 1 || text[(colon + 1)..].Any(char.IsControl)
             || !long.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var createdAt))
         {
             throw new FormatException("invalid listing cursor");

@@ -70,4 +70,13 @@ public sealed class SesEventParserTests
     [InlineData("""{"notificationType":"Bounce","mail":{}}""")]
     [InlineData("""{"notificationType":"Bounce","bounce":{"bouncedRecipients":[]},"mail":{}}""")]
     public void Payloads_that_cannot_be_read_are_malformed(string json) => Parse(json).IsMalformed.ShouldBeTrue();
+
+    [Fact]
+    public void An_event_whose_id_or_recipient_holds_a_control_character_is_malformed()
+    {
+        Parse(SesFixtures.Bounce, "sns-\0").Note.ShouldBe("the event's id holds a control character");
+        Parse(SesFixtures.Bounce.Replace("\"jane@example.com\",\"status\"", "\"jane\\u0000@example.com\",\"status\"", StringComparison.Ordinal))
+            .Note.ShouldBe("the event's recipient address holds a control character");
+        Parse(SesFixtures.Bounce).IsMalformed.ShouldBeFalse();
+    }
 }
