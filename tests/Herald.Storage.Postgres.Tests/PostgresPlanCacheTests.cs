@@ -5,7 +5,6 @@ using Herald.Core.Messages;
 using Herald.Core.Recipients;
 using Herald.Storage.Postgres.Lifecycle;
 using Herald.Storage.Postgres.Recipients;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using static Herald.Storage.Tests.Contract.TestMessages;
 
@@ -40,12 +39,9 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
     public async Task The_statements_of_a_delivered_message_are_not_planned_at_every_call()
     {
         // One connection per pool: the statements are prepared once (after Npgsql's five uses), as on a node at work.
-        var connectionString = await Database.ConnectionStringAsync();
         await StatementStatistics.RequireAsync();
 
-        var store = new PostgresStore(new PostgresStoreOptions { ConnectionString = connectionString + ";Maximum Pool Size=1", NodeId = "node-a" },
-            new FakeTimeProvider(T0));
-        await store.OpenAsync(CancellationToken.None);
+        var store = await Database.OpenStoreAsync("node-a", ";Maximum Pool Size=1");
         var recipients = new PostgresRecipientStore(store);
         var erasure = new PostgresErasureStore(store);
         var limit = new RateLimit(1000, TimeSpan.FromHours(1));
@@ -74,7 +70,7 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
             (await store.CompleteAsync(jobs[1], Deferred(jobs[1], T0.AddMinutes(1), T0.AddHours(1)), CancellationToken.None)).Applied.ShouldBeTrue();
         }
 
-        await using var c = new NpgsqlConnection(connectionString);
+        await using var c = new NpgsqlConnection(await Database.ConnectionStringAsync());
         await c.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         var statements = (await c.QueryAsync<(string Query, long Calls, long Plans)>(
             "SELECT query, calls, plans FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) " +

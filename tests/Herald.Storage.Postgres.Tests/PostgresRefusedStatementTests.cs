@@ -1,6 +1,5 @@
 using Herald.Core.Messages;
 using Herald.Core.Queue;
-using Herald.Storage.Postgres;
 using static Herald.Storage.Tests.Contract.TestMessages;
 
 namespace Herald.Storage.Postgres.Tests;
@@ -15,12 +14,14 @@ namespace Herald.Storage.Postgres.Tests;
 /// </summary>
 public sealed class PostgresRefusedStatementTests : OnTestDatabase
 {
+    private const string OneConnection = ";Maximum Pool Size=1";
+
     private static readonly DateTimeOffset At = T0.AddMinutes(1);
 
     [Fact]
     public async Task An_outcome_refused_as_its_statement_is_prepared_leaves_the_next_outcomes_on_that_connection_working()
     {
-        var store = await OneConnectionStoreAsync();
+        var store = await Database.OpenStoreAsync("node-a", OneConnection);
         for (var i = 0; i < 8; i++)
         {
             await store.EnqueueAsync(New($"msg_{i}", to: $"user{i}@example.test"));
@@ -46,7 +47,7 @@ public sealed class PostgresRefusedStatementTests : OnTestDatabase
     [Fact]
     public async Task A_read_refused_as_its_statement_is_prepared_leaves_the_next_reads_on_that_connection_working()
     {
-        var store = await OneConnectionStoreAsync();
+        var store = await Database.OpenStoreAsync("node-a", OneConnection);
         await store.EnqueueAsync(New("msg_0"));
         for (var i = 0; i < 4; i++)
         {
@@ -59,16 +60,5 @@ public sealed class PostgresRefusedStatementTests : OnTestDatabase
         {
             (await store.GetAsync("msg_0", CancellationToken.None)).ShouldNotBeNull().Id.ShouldBe("msg_0");
         }
-    }
-
-    private async Task<PostgresStore> OneConnectionStoreAsync()
-    {
-        var store = new PostgresStore(new PostgresStoreOptions
-        {
-            ConnectionString = await Database.ConnectionStringAsync() + ";Maximum Pool Size=1",
-            NodeId = "node-a",
-        }, Database.Clock);
-        await store.OpenAsync(CancellationToken.None);
-        return store;
     }
 }

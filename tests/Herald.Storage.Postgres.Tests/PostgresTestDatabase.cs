@@ -14,9 +14,10 @@ public sealed class PostgresTestDatabase : IStoreUnderTest
 
     public async Task<string> ConnectionStringAsync() => _connectionString ??= await PostgresServer.CreateDatabaseAsync();
 
-    public async Task<PostgresStore> OpenStoreAsync(string nodeId)
+    /// <param name="settings">Appended to the connection string, e.g. ";Maximum Pool Size=1" for one connection per pool.</param>
+    public async Task<PostgresStore> OpenStoreAsync(string nodeId, string settings = "")
     {
-        var store = new PostgresStore(new PostgresStoreOptions { ConnectionString = await ConnectionStringAsync(), NodeId = nodeId }, Clock);
+        var store = new PostgresStore(new PostgresStoreOptions { ConnectionString = await ConnectionStringAsync() + settings, NodeId = nodeId }, Clock);
         await store.OpenAsync(CancellationToken.None);
         _open.Add(store);
         return store;
