@@ -65,7 +65,7 @@ internal sealed class HeraldMetrics
         _attempt.Record(duration.TotalSeconds, new TagList { { "priority", priority.ToWire() }, { "outcome", outcome } });
 
     public void Delivered(Priority priority, TimeSpan sinceAccepted) =>
-        _latency.Record(Math.Max(0, sinceAccepted.TotalSeconds), new KeyValuePair<string, object?>("priority", priority.ToWire()));
+        _latency.Record(Math.Max(0, sinceAccepted.TotalSeconds), Priority(priority));
 
     public void Bounce(string reason, string scenario, string source, bool temporary) =>
         _bounces.Add(1, new TagList { { "reason", reason }, { "scenario", scenario }, { "source", source }, { "temporary", temporary } });
