@@ -32,6 +32,24 @@ public sealed class PostgresConnectionStateTests : OnTestDatabase
     }
 
     [Fact]
+    public async Task Bookkeeping_keeps_generic_plans_and_every_other_connection_lets_PostgreSQL_choose()
+    {
+        var store = await Database.OpenStoreAsync("node-a");
+        const string Setting = "SELECT setting FROM pg_settings WHERE name = 'plan_cache_mode'";
+        (await store.WriteStatementAsync(c => c.ExecuteScalarAsync<string>(Setting), durable: false, CancellationToken.None)).ShouldBe("force_generic_plan");
+        (await store.WriteStatementAsync(c => c.ExecuteScalarAsync<string>(Setting), durable: true, CancellationToken.None)).ShouldBe("auto");
+        (await store.ReadAsync(c => c.ExecuteScalarAsync<string>(Setting), CancellationToken.None)).ShouldBe("auto");
+    }
+
+    [Fact]
+    public void The_operators_own_plan_cache_mode_is_kept_for_bookkeeping()
+    {
+        PostgresConnectionStrings.ForBookkeeping("Host=db.example").ShouldContain("-c synchronous_commit=off -c plan_cache_mode=force_generic_plan");
+        var kept = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.ForBookkeeping("Host=db.example;Options=-c plan_cache_mode=auto")).Options;
+        kept.ShouldBe("-c plan_cache_mode=auto -c synchronous_commit=off");
+    }
+
+    [Fact]
     public async Task Reads_and_bookkeeping_are_multiplexed_and_durable_writes_have_connections_of_their_own()
     {
         var store = await Database.OpenStoreAsync("node-a");

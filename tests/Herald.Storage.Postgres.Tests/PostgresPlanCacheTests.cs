@@ -36,6 +36,47 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
     }
 
     [Fact]
+    public async Task The_claim_is_not_planned_at_every_call_once_the_queue_is_known_to_be_long()
+    {
+        // In a generic plan PostgreSQL estimates a LIMIT given as a parameter at a tenth of the rows: once ANALYZE has
+        // seen a long queue (about 10,000 waiting rows here; autovacuum analyzes it under load), that estimate loses to
+        // every custom plan's and the claim was planned at every call: 3,121 plans for 5,279 claims in the two-node split
+        // run of PG_ONLY=2 PG_STATEMENTS=1 bench/delivery-postgres.sh 20000 (2026-12-01), 50 for 5,606 with one node,
+        // whose queue was never analyzed.
+        await StatementStatistics.RequireAsync();
+        var store = await Database.OpenStoreAsync("node-a", ";Maximum Pool Size=1");
+        await store.EnqueueAsync(New("msg_seed", priority: Priority.Bulk));
+        await using (var c = new NpgsqlConnection(await Database.ConnectionStringAsync()))
+        {
+            const string columns = "type, category, priority, to_address, to_address_lower, data_json, secret_fields, request_hash, " +
+                "created_at, expires_at, route, status, attempts, next_attempt_at, updated_at, version";
+            await c.ExecuteAsync(
+                $"INSERT INTO messages (id, message_id_header, return_path, {columns}) SELECT 'msg_long_' || g, '<long-' || g || '@herald.test>', " +
+                $"'b-long-' || g, {columns} FROM messages, generate_series(1, 20000) g WHERE id = 'msg_seed'");
+            await c.ExecuteAsync(
+                "INSERT INTO queue (id, priority, next_attempt_at, attempts) SELECT 'msg_long_' || g, priority, next_attempt_at, 0 " +
+                "FROM queue, generate_series(1, 20000) g WHERE id = 'msg_seed'");
+            await c.ExecuteAsync("ANALYZE queue");
+        }
+
+        for (var i = 0; i < Calls; i++)
+        {
+            // A lane claims as many jobs as it has free slots: the LIMIT varies from call to call.
+            var max = 1 + (i % 16);
+            (await store.ClaimAsync(T0.AddMinutes(1), max: max)).Count.ShouldBe(max);
+        }
+
+        await using var stats = new NpgsqlConnection(await Database.ConnectionStringAsync());
+        await stats.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        var (calls, plans) = await stats.QuerySingleAsync<(long Calls, long Plans)>(
+            "SELECT calls, plans FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) " +
+            "AND query LIKE 'WITH free AS%'");
+        output.WriteLine($"the claim: {calls} calls, {plans} plans");
+        calls.ShouldBe(Calls);
+        plans.ShouldBeLessThanOrEqualTo(12, "Npgsql runs a statement unprepared four times; prepared, it is planned for its parameters five times");
+    }
+
+    [Fact]
     public async Task The_statements_of_a_delivered_message_are_not_planned_at_every_call()
     {
         // One connection per pool: the statements are prepared once (after Npgsql's five uses), as on a node at work.
