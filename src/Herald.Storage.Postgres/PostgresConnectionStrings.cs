@@ -57,28 +57,15 @@ internal static class PostgresConnectionStrings
     }
 
     /// <summary>
-    /// The queue's bookkeeping pool (claims, outcomes, wake-ups, pruning), set at connection start-up (the Options
-    /// keyword, libpq's -c) rather than by SET LOCAL in each transaction, which cost a round trip per claim and per outcome:
-    /// <list type="bullet">
-    /// <item>It commits without waiting for the WAL flush, as SQLite commits it without fsync (docs/storage.md): a crash
-    /// can only undo it into a repeated, at-least-once attempt.</item>
-    /// <item>Its statements keep their generic plans (plan_cache_mode=force_generic_plan, unless the operator's Options
-    /// name it). The claim's LIMIT is a parameter, which a generic plan estimates at a tenth of the rows: once ANALYZE had
-    /// seen a long queue (about 10,000 waiting rows), the generic plan's estimate lost to the custom plans' and PostgreSQL
-    /// planned the claim at every call, 3,121 plans for 5,279 claims (1.3 s of the server's time) in the two-node split
-    /// run of PG_ONLY=2 PG_STATEMENTS=1 bench/delivery-postgres.sh 20000, 2026-12-01 (PostgresPlanCacheTests). The plan is
-    /// the same either way (EXPLAIN on a queue of 20,000 and of 1,000,000 rows: the claimable and leased indexes, a
-    /// tenth of a millisecond of execution); every statement of this pool reads through a key or one of those indexes,
-    /// so no value of a parameter calls for another plan.</item>
-    /// </list>
+    /// The queue's bookkeeping commits without waiting for the WAL flush, as SQLite commits it without fsync
+    /// (docs/storage.md): a crash can only undo it into a repeated, at-least-once attempt. Set at connection start-up
+    /// (the Options keyword, libpq's -c) rather than by SET LOCAL in each transaction, which cost a round trip per claim
+    /// and per outcome.
     /// </summary>
-    public static string ForBookkeeping(string connectionString)
+    public static string WithoutWaitingForFlush(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var options = builder.Options ?? "";
-        var settings = "-c synchronous_commit=off" +
-            (options.Contains("plan_cache_mode", StringComparison.OrdinalIgnoreCase) ? "" : " -c plan_cache_mode=force_generic_plan");
-        builder.Options = options.Length > 0 ? options + " " + settings : settings;
+        builder.Options = (builder.Options is { Length: > 0 } options ? options + " " : "") + "-c synchronous_commit=off";
         return builder.ConnectionString;
     }
 

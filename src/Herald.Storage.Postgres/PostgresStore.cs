@@ -57,7 +57,7 @@ public sealed class PostgresStore : IDeliveryQueue, IMessageStore, IStoreHealth,
         TimeProvider = timeProvider;
         var connectionString = PostgresConnectionStrings.WithDefaults(options.ConnectionString);
         _dataSource = NpgsqlDataSource.Create(connectionString);
-        _bookkeeping = NpgsqlDataSource.Create(PostgresConnectionStrings.Multiplexed(PostgresConnectionStrings.ForBookkeeping(connectionString)));
+        _bookkeeping = NpgsqlDataSource.Create(PostgresConnectionStrings.Multiplexed(PostgresConnectionStrings.WithoutWaitingForFlush(connectionString)));
         _reads = NpgsqlDataSource.Create(PostgresConnectionStrings.Multiplexed(connectionString));
         _group = new(MaxEnqueueGroup, WriteEnqueuesAsync);
         _criticalGroup = new(MaxEnqueueGroup, WriteEnqueuesAsync);

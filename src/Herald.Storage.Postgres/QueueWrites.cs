@@ -35,10 +35,24 @@ internal static class QueueWrites
         "m.created_at, m.expires_at, m.message_id_header, m.return_path, m.route, m.status, q.attempts, q.next_attempt_at, m.updated_at, " +
         "q.lease_token, q.lease_expires_at FROM claimed q JOIN messages m ON m.id = q.id";
 
+    /// <summary>
+    /// The claim between SET plan_cache_mode = force_generic_plan and RESET, in one round trip: one batch, so one implicit
+    /// transaction (a failed claim rolls the SET back with it; RESET restores the connection's own value). The claim's
+    /// LIMIT is a parameter, which a generic plan estimates at a tenth of the rows: once ANALYZE had seen a long queue
+    /// (about 10,000 waiting rows; autovacuum analyzes it under load) that estimate lost to every custom plan's, and
+    /// PostgreSQL planned the claim at every call: 3,121 plans for 5,279 claims, 1.3 s of the server's time, in the
+    /// two-node split run of PG_ONLY=2 PG_STATEMENTS=1 bench/delivery-postgres.sh 20000 (2026-12-01; PostgresPlanCacheTests).
+    /// The plan is the same either way (EXPLAIN on queues of 20,000 and 1,000,000 rows: the claimable and leased indexes).
+    /// The claim alone, not the connection: the retention's deletes on the same connections ("older than the cut-off",
+    /// LIMIT) would get generic plans too, which estimate a third of the table and may read it whole where a custom plan
+    /// probes an index and finds nothing.
+    /// </summary>
+    private const string ClaimWithGenericPlanSql = "SET plan_cache_mode = force_generic_plan; " + ClaimSql + "; RESET plan_cache_mode";
+
     public static async Task<IReadOnlyList<DeliveryJob>> ClaimAsync(NpgsqlConnection c, ClaimRequest request, string node)
     {
         var jobs = new List<DeliveryJob>(Math.Min(request.Max, 64));
-        await using (var reader = await c.ExecuteReaderAsync(ClaimSql, new
+        await using (var reader = await c.ExecuteReaderAsync(ClaimWithGenericPlanSql, new
         {
             owner = request.Owner,
             node,

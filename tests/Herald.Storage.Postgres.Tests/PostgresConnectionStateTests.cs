@@ -1,5 +1,7 @@
 using Dapper;
 using Herald.Core.Events;
+using Herald.Core.Messages;
+using Herald.Core.Queue;
 using Herald.Storage.Postgres;
 using Npgsql;
 using static Herald.Storage.Tests.Contract.TestMessages;
@@ -32,21 +34,24 @@ public sealed class PostgresConnectionStateTests : OnTestDatabase
     }
 
     [Fact]
-    public async Task Bookkeeping_keeps_generic_plans_and_every_other_connection_lets_PostgreSQL_choose()
+    public async Task A_claim_leaves_its_connection_planning_as_before_whether_it_succeeds_or_is_refused()
     {
+        // The claim sets plan_cache_mode for itself only (QueueWrites.ClaimWithGenericPlanSql): pooled connections are not
+        // reset, so a setting left behind would reach every later statement on the connection.
         var store = await Database.OpenStoreAsync("node-a");
-        const string Setting = "SELECT setting FROM pg_settings WHERE name = 'plan_cache_mode'";
-        (await store.WriteStatementAsync(c => c.ExecuteScalarAsync<string>(Setting), durable: false, CancellationToken.None)).ShouldBe("force_generic_plan");
-        (await store.WriteStatementAsync(c => c.ExecuteScalarAsync<string>(Setting), durable: true, CancellationToken.None)).ShouldBe("auto");
-        (await store.ReadAsync(c => c.ExecuteScalarAsync<string>(Setting), CancellationToken.None)).ShouldBe("auto");
-    }
+        await store.EnqueueAsync(New("msg_claimed"));
+        await using var c = new NpgsqlConnection(await Database.ConnectionStringAsync());
+        await c.OpenAsync();
+        const string Mode = "SELECT current_setting('plan_cache_mode')";
 
-    [Fact]
-    public void The_operators_own_plan_cache_mode_is_kept_for_bookkeeping()
-    {
-        PostgresConnectionStrings.ForBookkeeping("Host=db.example").ShouldContain("-c synchronous_commit=off -c plan_cache_mode=force_generic_plan");
-        var kept = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.ForBookkeeping("Host=db.example;Options=-c plan_cache_mode=auto")).Options;
-        kept.ShouldBe("-c plan_cache_mode=auto -c synchronous_commit=off");
+        var claimed = await QueueWrites.ClaimAsync(c, new ClaimRequest("worker-1", 5, Priority.Bulk, T0.AddMinutes(1), TimeSpan.FromMinutes(5)), "node-a");
+        claimed.Select(j => j.Message.Id).ShouldBe(["msg_claimed"]);
+        (await c.ExecuteScalarAsync<string>(Mode)).ShouldBe("auto");
+
+        // PostgreSQL refuses a NUL in text at Bind, after the SET has run: the batch's transaction is rolled back, SET with it.
+        await Should.ThrowAsync<PostgresException>(() =>
+            QueueWrites.ClaimAsync(c, new ClaimRequest("worker\0", 5, Priority.Bulk, T0.AddMinutes(1), TimeSpan.FromMinutes(5)), "node-a"));
+        (await c.ExecuteScalarAsync<string>(Mode)).ShouldBe("auto");
     }
 
     [Fact]
