@@ -22,7 +22,7 @@ internal static class QueueWrites
     /// messages, with it ~66 (~20 per row): the narrow table is small enough that the planner may prefer reading it
     /// whole, dead versions included, to the index.
     /// </summary>
-    private const string ClaimSql =
+    internal const string ClaimSql =
         "WITH free AS (SELECT id, priority, next_attempt_at FROM queue WHERE lease_token IS NULL " +
         "AND priority <= @lowest AND next_attempt_at <= @now ORDER BY priority, next_attempt_at LIMIT @max FOR UPDATE SKIP LOCKED), " +
         "expired AS (SELECT id, priority, next_attempt_at FROM queue WHERE lease_token IS NOT NULL AND lease_expires_at <= @now " +
@@ -42,7 +42,10 @@ internal static class QueueWrites
     /// (about 10,000 waiting rows; autovacuum analyzes it under load) that estimate lost to every custom plan's, and
     /// PostgreSQL planned the claim at every call: 3,121 plans for 5,279 claims, 1.3 s of the server's time, in the
     /// two-node split run of PG_ONLY=2 PG_STATEMENTS=1 bench/delivery-postgres.sh 20000 (2026-12-01; PostgresPlanCacheTests).
-    /// The plan is the same either way (EXPLAIN on queues of 20,000 and 1,000,000 rows: the claimable and leased indexes).
+    /// The plan is the same either way (EXPLAIN on queues of 20,000 and 1,000,000 rows: the claimable and leased indexes),
+    /// and stays so on stale statistics: with the LIMIT a parameter, the ordered walk of ix_queue_claimable stays the
+    /// cheaper path even when ANALYZE saw no free row (PostgresPlanCacheTests). The LIMIT written into the statement,
+    /// tried before, made generic plans that read and sorted the whole backlog on such statistics (docs/scaling.md).
     /// The claim alone, not the connection: the retention's deletes on the same connections ("older than the cut-off",
     /// LIMIT) would get generic plans too, which estimate a third of the table and may read it whole where a custom plan
     /// probes an index and finds nothing.

@@ -39,23 +39,16 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
     public async Task The_claim_is_not_planned_at_every_call_once_the_queue_is_known_to_be_long()
     {
         // In a generic plan PostgreSQL estimates a LIMIT given as a parameter at a tenth of the rows: once ANALYZE has
-        // seen a long queue (about 10,000 waiting rows here; autovacuum analyzes it under load), that estimate loses to
+        // seen a long queue (from about 10,000 waiting rows; autovacuum analyzes it under load), that estimate loses to
         // every custom plan's and the claim was planned at every call: 3,121 plans for 5,279 claims in the two-node split
         // run of PG_ONLY=2 PG_STATEMENTS=1 bench/delivery-postgres.sh 20000 (2026-12-01), 50 for 5,606 with one node,
-        // whose queue was never analyzed.
+        // whose queue was never analyzed. The claim now forces its generic plan (QueueWrites.ClaimWithGenericPlanSql).
         await StatementStatistics.RequireAsync();
         var store = await Database.OpenStoreAsync("node-a", ";Maximum Pool Size=1");
         await store.EnqueueAsync(New("msg_seed", priority: Priority.Bulk));
         await using (var c = new NpgsqlConnection(await Database.ConnectionStringAsync()))
         {
-            const string columns = "type, category, priority, to_address, to_address_lower, data_json, secret_fields, request_hash, " +
-                "created_at, expires_at, route, status, attempts, next_attempt_at, updated_at, version";
-            await c.ExecuteAsync(
-                $"INSERT INTO messages (id, message_id_header, return_path, {columns}) SELECT 'msg_long_' || g, '<long-' || g || '@herald.test>', " +
-                $"'b-long-' || g, {columns} FROM messages, generate_series(1, 20000) g WHERE id = 'msg_seed'");
-            await c.ExecuteAsync(
-                "INSERT INTO queue (id, priority, next_attempt_at, attempts) SELECT 'msg_long_' || g, priority, next_attempt_at, 0 " +
-                "FROM queue, generate_series(1, 20000) g WHERE id = 'msg_seed'");
+            await CloneAsync(c, "msg_seed", 20000);
             await c.ExecuteAsync("ANALYZE queue");
         }
 
@@ -74,6 +67,39 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
         output.WriteLine($"the claim: {calls} calls, {plans} plans");
         calls.ShouldBe(Calls);
         plans.ShouldBeLessThanOrEqualTo(12, "Npgsql runs a statement unprepared four times; prepared, it is planned for its parameters five times");
+    }
+
+    [Fact]
+    public async Task The_claims_generic_plan_walks_the_claimable_index_in_order_even_if_ANALYZE_saw_no_free_row()
+    {
+        // Statistics taken while every row was leased are where generic plans went wrong before: with the LIMIT written
+        // into the statement (tried in the sixth session, docs/scaling.md) they read and sorted the whole backlog at each
+        // claim. With the LIMIT a parameter, estimated at a tenth of the rows, a walk of ix_queue_claimable in order that
+        // stops after LIMIT rows stays the cheaper path (QueueWrites.ClaimWithGenericPlanSql).
+        var store = await Database.OpenStoreAsync("node-a");
+        await store.EnqueueAsync(New("msg_seed", priority: Priority.Bulk));
+        await using var c = new NpgsqlConnection(await Database.ConnectionStringAsync());
+        await c.OpenAsync();
+        await CloneAsync(c, "msg_seed", 5000);
+        await c.ExecuteAsync("UPDATE queue SET lease_owner = 'o', lease_node = 'n', lease_token = 't' || id, lease_expires_at = 4102444800000");
+        await c.ExecuteAsync("VACUUM ANALYZE queue");
+        await c.ExecuteAsync("UPDATE queue SET lease_owner = NULL, lease_node = NULL, lease_token = NULL, lease_expires_at = NULL");
+        (await c.ExecuteScalarAsync<float>("SELECT reltuples FROM pg_class WHERE relname = 'ix_queue_claimable'")).ShouldBe(0);
+
+        var positional = QueueWrites.ClaimSql.Replace("@lowest", "$1", StringComparison.Ordinal).Replace("@now", "$2", StringComparison.Ordinal)
+            .Replace("@max", "$3", StringComparison.Ordinal).Replace("@owner", "$4", StringComparison.Ordinal)
+            .Replace("@node", "$5", StringComparison.Ordinal).Replace("@expires", "$6", StringComparison.Ordinal);
+        await c.ExecuteAsync($"PREPARE claim (integer, bigint, integer, text, text, bigint) AS {positional}");
+        await c.ExecuteAsync("SET plan_cache_mode = force_generic_plan");
+        var now = T0.AddMinutes(1).ToUnixTimeMilliseconds();
+        var plan = string.Join("\n", await c.QueryAsync<string>($"EXPLAIN (ANALYZE, COSTS OFF) EXECUTE claim (2, {now}, 16, 'worker-1', 'node-a', {now + 300_000})"));
+        output.WriteLine(plan);
+
+        plan.ShouldContain("next_attempt_at <= $2"); // the generic plan, not one made for these values
+        plan.ShouldContain("Index Scan using ix_queue_claimable on queue");
+        plan.ShouldNotContain("Bitmap");
+        plan.ShouldNotContain("Seq Scan on queue");
+        (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM queue WHERE lease_owner = 'worker-1'")).ShouldBe(16);
     }
 
     [Fact]
@@ -124,5 +150,18 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
         statements.Count.ShouldBeGreaterThanOrEqualTo(7);
         // Npgsql runs a statement unprepared four times; prepared, PostgreSQL plans it for its parameters five times.
         statements.Where(s => s.Plans > 12).Select(s => $"{s.Plans} plans for {s.Calls} calls: {s.Query}").ShouldBeEmpty();
+    }
+
+    /// <summary>Copies of a queued message, each with its own ids and its row in the queue: a long queue in one statement each.</summary>
+    private static async Task CloneAsync(NpgsqlConnection c, string seed, int copies)
+    {
+        const string columns = "type, category, priority, to_address, to_address_lower, data_json, secret_fields, request_hash, " +
+            "created_at, expires_at, route, status, attempts, next_attempt_at, updated_at, version";
+        await c.ExecuteAsync(
+            $"INSERT INTO messages (id, message_id_header, return_path, {columns}) SELECT id || '_' || g, '<copy-' || g || '@herald.test>', " +
+            $"'b-copy-' || g, {columns} FROM messages, generate_series(1, @copies) g WHERE id = @seed", new { seed, copies });
+        await c.ExecuteAsync(
+            "INSERT INTO queue (id, priority, next_attempt_at, attempts) SELECT id || '_' || g, priority, next_attempt_at, 0 " +
+            "FROM queue, generate_series(1, @copies) g WHERE id = @seed", new { seed, copies });
     }
 }
