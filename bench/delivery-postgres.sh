@@ -175,7 +175,8 @@ statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on
      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time + total_plan_time DESC LIMIT 12" | sed "s/^/statement $1 /"
   # Where a critical message's time went: accepted to its attempt's start (waiting: queue, wake-up, claim, gates), and
   # the attempt's start to delivered (render, SMTP, and the outcome's write is after it), p50/p99 in ms; the slowest
-  # dozen (when in the run, how long waiting and in the attempt); updates per table and how many were HOT.
+  # dozen (when in the run, how long waiting and in the attempt); how many wake-ups were NOTIFYed; updates per table and
+  # how many were HOT.
   "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "herald_$databases" -qAt -F ' ' -c \
     "SELECT 'critical-phases $1 waiting_p50/p99=' || percentile_disc(0.5) WITHIN GROUP (ORDER BY a.time - m.created_at) || '/' ||
        percentile_disc(0.99) WITHIN GROUP (ORDER BY a.time - m.created_at) || ' attempt_p50/p99=' ||
@@ -186,6 +187,8 @@ statements() { # with PG_STATEMENTS=1: what took PostgreSQL's time in the run on
      FROM (SELECT m.created_at - (SELECT min(created_at) FROM messages WHERE to_address_lower NOT LIKE 'warmup-%') AS at, m.created_at, a.time - m.created_at AS waiting, d.time - a.time AS attempt
        FROM messages m JOIN events a ON a.message_id = m.id AND a.type = 'attempt' JOIN events d ON d.message_id = m.id AND d.type = 'delivered'
        WHERE m.priority = 0 AND m.to_address_lower NOT LIKE 'warmup-%' ORDER BY a.time - m.created_at DESC LIMIT 12) slowest" \
+    -c "SELECT 'wake-ups $1 notify_calls=' || COALESCE(sum(calls), 0) || ' ms=' || COALESCE(round(sum(total_exec_time)), 0)
+     FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query LIKE '%pg_notify%'" \
     -c "SELECT 'updates $1 ' || relname || ' updated=' || n_tup_upd || ' hot=' || n_tup_hot_upd || ' autovacuums=' || autovacuum_count
      FROM pg_stat_user_tables WHERE n_tup_upd > 0 ORDER BY relname"
 }
