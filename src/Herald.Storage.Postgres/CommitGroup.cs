@@ -9,7 +9,7 @@ namespace Herald.Storage.Postgres;
 /// until none is waiting; the others wait for their answer. Nothing waits on purpose: an item alone is written at once,
 /// by itself. Each caller's task completes only after the commit that holds its item. Used for plain enqueues (a
 /// durable commit: one WAL flush per group) and for attempts' outcomes (one round trip per group where each outcome
-/// took one: half of PostgreSQL's CPU is spent per statement answered, docs/scaling.md).
+/// took one: half of PostgreSQL's CPU is spent per statement answered, docs/scaling-measurements.md).
 /// </summary>
 /// <param name="maxGroup">At most this many items per group.</param>
 /// <param name="write">Writes a group as one batch, all or nothing; returns each item's answer, in order.</param>

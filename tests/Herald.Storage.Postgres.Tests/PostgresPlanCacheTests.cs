@@ -73,7 +73,7 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
     public async Task The_claims_generic_plan_walks_the_claimable_index_in_order_even_if_ANALYZE_saw_no_free_row()
     {
         // Statistics taken while every row was leased are where generic plans went wrong before: with the LIMIT written
-        // into the statement (tried in the sixth session, docs/scaling.md) they read and sorted the whole backlog at each
+        // into the statement (tried in the sixth session, docs/scaling-measurements.md) they read and sorted the whole backlog at each
         // claim. With the LIMIT a parameter, estimated at a tenth of the rows, a walk of ix_queue_claimable in order that
         // stops after LIMIT rows stays the cheaper path (QueueWrites.ClaimWithGenericPlanSql).
         await using var c = await QueueKeptFromAutovacuumAsync(5000);

@@ -2,7 +2,7 @@ using Herald.Server.Configuration;
 
 namespace Herald.Server.Tests.Configuration;
 
-/// <summary>The intake's limit on requests below critical priority: by store unless configured (docs/scaling.md says why).</summary>
+/// <summary>The intake's limit on requests below critical priority: by store unless configured (docs/scaling-measurements.md says why).</summary>
 public sealed class IntakeConcurrencyTests
 {
     [Fact]
