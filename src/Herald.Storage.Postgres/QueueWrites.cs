@@ -45,7 +45,8 @@ internal static class QueueWrites
     /// The plan is the same either way (EXPLAIN on queues of 20,000 and 1,000,000 rows: the claimable and leased indexes),
     /// and stays so on stale statistics: with the LIMIT a parameter, the ordered walk of ix_queue_claimable stays the
     /// cheaper path even when ANALYZE saw no free row (PostgresPlanCacheTests). The LIMIT written into the statement,
-    /// tried before, made generic plans that read and sorted the whole backlog on such statistics (docs/scaling-measurements.md, the sixth session).
+    /// tried before, made generic plans that read and sorted the whole backlog on such statistics
+    /// (docs/scaling-measurements.md, the sixth session).
     /// The claim alone, not the connection: the retention's deletes on the same connections ("older than the cut-off",
     /// LIMIT) would get generic plans too, which estimate a third of the table and may read it whole where a custom plan
     /// probes an index and finds nothing.

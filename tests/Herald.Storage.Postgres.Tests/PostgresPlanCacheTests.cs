@@ -73,8 +73,8 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
     public async Task The_claims_generic_plan_walks_the_claimable_index_in_order_even_if_ANALYZE_saw_no_free_row()
     {
         // Statistics taken while every row was leased are where generic plans went wrong before: with the LIMIT written
-        // into the statement (tried in the sixth session, docs/scaling-measurements.md) they read and sorted the whole backlog at each
-        // claim. With the LIMIT a parameter, estimated at a tenth of the rows, a walk of ix_queue_claimable in order that
+        // into the statement (tried in the sixth session, docs/scaling-measurements.md) they read and sorted the whole
+        // backlog at each claim. With the LIMIT a parameter, estimated at a tenth of the rows, a walk of ix_queue_claimable in order that
         // stops after LIMIT rows stays the cheaper path (QueueWrites.ClaimWithGenericPlanSql).
         await using var c = await QueueKeptFromAutovacuumAsync(5000);
         await c.ExecuteAsync("UPDATE queue SET lease_owner = 'o', lease_node = 'n', lease_token = 't' || id, lease_expires_at = 4102444800000");

@@ -24,10 +24,10 @@ public sealed class DeliveryOptions
 
     /// <summary>
     /// The intake's limit on a store: as configured, else 16 on PostgreSQL and none on SQLite. Measured
-    /// (docs/scaling-measurements.md, 2026-12-01): on PostgreSQL, 16 took the critical p99 from 62-70 to 48-54 ms with delivery within
-    /// noise; on SQLite it gained nothing (critical p99 32-37 either way) and cost about a tenth of the delivery rate
-    /// (1,490-1,681 against 1,258-1,526/s), because SQLite's one writer already takes every waiting write in one
-    /// transaction and fewer requests in flight made its groups smaller.
+    /// (docs/scaling-measurements.md, 2026-12-01): on PostgreSQL, 16 took the critical p99 from 62-70 to 48-54 ms with
+    /// delivery within noise; on SQLite it gained nothing (critical p99 32-37 either way) and cost about a tenth of the
+    /// delivery rate (1,490-1,681 against 1,258-1,526/s), because SQLite's one writer already takes every waiting write in
+    /// one transaction and fewer requests in flight made its groups smaller.
     /// </summary>
     public int IntakeConcurrencyOn(bool postgres) => IntakeConcurrency ?? (postgres ? 16 : 0);
 
