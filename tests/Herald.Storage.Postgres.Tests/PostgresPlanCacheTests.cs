@@ -44,7 +44,7 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
         // run of PG_ONLY=2 PG_STATEMENTS=1 bench/delivery-postgres.sh 20000 (2026-12-01), 50 for 5,606 with one node,
         // whose queue was never analyzed. The claim now forces its generic plan (QueueWrites.ClaimWithGenericPlanSql).
         await StatementStatistics.RequireAsync();
-        var store = await Database.OpenStoreAsync("node-a", ";Maximum Pool Size=1");
+        var store = await Database.OpenStoreAsync("node-a", PostgresTestDatabase.OneConnectionPerPool);
         await store.EnqueueAsync(New("msg_seed", priority: Priority.Bulk));
         await using (var c = new NpgsqlConnection(await Database.ConnectionStringAsync()))
         {
@@ -115,7 +115,7 @@ public sealed class PostgresPlanCacheTests(ITestOutputHelper output) : OnTestDat
         // One connection per pool: the statements are prepared once (after Npgsql's five uses), as on a node at work.
         await StatementStatistics.RequireAsync();
 
-        var store = await Database.OpenStoreAsync("node-a", ";Maximum Pool Size=1");
+        var store = await Database.OpenStoreAsync("node-a", PostgresTestDatabase.OneConnectionPerPool);
         var recipients = new PostgresRecipientStore(store);
         var erasure = new PostgresErasureStore(store);
         var limit = new RateLimit(1000, TimeSpan.FromHours(1));

@@ -14,14 +14,12 @@ namespace Herald.Storage.Postgres.Tests;
 /// </summary>
 public sealed class PostgresRefusedStatementTests : OnTestDatabase
 {
-    private const string OneConnection = ";Maximum Pool Size=1";
-
     private static readonly DateTimeOffset At = T0.AddMinutes(1);
 
     [Fact]
     public async Task An_outcome_refused_as_its_statement_is_prepared_leaves_the_next_outcomes_on_that_connection_working()
     {
-        var store = await Database.OpenStoreAsync("node-a", OneConnection);
+        var store = await Database.OpenStoreAsync("node-a", PostgresTestDatabase.OneConnectionPerPool);
         for (var i = 0; i < 8; i++)
         {
             await store.EnqueueAsync(New($"msg_{i}", to: $"user{i}@example.test"));
@@ -47,7 +45,7 @@ public sealed class PostgresRefusedStatementTests : OnTestDatabase
     [Fact]
     public async Task A_read_refused_as_its_statement_is_prepared_leaves_the_next_reads_on_that_connection_working()
     {
-        var store = await Database.OpenStoreAsync("node-a", OneConnection);
+        var store = await Database.OpenStoreAsync("node-a", PostgresTestDatabase.OneConnectionPerPool);
         await store.EnqueueAsync(New("msg_0"));
         for (var i = 0; i < 4; i++)
         {

@@ -7,6 +7,9 @@ namespace Herald.Storage.Postgres.Tests;
 /// <summary>One fresh database of the test cluster, dropped afterwards; each node is one <see cref="PostgresStore"/> on it.</summary>
 public sealed class PostgresTestDatabase : IStoreUnderTest
 {
+    /// <summary>Connection-string settings for one connection per pool: each statement is prepared once, as on a node at work.</summary>
+    public const string OneConnectionPerPool = ";Maximum Pool Size=1";
+
     private readonly List<PostgresStore> _open = [];
     private string? _connectionString;
 
@@ -14,7 +17,7 @@ public sealed class PostgresTestDatabase : IStoreUnderTest
 
     public async Task<string> ConnectionStringAsync() => _connectionString ??= await PostgresServer.CreateDatabaseAsync();
 
-    /// <param name="settings">Appended to the connection string, e.g. ";Maximum Pool Size=1" for one connection per pool.</param>
+    /// <param name="settings">Appended to the connection string, e.g. <see cref="OneConnectionPerPool"/>.</param>
     public async Task<PostgresStore> OpenStoreAsync(string nodeId, string settings = "")
     {
         var store = new PostgresStore(new PostgresStoreOptions { ConnectionString = await ConnectionStringAsync() + settings, NodeId = nodeId }, Clock);
